@@ -1,0 +1,99 @@
+//! `vanban extract FILE|DIR|-…`: print what each input says.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use vanban::document::FileExtraction;
+use vanban::pipeline;
+use vanban::read::Limits;
+
+use super::inputs::{self, Input};
+
+/// Output formats of `extract`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object for one input; an array for several.
+    Json,
+    /// One JSON object per line and input, streamed.
+    Jsonl,
+    /// A readable summary.
+    Text,
+}
+
+/// Arguments of `vanban extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "json")]
+    format: Format,
+    /// Files or directories to read; `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    let (inputs, walk_errors) = inputs::expand(&args.paths);
+    let mut failed = walk_errors.len();
+    for (path, e) in &walk_errors {
+        eprintln!("vanban: {}: {e}", path.display());
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut collected = vec![];
+    for input in &inputs {
+        match extract_input(input) {
+            Ok(x) => match args.format {
+                Format::Jsonl => {
+                    serde_json::to_writer(&mut out, &x)?;
+                    writeln!(out)?;
+                }
+                Format::Text => write_text(&mut out, &x)?,
+                Format::Json => collected.push(x),
+            },
+            Err(e) => {
+                failed += 1;
+                eprintln!("vanban: {e:#}");
+            }
+        }
+    }
+    if args.format == Format::Json {
+        if collected.len() == 1 && inputs.len() == 1 {
+            serde_json::to_writer_pretty(&mut out, &collected[0])?;
+        } else {
+            serde_json::to_writer_pretty(&mut out, &collected)?;
+        }
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(if failed > 0 { ExitCode::from(super::PARTIAL_FAILURE) } else { ExitCode::SUCCESS })
+}
+
+fn extract_input(input: &Input) -> anyhow::Result<FileExtraction> {
+    match input {
+        Input::File(path) => Ok(pipeline::extract_path(path, &Limits::default())?),
+        Input::Stdin => {
+            let mut bytes = vec![];
+            std::io::stdin().read_to_end(&mut bytes).context("standard input: cannot read")?;
+            Ok(pipeline::extract_bytes("-", &bytes)?)
+        }
+    }
+}
+
+fn write_text(out: &mut impl Write, x: &FileExtraction) -> std::io::Result<()> {
+    writeln!(out, "{} ({})", x.file, x.encoding)?;
+    for d in &x.documents {
+        let or = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+        writeln!(out, "  {} {}  {}  {}", or(&d.kind), or(&d.symbol), or(&d.date), or(&d.issuer))?;
+        writeln!(out, "    {}", or(&d.title))?;
+        for c in &d.citations {
+            let label = c.symbol.clone().or_else(|| c.name.clone()).unwrap_or_default();
+            writeln!(out, "    {:?} {} {} {}", c.relation, or(&c.kind), label, or(&c.date))?;
+        }
+        let counts = (d.sections.len(), d.assignments.len(), d.deadlines.len());
+        writeln!(out, "    sections {}, assignments {}, deadlines {}", counts.0, counts.1, counts.2)?;
+    }
+    Ok(())
+}

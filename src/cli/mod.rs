@@ -1,0 +1,72 @@
+//! The command line: clap stays here. `Args` only parses; each subcommand is a
+//! module with `run(&XArgs) -> anyhow::Result<ExitCode>`.
+//!
+//! Exit codes: 0 all inputs processed; 1 some inputs failed (each named on
+//! stderr) while the rest were processed; 2 a usage or fatal error.
+
+mod extract;
+mod inputs;
+mod normalize;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code when some inputs failed and the others were processed.
+pub const PARTIAL_FAILURE: u8 = 1;
+
+/// vanban: reads Vietnamese administrative documents and turns them into data.
+#[derive(Debug, Parser)]
+#[command(name = "vanban", version, about)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract documents, header fields, citations, sections, assignments and deadlines.
+    Extract(extract::ExtractArgs),
+    /// Print the normalized text of a file (with --explain: each repair).
+    Normalize(normalize::NormalizeArgs),
+}
+
+/// Parse the process arguments (exits with clap's message on a usage error).
+pub fn parse() -> Args {
+    Args::parse()
+}
+
+/// Run the parsed command.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.command {
+        Command::Extract(a) => extract::run(&a),
+        Command::Normalize(a) => normalize::run(&a),
+    }
+}
+
+/// Whether an error comes from writing to a closed pipe (`vanban … | head`).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().filter_map(|e| e.downcast_ref::<std::io::Error>()).any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_extract_with_format() {
+        let args = Args::try_parse_from(["vanban", "extract", "--format", "jsonl", "a.txt", "-"]).unwrap();
+        assert!(matches!(args.command, Command::Extract(_)));
+    }
+
+    #[test]
+    fn rejects_unknown_format() {
+        assert!(Args::try_parse_from(["vanban", "extract", "--format", "xml", "a.txt"]).is_err());
+    }
+
+    #[test]
+    fn parses_normalize_explain() {
+        let args = Args::try_parse_from(["vanban", "normalize", "--explain", "a.txt"]).unwrap();
+        assert!(matches!(args.command, Command::Normalize(_)));
+    }
+}

@@ -1,0 +1,34 @@
+//! Stage 4, `extract`: from each segmented document, the header fields, the
+//! citations, the section tree, the assignments, the deadlines and the tasks.
+//!
+//! Each extractor is a plain function over the normalized text and the
+//! document's [`Layout`]; this module runs them in order and assembles the
+//! [`Document`]. Spans are normalized offsets until `pipeline` maps them.
+
+pub mod assignments;
+pub mod citations;
+pub mod deadlines;
+pub mod header;
+pub mod sections;
+
+use crate::document::Document;
+use crate::segment::{self, Layout};
+
+/// Extract every document of a normalized file.
+pub fn extract(text: &str) -> Vec<Document> {
+    segment::segment(text).iter().map(|layout| extract_document(text, layout)).collect()
+}
+
+/// Extract one document.
+pub fn extract_document(text: &str, layout: &Layout) -> Document {
+    let mut doc = header::extract(text, layout);
+    doc.span = layout.span;
+    doc.citations = citations::extract(text, layout);
+    let year = doc.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+    doc.sections = sections::extract(text, layout);
+    doc.assignments = assignments::extract(text, layout, &doc.sections);
+    let found = deadlines::extract(text, layout, &doc.sections, year);
+    doc.deadlines = found.scored;
+    doc.relative_deadlines = found.relative;
+    doc
+}

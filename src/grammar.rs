@@ -1,0 +1,1 @@
+//! The data that drives extraction, embedded from `grammars/` at build time.
