@@ -10,6 +10,7 @@ pub mod citations;
 pub mod deadlines;
 pub mod header;
 pub mod sections;
+pub mod symbol;
 
 use crate::document::Document;
 use crate::segment::{self, Layout};
