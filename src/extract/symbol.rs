@@ -18,8 +18,13 @@ pub static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     let gap = r"[ \t]*";
     let dash = format!("{gap}[-–]{gap}");
     let codes = format!(r"{code}(?:{dash}{code})*");
+    // A Party symbol whose number the scan lost: "CT/BĐVTU". Only type codes open it.
+    let mut type_codes: Vec<String> =
+        crate::grammar::DOC_TYPES.iter().map(|t| regex::escape(&t.abbreviation)).collect();
+    type_codes.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    let lost = format!(r"(?P<lost>(?:{}){gap}/{gap}{codes})", type_codes.join("|"));
     let pattern = format!(
-        r"(?:(?P<num>\d{{1,5}}){gap}/{gap}(?P<year>(?:19|20)\d\d){gap}/{gap}(?P<ncodes>{codes}))|(?:(?P<pnum>\d{{1,5}}){dash}(?P<party>{code}){gap}/{gap}(?P<pcodes>{codes}))|(?:(?P<snum>\d{{1,5}})?{gap}/{gap}(?P<scodes>{codes}))"
+        r"{lost}|(?:(?P<num>\d{{1,5}}){gap}/{gap}(?P<year>(?:19|20)\d\d){gap}/{gap}(?P<ncodes>{codes}))|(?:(?P<pnum>\d{{1,5}}){dash}(?P<party>{code}){gap}/{gap}(?P<pcodes>{codes}))|(?:(?P<snum>\d{{1,5}})?{gap}/{gap}(?P<scodes>{codes}))"
     );
     Regex::new(&pattern).unwrap()
 });
@@ -48,7 +53,10 @@ impl DocumentSymbol {
         let codes_of = |g: &str| -> Vec<String> {
             c.name(g).map(|m| m.as_str().split(['-', '–']).map(|s| clean_code(s.trim())).collect()).unwrap_or_default()
         };
-        let (type_code, issuer_codes) = if let Some(p) = c.name("party") {
+        let (type_code, issuer_codes) = if let Some(l) = c.name("lost") {
+            let mut codes: Vec<String> = l.as_str().split(['/', '-', '–']).map(|s| clean_code(s.trim())).collect();
+            (Some(codes.remove(0)), codes)
+        } else if let Some(p) = c.name("party") {
             (Some(clean_code(p.as_str())), codes_of("pcodes"))
         } else if c.name("ncodes").is_some() {
             let mut codes = codes_of("ncodes");
@@ -104,6 +112,7 @@ mod tests {
             ("7086/UBND-KGVX", "7086/UBND-KGVX", Some(7086)),
             ("01 /KH-UBND", "1/KH-UBND", Some(1)),
             ("/KH-MTTQ-BTT", "/KH-MTTQ-BTT", None),
+            ("CT/BĐVTU", "CT/BĐVTU", None),
             ("08-QĐi/TW", "8-QĐi/TW", Some(8)),
             ("115 – KL/TW", "115-KL/TW", Some(115)),
         ] {
