@@ -140,7 +140,10 @@ fn parse_row(line: &str) -> Result<LegacyRow, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
+    use std::collections::{HashMap, HashSet};
+    use unicode_normalization::UnicodeNormalization;
+
+    const TONES: [char; 5] = ['\u{300}', '\u{309}', '\u{303}', '\u{301}', '\u{323}'];
 
     /// Every Vietnamese letter, lower case.
     const LETTERS: &str = "aàảãáạăằẳẵắặâầẩẫấậđeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵ";
@@ -174,6 +177,39 @@ mod tests {
         for c in LETTERS.chars().filter(|c| !c.is_ascii()) {
             assert!(letters.contains(&c), "tcvn3 lacks {c}");
         }
+    }
+
+    /// The round trip cannot catch two swapped rows (its encoder inverts the same
+    /// table), so the tables are checked against their layouts: in TCVN3 each
+    /// vowel's toned letters lie in the order grave, hook, tilde, acute, dot.
+    #[test]
+    fn tcvn3_rows_follow_the_tone_order() {
+        let byte_of: HashMap<char, u8> = rows(Encoding::Tcvn3).iter().map(|r| (r.letter, r.bytes[0])).collect();
+        for vowel in ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"] {
+            let bytes: Vec<u8> = TONES.iter().map(|t| byte_of[&format!("{vowel}{t}").nfc().next().unwrap()]).collect();
+            assert!(bytes.is_sorted() && bytes.windows(2).all(|w| w[0] != w[1]), "{vowel}: {bytes:02X?}");
+        }
+    }
+
+    /// In VNI each diacritic byte means one thing whatever vowel it follows, and
+    /// its upper-case form is the same byte minus 0x20.
+    #[test]
+    fn vni_diacritic_bytes_mean_one_thing() {
+        let mut meaning: HashMap<u8, String> = HashMap::new();
+        for row in rows(Encoding::VniWindows).iter().filter(|r| r.bytes.len() == 2) {
+            let (base, mark) = (row.bytes[0], row.bytes[1]);
+            let decomposed: String = std::iter::once(row.letter).nfd().collect();
+            let base_letter = decode(Encoding::VniWindows, &[base]);
+            let marks = decomposed.nfd().skip(1).collect::<String>();
+            let base_marks = base_letter.nfd().skip(1).collect::<String>();
+            assert!(decomposed.nfd().next() == base_letter.nfd().next(), "{:02X?} {}", row.bytes, row.letter);
+            // Horn (ơ ư) belongs to the single-byte base; the rest is the diacritic byte's.
+            let own: String = marks.chars().filter(|m| !base_marks.contains(*m)).collect();
+            let lower = if mark < 0xE0 { mark + 0x20 } else { mark };
+            let known = meaning.entry(lower).or_insert_with(|| own.clone());
+            assert_eq!(*known, own, "{:02X?} {}: byte {mark:02X} means two things", row.bytes, row.letter);
+        }
+        assert_eq!(meaning.len(), 17, "5 tones, circumflex and 5 tones with it, breve and 5 tones with it");
     }
 
     #[test]
