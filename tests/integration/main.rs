@@ -6,3 +6,6 @@ mod util;
 
 /// The scorer over the whole corpus, with accuracy floors.
 mod score;
+
+/// The read stage: encodings, binary policy, errors, and the corpus round trip.
+mod read;
