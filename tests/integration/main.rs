@@ -9,3 +9,7 @@ mod score;
 
 /// The read stage: encodings, binary policy, errors, and the corpus round trip.
 mod read;
+
+/// One snapshot per corpus document of the full extraction, with the source
+/// text of every span quoted beside the value read from it.
+mod corpus;
