@@ -1,6 +1,7 @@
 //! Deadlines: every time limit, normalized.
 
-use crate::document::{Deadline, Section};
+use crate::document::Deadline;
+use crate::extract::sections::Outline;
 use crate::segment::Layout;
 
 /// Deadlines found in one document.
@@ -13,6 +14,6 @@ pub struct Found {
 }
 
 /// Find the deadlines of one document; `year` is the document's year.
-pub fn extract(_text: &str, _layout: &Layout, _sections: &[Section], _year: Option<i32>) -> Found {
+pub fn extract(_text: &str, _layout: &Layout, _outline: &Outline, _year: Option<i32>) -> Found {
     Found::default()
 }
