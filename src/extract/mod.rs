@@ -25,10 +25,9 @@ pub fn extract_document(text: &str, layout: &Layout) -> Document {
     let mut doc = header::extract(text, layout);
     doc.span = layout.span;
     doc.citations = citations::extract(text, layout);
-    let year = doc.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
     let outline = sections::Outline::build(text, layout);
     doc.assignments = assignments::extract(text, layout, &outline);
-    let found = deadlines::extract(text, layout, &outline, year);
+    let found = deadlines::extract(text, layout, &outline, doc.date.as_deref());
     doc.deadlines = found.scored;
     doc.relative_deadlines = found.relative;
     doc.tasks = tasks::collect(text, &outline, &doc.assignments, &doc.deadlines);

@@ -104,13 +104,18 @@ impl Outline {
     }
 }
 
-/// Until the segmenter marks the closing passage: the paragraph that opens with
-/// "Trên đây là" after the last heading, to the end of the body.
+/// Until the segmenter marks the closing passage: after the last heading, the
+/// paragraph that opens with "Trên đây là", or else the last one that ends with
+/// "./." unless it is the only text of the last item; to the end of the body.
 fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option<Span> {
     let from = sections.last().map_or(layout.body.start, |s| s.span.end) as usize;
-    let body = &text[from..layout.body.end as usize];
-    let at = body.find("\nTrên đây là").map(|i| from + i + 1)?;
-    Some(Span::new(at, layout.body.end as usize))
+    let end = layout.body.end as usize;
+    let lines: Vec<_> = segment::lines(&text[from..end]).into_iter().filter(|l| !l.text.trim().is_empty()).collect();
+    let at = lines.iter().position(|l| l.text.trim_start().starts_with("Trên đây là")).or_else(|| {
+        let last = lines.iter().rposition(|l| l.text.trim_end().ends_with("./."))?;
+        (last > 0 || sections.is_empty()).then_some(last)
+    })?;
+    Some(Span::new(from + lines[at].span.start as usize, end))
 }
 
 /// The open labels while the lines are read.
