@@ -15,8 +15,8 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use crate::document::{Deadline, Recurrence};
-use crate::extract::sections::Outline;
-use crate::segment::{self, Layout};
+use crate::extract::sections::{self, Outline};
+use crate::segment::Layout;
 use crate::span::Span;
 
 /// Deadlines found in one document.
@@ -240,7 +240,7 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, date: Option<&str
     let ctx = Context { date, year: date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()) };
     let mut found = Found::default();
     for part in [Some(layout.body), layout.appendix].into_iter().flatten() {
-        for (at, paragraph) in paragraphs(&text[part.range()]) {
+        for (at, paragraph) in sections::paragraphs(&text[part.range()]) {
             for mut c in read_paragraph(paragraph, part.start as usize + at, ctx) {
                 c.deadline.path = outline.path_at(c.span.start as usize).map(str::to_string);
                 if c.relative { found.relative.push(c.deadline) } else { found.scored.push(c.deadline) }
@@ -248,28 +248,6 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, date: Option<&str
         }
     }
     found
-}
-
-/// Paragraphs of `text` with their offsets: a blank line, a bullet, a label or
-/// an indented first line starts a new one, so hard-wrapped lines stay together.
-fn paragraphs(text: &str) -> Vec<(usize, &str)> {
-    static STARTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\s{3,}\S|\s*[-+•]\s|\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s|\s*\(\d)").unwrap()
-    });
-    let mut out: Vec<(usize, usize)> = vec![];
-    let mut open = false;
-    for line in segment::lines(text) {
-        let (s, e) = (line.span.start as usize, line.span.end as usize);
-        if line.text.trim().is_empty() {
-            open = false;
-        } else if open && !STARTS.is_match(line.text) {
-            out.last_mut().expect("an open paragraph").1 = e;
-        } else {
-            out.push((s, e));
-            open = true;
-        }
-    }
-    out.into_iter().map(|(s, e)| (s, &text[s..e])).collect()
 }
 
 /// Every time expression of one paragraph that starts at `base`, longest first wins.

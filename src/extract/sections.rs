@@ -227,6 +227,28 @@ fn is_roman(s: &str) -> bool {
     !s.is_empty() && FORM.is_match(s)
 }
 
+/// Paragraphs of `text` with their offsets: a blank line, a bullet, a label or
+/// an indented first line starts a new one, so hard-wrapped lines stay together.
+pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
+    static STARTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s{3,}\S|\s*[-+•]\s|\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s|\s*\(\d)").unwrap()
+    });
+    let mut out: Vec<(usize, usize)> = vec![];
+    let mut open = false;
+    for line in segment::lines(text) {
+        let (s, e) = (line.span.start as usize, line.span.end as usize);
+        if line.text.trim().is_empty() {
+            open = false;
+        } else if open && !STARTS.is_match(line.text) {
+            out.last_mut().expect("an open paragraph").1 = e;
+        } else {
+            out.push((s, e));
+            open = true;
+        }
+    }
+    out.into_iter().map(|(s, e)| (s, &text[s..e])).collect()
+}
+
 /// Find the numbered headings of one document.
 pub fn extract(text: &str, layout: &Layout) -> Vec<Section> {
     Outline::build(text, layout).sections
