@@ -419,3 +419,70 @@ fn keep_longest(mut all: Vec<Candidate>) -> Vec<Candidate> {
     kept.sort_by_key(|c| c.span.start);
     kept
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(p: &str) -> Vec<Deadline> {
+        let ctx = Context { date: Some("2024-02-10"), year: Some(2024) };
+        read_paragraph(p, 0, ctx).into_iter().filter(|c| !c.relative).map(|c| c.deadline).collect()
+    }
+
+    fn null(s: &str) -> Option<String> {
+        (s != "-").then(|| s.to_string())
+    }
+
+    #[test]
+    fn every_form_of_the_grammar_reads_as_its_row_says() {
+        let rows = include_str!("../../grammars/deadlines.tsv").lines().filter(|l| !l.starts_with('#')).skip(1);
+        for row in rows {
+            let c: Vec<&str> = row.split('\t').collect();
+            let got = read(c[1]);
+            assert_eq!(got.len(), 1, "{}: {got:?}", c[0]);
+            let d = &got[0];
+            let rec = d.recurrence.map(|r| serde_json::to_value(r).unwrap().as_str().unwrap().to_string());
+            assert_eq!(
+                (&d.due, &d.start, &d.end, &rec),
+                (&null(c[2]), &null(c[3]), &null(c[4]), &null(c[5])),
+                "{}",
+                c[0]
+            );
+            assert_eq!(d.problem.is_some(), c[6] == "x", "{}: {:?}", c[0], d.problem);
+        }
+    }
+
+    #[test]
+    fn dates_of_cited_documents_and_goals_are_not_deadlines() {
+        assert!(read("Thực hiện Kế hoạch số 49/KH-UBND ngày 08/3/2023 của UBND thành phố").is_empty());
+        assert!(read("Quyết định này có hiệu lực từ ngày 01/7/2024.").is_empty());
+        assert!(read("Phấn đấu năm 2024 có 100% cơ quan đạt chuẩn.").is_empty());
+        assert!(read("bố trí trong dự toán kinh phí hàng năm của phường").is_empty());
+    }
+
+    #[test]
+    fn a_cycle_list_gives_one_entry_per_word() {
+        let got = read("thực hiện chế độ báo cáo số liệu định kỳ hàng tháng, quý, 6 tháng, 9 tháng, 01 năm và số liệu");
+        let recs: Vec<_> = got.iter().map(|d| d.recurrence.unwrap()).collect();
+        use Recurrence::*;
+        assert_eq!(recs, [Monthly, Quarterly, HalfYearly, NineMonthly, Yearly]);
+        // "06 tháng đầu năm" before a date is the report's name, not a cycle.
+        let got = read("báo cáo 06 tháng đầu năm gửi trước ngày 15/6/2022, báo cáo năm gửi trước ngày 15/11/2022.");
+        assert_eq!(got.iter().map(|d| d.due.clone().unwrap()).collect::<Vec<_>>(), ["2022-06-15", "2022-11-15"]);
+    }
+
+    #[test]
+    fn relative_limits_are_kept_apart() {
+        let ctx = Context { date: Some("2024-02-10"), year: Some(2024) };
+        let got = read_paragraph("giải quyết trong thời hạn 05 ngày kể từ ngày nhận đơn", 0, ctx);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].relative);
+    }
+
+    #[test]
+    fn a_report_heading_makes_yearless_dates_recurring() {
+        let got = read("- Báo cáo 6 tháng: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 05/7;");
+        assert_eq!(got[0].due.as_deref(), Some("--07-05"));
+        assert_eq!(got[0].recurrence, Some(Recurrence::HalfYearly));
+    }
+}

@@ -30,7 +30,7 @@ pub fn extract_document(text: &str, layout: &Layout) -> Document {
     let found = deadlines::extract(text, layout, &outline, doc.date.as_deref());
     doc.deadlines = found.scored;
     doc.relative_deadlines = found.relative;
-    doc.tasks = tasks::collect(text, &outline, &doc.assignments, &doc.deadlines);
+    doc.tasks = tasks::collect(&outline, &doc.assignments, &doc.deadlines);
     doc.sections = outline.sections;
     doc
 }

@@ -253,3 +253,51 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
 pub fn extract(text: &str, layout: &Layout) -> Vec<Section> {
     Outline::build(text, layout).sections
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(text: &str) -> Vec<(String, String)> {
+        let whole = Span::new(0, text.len());
+        let layout = Layout { span: whole, body: whole, opening: whole, ..Layout::default() };
+        extract(text, &layout).into_iter().map(|s| (s.path, s.title)).collect()
+    }
+
+    #[test]
+    fn labels_nest_and_repeats_get_a_suffix() {
+        let text = "I. MỤC ĐÍCH\n1. Mục đích\na) Một\nb. Hai\nđ) Năm\n2. Yêu cầu\n2.1. Chi tiết\n(1) Lần thứ nhất\n2.1. Lặp\n3.3 Không chấm\nII. NỘI DUNG\nII. LẶP\n1. Mục\n";
+        let got: Vec<String> = paths(text).into_iter().map(|p| p.0).collect();
+        assert_eq!(
+            got,
+            [
+                "I", "I.1", "I.1.a", "I.1.b", "I.1.đ", "I.2", "I.2.1", "I.2.1.1", "I.2.1#2", "I.3.3", "II", "II#2",
+                "II#2.1"
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_drop_the_label_and_markup() {
+        assert_eq!(paths("**II. NỘI DUNG THỰC HIỆN**\n")[0], ("II".into(), "NỘI DUNG THỰC HIỆN".into()));
+        assert_eq!(paths("Điều 1. Thành lập Tổ\n1. Bà A\n")[1], ("Điều 1.1".into(), "Bà A".into()));
+    }
+
+    #[test]
+    fn bullets_dates_and_roman_in_parentheses_are_not_sections() {
+        assert!(
+            paths("- Chỉ đạo thực hiện: Chủ tịch\n+ Một ý\n15/3/2026 là ngày bầu cử\n(i) thứ nhất\n2026 của Bộ\n")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn closing_passage_belongs_to_no_section() {
+        let text = "I. A\nnội dung\nTrên đây là Kế hoạch.\n";
+        let whole = Span::new(0, text.len());
+        let layout = Layout { span: whole, body: whole, opening: whole, ..Layout::default() };
+        let outline = Outline::build(text, &layout);
+        assert_eq!(outline.path_at(text.find("nội").unwrap()), Some("I"));
+        assert_eq!(outline.path_at(text.find("Trên").unwrap()), None);
+    }
+}

@@ -6,3 +6,6 @@ mod util;
 
 /// The scorer over the whole corpus, with accuracy floors.
 mod score;
+
+/// Sections, assignments, deadlines and the `deadlines` subcommand's CSV and iCalendar.
+mod structure;
