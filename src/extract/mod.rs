@@ -10,6 +10,7 @@ pub mod citations;
 pub mod deadlines;
 pub mod header;
 pub mod sections;
+pub mod symbol;
 pub mod tasks;
 
 use crate::document::Document;

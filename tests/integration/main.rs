@@ -7,5 +7,8 @@ mod util;
 /// The scorer over the whole corpus, with accuracy floors.
 mod score;
 
+/// The read stage: encodings, binary policy, errors, and the corpus round trip.
+mod read;
+
 /// Sections, assignments, deadlines and the `deadlines` subcommand's CSV and iCalendar.
 mod structure;
