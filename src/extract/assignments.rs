@@ -124,7 +124,10 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, bool) {
     let mut at_stop = false;
     while i < toks.len() {
         let t = &toks[i].lower;
-        if i > start && phrase_at(toks, i, "stop").is_some() {
+        // A verb ends the name; the same words capitalized ("Xây dựng", "Thông tin")
+        // or right after "các" ("các tổ chức") are part of it.
+        let after_plural = i > 0 && matches!(toks[i - 1].lower.as_str(), "các" | "những");
+        if i > start && !toks[i].upper && !after_plural && phrase_at(toks, i, "stop").is_some() {
             at_stop = true;
             break;
         }
@@ -255,14 +258,19 @@ fn reports_before(toks: &[Token], i: usize) -> bool {
         || toks[from..i].iter().any(|t| t.lower == "gửi")
 }
 
-/// Whether a section title names only units (the heading of a "Tổ chức thực hiện" item).
-fn heading_units(title: &str) -> Vec<(usize, usize)> {
+/// Whether a section title names only units; under "Tổ chức thực hiện" (`organizing`)
+/// a short heading is a unit even when it opens with no head word ("Tài chính – Kế toán phường").
+fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     let toks = tokens(title);
     let mut i = 0;
     while toks.get(i).is_some_and(|t| matches!(t.lower.as_str(), "đối" | "với" | "đề" | "nghị")) {
         i += 1;
     }
-    let (units, _) = read_units(&toks, i);
+    let (mut units, _) = read_units(&toks, i);
+    let words = toks.iter().filter(|t| t.lower.chars().next().is_some_and(char::is_alphanumeric)).count();
+    if units.is_empty() && organizing && i < toks.len() && toks[i].upper && words <= 12 && !title.contains(':') {
+        units = vec![(i, toks.len())];
+    }
     let covered = units.last().map_or(0, |u| u.1);
     let rest_is_punct = toks[covered..].iter().all(|t| !t.lower.chars().next().is_some_and(char::is_alphanumeric));
     if units.is_empty() || !rest_is_punct || toks.len() > 25 {
@@ -283,7 +291,9 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline) -> Vec<Assignment
     for s in &outline.sections {
         let title_at =
             text[s.span.range()].find(s.title.as_str()).map_or(s.span.start as usize, |k| s.span.start as usize + k);
-        for (a, b) in heading_units(&s.title) {
+        let parent = s.path.rsplit_once('.').and_then(|(p, _)| outline.section(p));
+        let organizing = parent.is_some_and(|p| p.title.to_lowercase().contains("tổ chức thực hiện"));
+        for (a, b) in heading_units(&s.title, organizing) {
             add((Some(s.path.clone()), Span::new(title_at + a, title_at + b), s.title[a..b].to_string(), Role::Lead));
         }
     }
@@ -353,11 +363,11 @@ mod tests {
 
     #[test]
     fn headings_that_name_units() {
-        assert_eq!(
-            heading_units("Đề nghị Ban Dân vận Đảng ủy, Mặt trận các tổ chức chính trị - xã hội phường").len(),
-            2
-        );
-        assert!(heading_units("Tổ chức thực hiện").is_empty());
-        assert!(heading_units("Mục đích").is_empty());
+        let units = heading_units("Đề nghị Ban Dân vận Đảng ủy, Mặt trận các tổ chức chính trị - xã hội phường", true);
+        assert_eq!(units.len(), 2);
+        assert_eq!(heading_units("Công chức Địa chính – Xây dựng", false).len(), 1);
+        assert_eq!(heading_units("Tài chính – Kế toán phường", true).len(), 1);
+        assert!(heading_units("Tổ chức thực hiện", false).is_empty());
+        assert!(heading_units("Kinh phí thực hiện: Kinh phí phục vụ công tác kiểm tra", true).is_empty());
     }
 }
