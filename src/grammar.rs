@@ -174,6 +174,23 @@ pub fn expand_abbreviations(name: &str) -> String {
     out.join(" ")
 }
 
+/// A unit name in one form, to group one unit printed two ways: NFC, single
+/// spaces, unambiguous abbreviations written out, a leading "các", "những",
+/// "đồng chí" or "đ/c" dropped.
+pub fn canonical_unit(unit: &str) -> String {
+    let nfc: String = unit.nfc().collect();
+    let mut words: Vec<&str> = nfc.split_whitespace().collect();
+    loop {
+        let first = words.first().map(|w| w.to_lowercase());
+        match first.as_deref() {
+            Some("các" | "những" | "đ/c") => drop(words.remove(0)),
+            Some("đồng") if words.get(1).is_some_and(|w| w.to_lowercase() == "chí") => drop(words.drain(..2)),
+            _ => break,
+        }
+    }
+    expand_abbreviations(&words.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +207,12 @@ mod tests {
             assert!(!t.abbreviation.is_empty(), "grammars/doc-types.tsv:{}: no abbreviation", t.line);
             assert!(!t.examples.is_empty(), "grammars/doc-types.tsv:{}: no example", t.line);
         }
+    }
+
+    #[test]
+    fn one_unit_printed_two_ways_is_one() {
+        assert_eq!(canonical_unit("các UBND  phường"), canonical_unit("Ủy ban nhân dân phường"));
+        assert_eq!(canonical_unit("Đồng chí Chủ tịch"), "Chủ tịch");
     }
 
     #[test]

@@ -13,3 +13,6 @@ mod read;
 /// One snapshot per corpus document of the full extraction, with the source
 /// text of every span quoted beside the value read from it.
 mod corpus;
+
+/// Sections, assignments, deadlines and the `deadlines` subcommand's CSV and iCalendar.
+mod structure;
