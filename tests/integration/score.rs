@@ -25,6 +25,10 @@ const FLOORS: &[(&str, f64)] = &[
     ("citation.date", 0.99),
     ("citation.issuer", 0.98),
     ("citation.relation", 1.0),
+    ("sections", 1.0),
+    ("section.title", 1.0),
+    ("assignments", 0.73),
+    ("deadlines", 0.99),
 ];
 
 #[test]
