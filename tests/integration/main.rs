@@ -6,3 +6,6 @@ mod util;
 
 /// The scorer over the whole corpus, with accuracy floors.
 mod score;
+
+/// Normalization over the corpus (one snapshot per document), its properties and its CLI.
+mod normalize;
