@@ -16,3 +16,6 @@ mod corpus;
 
 /// Sections, assignments, deadlines and the `deadlines` subcommand's CSV and iCalendar.
 mod structure;
+
+/// Normalization over the corpus (one snapshot per document), its properties and its CLI.
+mod normalize;
