@@ -88,7 +88,7 @@ static NOT_A_NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A body whose name holds a type word: "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch".
 static BODY_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:Bộ|Sở|Phòng|Vụ|Cục|Viện|Trung tâm|Ban)\s+$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i:Bộ|Sở|Phòng|Vụ|Cục|Viện|Trung tâm|Ban)\s+$").unwrap());
 
 /// Find the citations of one document.
 pub fn extract(text: &str, layout: &Layout) -> Vec<Citation> {
@@ -145,6 +145,14 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
             continue;
         }
         let mention_start = type_start.map(|s| zone.start as usize + s).unwrap_or(start);
+        // "Luật Bầu cử … số 85/2015/QH13": the words between the type word and "số" name the
+        // document, so a later mention by name alone is the same citation.
+        let alias = {
+            let words = text[mention_start..start].trim_end().trim_end_matches(':');
+            let words = words.strip_suffix("số").or_else(|| words.strip_suffix("Số")).unwrap_or(words);
+            let words = join_lines(words.trim_end().trim_end_matches(','));
+            (type_word.is_some_and(|t| words.chars().count() > t.word.chars().count() + 2)).then_some(words)
+        };
         let kind = kind_of(type_word, &symbol);
         let (date, issuer, tail_end) = tail(text, end, zone.end as usize);
         let pinpoint =
@@ -154,7 +162,7 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
             kind,
             type_word,
             symbol: Some(symbol),
-            name: None,
+            name: alias,
             date,
             issuer,
             pinpoint,
@@ -362,6 +370,10 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
             continue;
         }
         let rest = &z[m.end()..];
+        let shouting = crate::segment::is_upper(word) && rest.split_whitespace().next().is_some_and(crate::segment::is_upper);
+        if shouting {
+            continue;
+        }
         let Some(name_len) = name_extent(t, word, rest) else { continue };
         let name = join_lines(&z[m.start()..m.end() + name_len]);
         let start = zone.start as usize + m.start();
@@ -454,20 +466,28 @@ fn name_extent(t: &DocType, word: &str, rest: &str) -> Option<usize> {
 }
 
 /// Group mentions into citations, in order of first mention.
+///
+/// A numbered document also answers to its name ("Luật Bầu cử … số 85/2015/QH13",
+/// then "Luật Bầu cử …" alone); documents cited by the same name with different
+/// dates are different documents (two laws amending one law).
 fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
     let basis_zones: Vec<Span> = [layout.title, Some(layout.opening)].into_iter().flatten().collect();
-    let mut out: Vec<(String, Citation)> = vec![];
+    let mut out: Vec<Citation> = vec![];
+    let mut keys: Vec<(String, usize)> = vec![];
     for f in found {
         let key = match (&f.symbol, &f.name) {
             (Some(s), _) => format!("s:{}", s.canonical.to_uppercase()),
             (None, Some(n)) => name_key(n),
             _ => continue,
         };
-        let in_basis = basis_zones
-            .iter()
-            .any(|z| z.start <= f.span.start && f.span.end <= z.end.max(f.span.end) && f.span.start < z.end);
+        let in_basis = basis_zones.iter().any(|z| z.start <= f.span.start && f.span.start < z.end);
         let mention = Mention { span: f.span, sentence: sentence(text, f.span), pinpoint: f.pinpoint.clone() };
-        if let Some((_, c)) = out.iter_mut().find(|(k, _)| *k == key) {
+        let existing = keys.iter().filter(|(k, _)| *k == key).map(|(_, i)| *i).find(|&i| {
+            // Same name, another date: another document.
+            f.symbol.is_some() || out[i].date.is_none() || f.date.is_none() || out[i].date == f.date
+        });
+        if let Some(i) = existing {
+            let c = &mut out[i];
             c.date = c.date.take().or(f.date);
             c.issuer = c.issuer.take().or(f.issuer);
             if in_basis {
@@ -476,27 +496,30 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
             c.mentions.push(mention);
             continue;
         }
-        let name = if f.symbol.is_none() { f.name } else { None };
-        let symbol = f.symbol.map(|s| s.canonical);
-        out.push((
-            key,
-            Citation {
-                kind: f.kind,
-                symbol,
-                date: f.date,
-                issuer: f.issuer,
-                name,
-                relation: if in_basis { Relation::Basis } else { Relation::Cites },
-                mentions: vec![mention],
-            },
-        ));
+        if let (Some(_), Some(alias)) = (&f.symbol, &f.name) {
+            keys.push((name_key(alias), out.len()));
+        }
+        keys.push((key, out.len()));
+        let (symbol, name) = match f.symbol {
+            Some(s) => (Some(s.canonical), None),
+            None => (None, f.name),
+        };
+        out.push(Citation {
+            kind: f.kind,
+            symbol,
+            date: f.date,
+            issuer: f.issuer,
+            name,
+            relation: if in_basis { Relation::Basis } else { Relation::Cites },
+            mentions: vec![mention],
+        });
     }
-    out.into_iter().map(|(_, c)| c).collect()
+    out
 }
 
 /// The grouping key of a document cited by name.
 fn name_key(name: &str) -> String {
-    let f = fold(name);
+    let f = fold(&crate::grammar::expand_abbreviations(name));
     format!("n:{}", f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
 }
 

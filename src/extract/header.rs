@@ -18,7 +18,8 @@ pub fn extract(text: &str, layout: &Layout) -> Document {
     let all = lines_in(text, layout.span.start as usize, layout.span.end as usize);
     let head_zone: Vec<Line> = all.iter().take(40).copied().collect();
 
-    if let Some((span, symbol)) = header_symbol(&head_zone) {
+    let before_body: Vec<Line> = head_zone.iter().copied().filter(|l| l.span.start < layout.body.start).collect();
+    if let Some((span, symbol)) = header_symbol(&before_body) {
         doc.number = symbol.number;
         doc.symbol = Some(symbol.canonical.clone());
         doc.field_spans.insert("symbol".into(), span);
@@ -183,13 +184,12 @@ fn issuer(text: &str, layout: &Layout, head: &[Line], place: Option<&str>) -> Op
         f.find(" cua ").map(|i| t[byte_at(t, &f, i + 5)..].trim().to_string())
     });
     let from_header = (!cells.is_empty()).then(|| {
-        let names: Vec<String> = cells.iter().map(|c| proper_case(c)).collect();
         // A sub-unit printed under its parent: "BAN THƯỜNG TRỰC" under "ỦY BAN MTTQ … XÃ X".
-        if names.len() >= 2 && SUB_UNIT.iter().any(|w| fold(names.last().unwrap()).starts_with(w)) {
-            let sub = names.last().unwrap().clone();
-            format!("{} {}", sub, names[..names.len() - 1].join(" "))
+        let last = cells[cells.len() - 1];
+        if cells.len() >= 2 && SUB_UNIT.iter().any(|w| fold(last).starts_with(w)) {
+            format!("{} {}", proper_case(last), proper_case(&cells[..cells.len() - 1].join(" ")))
         } else {
-            names.join(" ")
+            proper_case(&cells.join(" "))
         }
     });
     let named = match (party_body, from_header) {
@@ -285,7 +285,10 @@ pub fn proper_case(s: &str) -> String {
     const KEEP: &[&str] =
         &["Ủy ban", "Mặt trận Tổ quốc Việt Nam", "Ban Thường vụ", "Ban Thường trực", "Chính phủ", "Quốc hội"];
     const LEVELS: &[&str] = &["tỉnh", "thành phố", "huyện", "xã", "phường", "thị xã", "quận", "thị trấn"];
-    let lower: Vec<String> = s.split_whitespace().map(|w| w.to_lowercase()).collect();
+    // Abbreviations ("MTTQ") stay as printed, to be expanded after.
+    let is_abbreviation = |w: &str| crate::grammar::ABBREVIATIONS.iter().any(|a| a.abbreviation == w && a.readings.len() == 1);
+    let lower: Vec<String> =
+        s.split_whitespace().map(|w| if is_abbreviation(w) { w.to_string() } else { w.to_lowercase() }).collect();
     let mut words: Vec<String> = lower.clone();
     // Capitalize what follows a level word: a place name.
     let mut i = 0;
