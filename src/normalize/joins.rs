@@ -13,6 +13,7 @@
 //!   also behind a closing quote or bracket) or ends in "này"/"đó";
 //! - into or out of a line with a run of four spaces or a tab (two-column
 //!   layout, whose runs the segmenter splits on; runs inside lines are kept);
+//! - out of a line with no letter (a number or a date on its own);
 //! - across more than three blank lines.
 //!
 //! The evidence, when nothing refuses:
@@ -163,7 +164,11 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, blanks: usize) -> Option<&'static
     if blanks > 3 || a.columns || has_columns(b) || a.all_upper || is_label(b) || ends_sentence(a_end) {
         return None;
     }
-    let _ = a.first;
+    // A line with no letter (a number, a date) stays alone: it is a page number
+    // or a table cell, or a continuation test on it would read the next line.
+    if !a.first.chars().any(char::is_alphabetic) {
+        return None;
+    }
     if blanks <= 1 && ends_in_symbol_break(a_end) && b.starts_with(|c: char| c.is_alphanumeric()) {
         return Some("");
     }
