@@ -13,9 +13,10 @@
 //!   separator rule, left for `separator-rules`). So the stray stars of
 //!   "Nơi nhận: *ch*" or of an emphasis the parser did not close go, and
 //!   "(*)" becomes "()";
-//! - a literal run of `_` is deleted when it touches a letter or digit on
-//!   exactly one side (a word edge: "_Điều"), and kept inside a word
-//!   ("a_b") or between non-letters (the blanks of "Số: ____/QĐ").
+//! - a literal run of `_` is kept only where it can never delimit emphasis,
+//!   whatever later steps join: inside a word ("a_b") or standing alone
+//!   between spaces or line ends (a rule "_____", a blank "Số ____ ngày");
+//!   elsewhere it goes ("_Điều", and the blank of "Số: ____/QĐ" too).
 
 use std::ops::Range;
 
@@ -82,13 +83,12 @@ fn stray_delimiters(text: &str, range: Range<usize>, doomed: &mut Vec<Range<usiz
                 let run_start = i - bytes[..i].iter().rev().take_while(|b| is_run(b)).count();
                 let run_end = i + bytes[i..].iter().take_while(|b| is_run(b)).count();
                 // The letter before is seen through combining marks (NFC comes later).
-                let before = text[..run_start]
-                    .chars()
-                    .rev()
-                    .find(|&c| !unicode_normalization::char::is_combining_mark(c))
-                    .is_some_and(char::is_alphanumeric);
-                let after = text[run_end..].chars().next().is_some_and(char::is_alphanumeric);
-                if before != after {
+                let before =
+                    text[..run_start].chars().rev().find(|&c| !unicode_normalization::char::is_combining_mark(c));
+                let after = text[run_end..].chars().next();
+                let inside_word = before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+                let standalone = before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace);
+                if !(inside_word || standalone) {
                     doomed.push(run_start..run_end);
                 }
                 i = run_end.max(i + 1);
@@ -217,6 +217,7 @@ mod tests {
     #[test]
     fn stray_delimiters_follow_the_rules() {
         assert_eq!(run_step(&MarkdownEmphasis, "Nơi nhận: *ch\n\nxong* a"), "Nơi nhận: ch\n\nxong a");
-        assert_eq!(run_step(&MarkdownEmphasis, "Số: ____/QĐ-UBND, a_b\n***\n"), "Số: ____/QĐ-UBND, a_b\n***\n");
+        assert_eq!(run_step(&MarkdownEmphasis, "Số ____ ngày, a_b\n***\n"), "Số ____ ngày, a_b\n***\n");
+        assert_eq!(run_step(&MarkdownEmphasis, "Số: ____/QĐ-UBND"), "Số: /QĐ-UBND");
     }
 }
