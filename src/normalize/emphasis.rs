@@ -13,9 +13,10 @@
 //!   separator rule, left for `separator-rules`). So the stray stars of
 //!   "Nơi nhận: *ch*" or of an emphasis the parser did not close go, and
 //!   "(*)" becomes "()";
-//! - a literal run of `_` is deleted when it touches a letter or digit on
-//!   exactly one side (a word edge: "_Điều"), and kept inside a word
-//!   ("a_b") or between non-letters (the blanks of "Số: ____/QĐ").
+//! - a literal run of `_` is kept only where it can never delimit emphasis,
+//!   whatever later steps join: inside a word ("a_b") or standing alone
+//!   between spaces or line ends (a rule "_____", a blank "Số ____ ngày");
+//!   elsewhere it goes ("_Điều", and the blank of "Số: ____/QĐ" too).
 
 use std::ops::Range;
 
@@ -41,6 +42,9 @@ impl Stripped {
         for line in super::lines::lines(input) {
             let body = &input[line.start..line.next];
             let kept = body.trim_start_matches([' ', '\t']);
+            if kept.trim().is_empty() {
+                continue;
+            }
             starts.push((text.len(), line.next - kept.len()));
             text.push_str(kept);
         }
@@ -79,13 +83,12 @@ fn stray_delimiters(text: &str, range: Range<usize>, doomed: &mut Vec<Range<usiz
                 let run_start = i - bytes[..i].iter().rev().take_while(|b| is_run(b)).count();
                 let run_end = i + bytes[i..].iter().take_while(|b| is_run(b)).count();
                 // The letter before is seen through combining marks (NFC comes later).
-                let before = text[..run_start]
-                    .chars()
-                    .rev()
-                    .find(|&c| !unicode_normalization::char::is_combining_mark(c))
-                    .is_some_and(char::is_alphanumeric);
-                let after = text[run_end..].chars().next().is_some_and(char::is_alphanumeric);
-                if before != after {
+                let before =
+                    text[..run_start].chars().rev().find(|&c| !unicode_normalization::char::is_combining_mark(c));
+                let after = text[run_end..].chars().next();
+                let inside_word = before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+                let standalone = before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace);
+                if !(inside_word || standalone) {
                     doomed.push(run_start..run_end);
                 }
                 i = run_end.max(i + 1);
@@ -105,43 +108,84 @@ impl NormalizeStep for MarkdownEmphasis {
     }
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
-        let stripped = Stripped::new(text);
-        let s = stripped.text.as_str();
-        let mut doomed: Vec<Range<usize>> = vec![];
-        for (event, range) in Parser::new_ext(s, Options::empty()).into_offset_iter() {
-            let width = match event {
-                Event::Start(Tag::Emphasis) => 1,
-                Event::Start(Tag::Strong) => 2,
-                Event::Text(_) => {
-                    stray_delimiters(s, range, &mut doomed);
-                    continue;
+        // Deleting delimiters can make new ones meet ("(*)_(*)_" → "()_()_"), so
+        // the step repeats on its own output until nothing is left to delete.
+        let mut alive: Option<Vec<bool>> = None;
+        let mut current = text.to_string();
+        let mut to_input: Vec<usize> = vec![];
+        for _ in 0..8 {
+            let doomed = doomed_ranges(&current);
+            if doomed.is_empty() {
+                break;
+            }
+            let first = alive.is_none();
+            let alive = alive.get_or_insert_with(|| vec![true; text.len()]);
+            for r in doomed {
+                for p in r {
+                    alive[if first { p } else { to_input[p] }] = false;
                 }
-                _ => continue,
-            };
-            if range.len() < 2 * width {
+            }
+            let mut kept = Vec::with_capacity(text.len());
+            to_input.clear();
+            for (i, &b) in text.as_bytes().iter().enumerate() {
+                if alive[i] {
+                    kept.push(b);
+                    to_input.push(i);
+                }
+            }
+            current = String::from_utf8(kept).expect("whole characters are deleted");
+        }
+        let Some(alive) = alive else { return };
+        let mut i = 0;
+        while i < alive.len() {
+            if alive[i] {
+                i += 1;
                 continue;
             }
-            let open = range.start..range.start + width;
-            let close = range.end - width..range.end;
-            let delimiter = if s[open.clone()].starts_with('*') { '*' } else { '_' };
-            if is_delimiter_run(&s[open.clone()], delimiter) && is_delimiter_run(&s[close.clone()], delimiter) {
-                doomed.push(open);
-                doomed.push(close);
-            }
-        }
-        doomed.sort_by_key(|r| r.start);
-        // Union of overlapping ranges (a closer can be the first `_` of a stray run).
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(doomed.len());
-        for r in doomed {
-            match merged.last_mut() {
-                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        for r in merged {
-            edits.delete(stripped.to_input(r.start)..stripped.to_input(r.end - 1) + 1);
+            let end = i + alive[i..].iter().take_while(|&&a| !a).count();
+            edits.delete(i..end);
+            i = end;
         }
     }
+}
+
+/// The delimiter ranges of `text` to delete, merged, in order.
+fn doomed_ranges(text: &str) -> Vec<Range<usize>> {
+    let stripped = Stripped::new(text);
+    let s = stripped.text.as_str();
+    let mut doomed: Vec<Range<usize>> = vec![];
+    for (event, range) in Parser::new_ext(s, Options::empty()).into_offset_iter() {
+        let width = match event {
+            Event::Start(Tag::Emphasis) => 1,
+            Event::Start(Tag::Strong) => 2,
+            Event::Text(_) => {
+                stray_delimiters(s, range, &mut doomed);
+                continue;
+            }
+            _ => continue,
+        };
+        if range.len() < 2 * width {
+            continue;
+        }
+        let open = range.start..range.start + width;
+        let close = range.end - width..range.end;
+        let delimiter = if s[open.clone()].starts_with('*') { '*' } else { '_' };
+        if is_delimiter_run(&s[open.clone()], delimiter) && is_delimiter_run(&s[close.clone()], delimiter) {
+            doomed.push(open);
+            doomed.push(close);
+        }
+    }
+    doomed.sort_by_key(|r| r.start);
+    // Union of overlapping ranges (a closer can be the first `_` of a stray run).
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(doomed.len());
+    for r in doomed {
+        let r = stripped.to_input(r.start)..stripped.to_input(r.end - 1) + 1;
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]
@@ -173,6 +217,7 @@ mod tests {
     #[test]
     fn stray_delimiters_follow_the_rules() {
         assert_eq!(run_step(&MarkdownEmphasis, "Nơi nhận: *ch\n\nxong* a"), "Nơi nhận: ch\n\nxong a");
-        assert_eq!(run_step(&MarkdownEmphasis, "Số: ____/QĐ-UBND, a_b\n***\n"), "Số: ____/QĐ-UBND, a_b\n***\n");
+        assert_eq!(run_step(&MarkdownEmphasis, "Số ____ ngày, a_b\n***\n"), "Số ____ ngày, a_b\n***\n");
+        assert_eq!(run_step(&MarkdownEmphasis, "Số: ____/QĐ-UBND"), "Số: /QĐ-UBND");
     }
 }

@@ -13,6 +13,7 @@
 //!   also behind a closing quote or bracket) or ends in "này"/"đó";
 //! - into or out of a line with a run of four spaces or a tab (two-column
 //!   layout, whose runs the segmenter splits on; runs inside lines are kept);
+//! - out of a line with no letter (a number or a date on its own);
 //! - across more than three blank lines.
 //!
 //! The evidence, when nothing refuses:
@@ -26,10 +27,12 @@
 //!   end a sentence ("của", "và", "với", "về", "các", …), or in a comma, or in a
 //!   capitalized word ("…của Bộ\nNông nghiệp"), or the next line starts with a
 //!   name of two capitalized words ("…tổng hợp báo cáo\nBan Bí thư…"), when the
-//!   line so far has 60 characters or more (a wrapped line, not a short heading);
+//!   line so far has 50 characters or more (a wrapped line, not a short heading);
 //! - across one blank line: the line so far is a body paragraph of 100
 //!   characters or more that ends mid-sentence ("…của Ban Thường vụ\n\nThành
-//!   uỷ…"); a short title followed by its paragraph is not joined.
+//!   uỷ…") and the next line starts with a capital letter but not like a
+//!   paragraph after a title ("Căn cứ", "Thực hiện", "Theo đề nghị", …); a
+//!   short title followed by its paragraph is not joined either.
 //!
 //! Every test looks at the logical line joined so far, never at the physical
 //! line alone, so a second run sees exactly what the first did: idempotent.
@@ -42,10 +45,15 @@ pub struct LineJoins;
 
 /// Words that cannot end a sentence or a heading line.
 const CONTINUING_WORDS: &[&str] = &[
-    "của", "và", "với", "về", "các", "cho", "tại", "theo", "trong", "số", "ngày", "tháng", "đối", "từ", "đến", "là",
-    "được", "những", "hoặc", "để", "khi", "như", "do", "bởi", "giữa", "thuộc", "gồm", "cùng", "nhằm", "mà", "thì",
-    "tới", "bằng", "hay", "một", "có", "sự", "việc", "qua",
+    "của", "và", "với", "về", "các", "cho", "tại", "theo", "trong", "đối", "từ", "đến", "là", "được", "những", "hoặc",
+    "để", "khi", "như", "do", "bởi", "giữa", "thuộc", "gồm", "cùng", "nhằm", "mà", "thì", "tới", "bằng", "hay", "một",
+    "có", "sự", "việc", "qua",
 ];
+
+/// How a paragraph after a title starts ("Căn cứ Luật…", "Thực hiện Kế hoạch…"):
+/// never the continuation of the line before a blank line.
+const PARAGRAPH_OPENINGS: &[&str] =
+    &["Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị", "Trên cơ sở", "Để ", "Nhằm"];
 
 /// Words that end a noun phrase, after which a capital starts a new sentence.
 const CLOSING_WORDS: &[&str] = &["này", "đó"];
@@ -94,8 +102,14 @@ pub(crate) fn is_label(s: &str) -> bool {
             && (inner.chars().all(|c| c.is_ascii_digit()) || inner.chars().all(|c| c.is_alphabetic()))
             && s[1 + inner.len()..].starts_with(')');
     }
-    // "I.", "IV.", "1.", "1)", "3.1.", "a)", "đ."
+    // "I.", "IV.", "1.", "1)", "3.1.", "a)", "đ.", and "7.1" without its final dot
     let token = s.split([' ', '\t']).next().unwrap_or("");
+    let parts: Vec<&str> = token.split('.').collect();
+    // (later parts of one or two digits: "1.000" is a thousand)
+    let numeric = |p: &&str, max: usize| (1..=max).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit());
+    if parts.len() >= 2 && numeric(&parts[0], 3) && parts[1..].iter().all(|p| numeric(p, 2)) {
+        return followed(&s[token.len()..]);
+    }
     let Some(body) = token.strip_suffix(['.', ')']) else { return false };
     let rest = &s[token.len()..];
     if !followed(rest) || body.is_empty() {
@@ -163,7 +177,11 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, blanks: usize) -> Option<&'static
     if blanks > 3 || a.columns || has_columns(b) || a.all_upper || is_label(b) || ends_sentence(a_end) {
         return None;
     }
-    let _ = a.first;
+    // A line with no letter (a number, a date) stays alone: it is a page number
+    // or a table cell, or a continuation test on it would read the next line.
+    if !a.first.chars().any(char::is_alphabetic) {
+        return None;
+    }
     if blanks <= 1 && ends_in_symbol_break(a_end) && b.starts_with(|c: char| c.is_alphanumeric()) {
         return Some("");
     }
@@ -181,9 +199,11 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, blanks: usize) -> Option<&'static
         0 => {
             CONTINUING_WORDS.contains(&word.to_lowercase().as_str())
                 || a_end.ends_with(',')
-                || ((word.starts_with(char::is_uppercase) || starts_with_name(b)) && a.chars >= 60)
+                || ((word.starts_with(char::is_uppercase) || starts_with_name(b)) && a.chars >= 50)
         }
-        1 => a.chars >= 100,
+        1 => {
+            a.chars >= 100 && b.starts_with(char::is_uppercase) && !PARAGRAPH_OPENINGS.iter().any(|o| b.starts_with(o))
+        }
         _ => false,
     };
     evidence.then_some(" ")
@@ -262,6 +282,7 @@ mod tests {
         ] {
             assert!(is_label(l), "{l}");
         }
+        assert!(is_label("7.1 Tổng kết"));
         for l in ["Điều 107 của Bộ luật", "1.000 đồng", "V/v tăng cường", "13 tháng 4", "Chính phủ", "(sau đây gọi là"]
         {
             assert!(!is_label(l), "{l}");
@@ -316,6 +337,8 @@ mod tests {
             "khoáng sản\n\n   1 Các quy định của Luật",
             "Điều 3. Các ông có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này\n\nQuyết định này có hiệu lực",
             "triển khai thực hiện./.\nNơi nhận:",
+            "Điều 2. Số giờ làm thêm trong 01 tháng\nTrường hợp người sử dụng lao động",
+            "Về việc kéo dài thời hạn áp dụng của Nghị định số 72/2026/NĐ-CP ngày 09 tháng 3 năm 2026 của Chính phủ về thuế\n\nCăn cứ Luật Tổ chức Chính phủ",
         ] {
             assert_eq!(joined(t), t, "{t}");
         }

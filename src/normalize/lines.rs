@@ -40,19 +40,30 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
 
 /// Delete whole lines (with their `\n`) from `edits`; `doomed` must be in order.
 pub fn delete_lines(text: &str, doomed: impl IntoIterator<Item = Line>, edits: &mut super::Rewrite<'_>) {
+    let mut done = 0;
     for line in doomed {
-        // A last line without `\n`: take the `\n` before it instead, so no empty line is left.
-        if line.next == line.end && line.start > 0 && text.as_bytes()[line.start - 1] == b'\n' {
-            edits.delete(line.start - 1..line.end);
-        } else {
-            edits.delete(line.start..line.next);
-        }
+        // A last line without `\n`: take the `\n` before it instead (unless that
+        // went with the line before), so no empty line is left.
+        let take_newline_before =
+            line.next == line.end && line.start > done && text.as_bytes()[line.start - 1] == b'\n';
+        let from = if take_newline_before { line.start - 1 } else { line.start };
+        edits.delete(from..line.next);
+        done = line.next;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deleting_a_run_up_to_the_end_never_overlaps() {
+        let t = "a\n\n\u{c}";
+        let mut edits = super::super::Rewrite::new(t);
+        let doomed: Vec<Line> = lines(t).skip(1).collect();
+        delete_lines(t, doomed, &mut edits);
+        assert_eq!(edits.finish().unwrap().0, "a\n");
+    }
 
     #[test]
     fn splits_with_and_without_final_newline() {

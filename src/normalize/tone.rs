@@ -49,7 +49,8 @@ const INITIALS: &[&str] = &[
 /// The new-style rewrite of one word, if it is an old-style `oa`/`oe`/`uy` syllable.
 fn new_style(word: &[char]) -> Option<[char; 2]> {
     let n = word.len();
-    if !(2..=5).contains(&n) {
+    // A combining mark left after NFC means a letter with stacked marks: not a syllable we know.
+    if !(2..=5).contains(&n) || word.iter().any(|&c| unicode_normalization::char::is_combining_mark(c)) {
         return None;
     }
     let (r1, t1) = vowel(word[n - 2])?;
@@ -80,7 +81,7 @@ impl NormalizeStep for TonePlacement {
         let mut word_start = 0;
         let mut buf = String::with_capacity(8);
         for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            if c.is_alphabetic() {
+            if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
                 if word.is_empty() {
                     word_start = i;
                 }
