@@ -60,8 +60,8 @@ pub struct FileRecord {
 
 /// Resolve the work ids of a file's documents and citations; `hash` keys stubs.
 pub fn resolve_file(x: FileExtraction, hash: &str) -> ResolvedFile {
-    let file_key = hash.rsplit(':').next().unwrap_or(hash);
-    let file_key = &file_key[..file_key.len().min(16)];
+    // The digest of `fnv1a64:{digest}:{length}`.
+    let file_key = hash.split(':').nth(1).unwrap_or(hash);
     let documents = x
         .documents
         .into_iter()
@@ -358,13 +358,14 @@ mod tests {
         let a = plan("1/KH-BCĐ", "2024-01-02", "Ban Chỉ đạo", &[("2-KL/TW", "2023-01-01", Relation::Basis)]);
         store.write_file(&record("/a.txt", vec![a.clone()])).unwrap();
         store.write_file(&record("/a.txt", vec![a])).unwrap();
-        let count = |t: &str| -> i64 {
+        let count = |store: &Store, t: &str| -> i64 {
             store.conn().query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap()
         };
-        assert_eq!((count("files"), count("documents"), count("edges"), count("mentions")), (1, 1, 1, 1));
+        let counts = |s: &Store| ["files", "documents", "edges", "mentions"].map(|t| count(s, t));
+        assert_eq!(counts(&store), [1, 1, 1, 1]);
         let failed = FileRecord { path: "/a.txt".into(), hash: "x".into(), outcome: Err("boom".into()) };
         store.write_file(&failed).unwrap();
-        assert_eq!((count("files"), count("documents"), count("edges"), count("mentions")), (1, 0, 0, 0));
+        assert_eq!(counts(&store), [1, 0, 0, 0]);
         assert!(!store.is_current("/a.txt", "x").unwrap());
         drop(store);
         let store = Store::open(&db).unwrap();
