@@ -6,3 +6,6 @@ mod util;
 
 /// The scorer over the whole corpus, with accuracy floors.
 mod score;
+
+/// The citation graph: ingest, queries, exports, kills and order independence.
+mod graph;

@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use crate::util::{corpus_documents, root, shared, vanban, TempDir};
+use crate::util::{TempDir, corpus_documents, root, shared, vanban};
 
 /// (field, minimum F1 or accuracy).
 const FLOORS: &[(&str, f64)] = &[];
