@@ -395,7 +395,7 @@ pub fn parse_query(text: &str) -> Option<DocumentQuery> {
     }
     let first_digit = t.find(|c: char| c.is_ascii_digit());
     let (words, rest) = t.split_at(first_digit.unwrap_or(t.len()));
-    let words = words.trim().trim_end_matches(|c: char| c == ':' || c == '.').trim();
+    let words = words.trim().trim_end_matches([':', '.']).trim();
     let words = words.strip_suffix(" số").or(words.strip_suffix(" Số")).unwrap_or(words).trim();
     let mut kinds: Vec<String> = if words.is_empty() {
         vec![]

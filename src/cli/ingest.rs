@@ -284,7 +284,7 @@ impl Progress {
         match &self.bar {
             Some(bar) => bar.inc(1),
             // About ten lines for a whole batch.
-            None if done % (self.total / 10).max(1) == 0 || done == self.total => {
+            None if done.is_multiple_of((self.total / 10).max(1)) || done == self.total => {
                 eprintln!("ingest: {done}/{} files", self.total);
             }
             None => {}

@@ -105,43 +105,48 @@ const EDGE_SELECT: &str = "
 impl Store {
     /// The works a person's query may mean.
     pub fn candidates(&self, q: &DocumentQuery) -> Result<Vec<Work>, StoreError> {
-        let sql_by = |cond_docs: &str, cond_edges: &str| {
-            format!(
-                "SELECT {WORK_COLUMNS} FROM works WHERE id IN (
-                   SELECT work FROM documents WHERE {cond_docs} UNION SELECT cited FROM edges WHERE {cond_edges})
-                 ORDER BY resolved DESC, id"
-            )
+        // Ids first, through the indexes; the `works` view would aggregate every node.
+        let ids_by = |column: &str, value: &dyn rusqlite::ToSql| -> Result<Vec<String>, StoreError> {
+            let sql = format!(
+                "SELECT work FROM documents WHERE {column} = ?1 UNION SELECT cited FROM edges WHERE {column} = ?1"
+            );
+            let mut stmt = self.conn().prepare_cached(&sql).map_err(self.err())?;
+            let rows = stmt.query_map([value], |r| r.get(0)).map_err(self.err())?;
+            rows.collect::<Result<_, _>>().map_err(self.err())
+        };
+        let ids = match q {
+            DocumentQuery::Id(id) => vec![id.clone()],
+            DocumentQuery::Symbol(key) => ids_by("symbol_key", key)?,
+            DocumentQuery::Number { number, .. } => ids_by("number", number)?,
         };
         let mut out = vec![];
-        match q {
-            DocumentQuery::Id(id) => {
-                let sql = format!("SELECT {WORK_COLUMNS} FROM works WHERE id = ?1");
-                out.extend(self.conn().query_row(&sql, [id], Work::from_row).optional().map_err(self.err())?);
-            }
-            DocumentQuery::Symbol(key) => {
-                let sql = sql_by("symbol_key = ?1", "symbol_key = ?1");
-                let mut stmt = self.conn().prepare(&sql).map_err(self.err())?;
-                let rows = stmt.query_map([key], Work::from_row).map_err(self.err())?;
-                out = rows.collect::<Result<_, _>>().map_err(self.err())?;
-            }
-            DocumentQuery::Number { number, kinds } => {
-                let sql = sql_by("number = ?1", "number = ?1");
-                let mut stmt = self.conn().prepare(&sql).map_err(self.err())?;
-                let rows = stmt.query_map([number], Work::from_row).map_err(self.err())?;
-                let all: Vec<Work> = rows.collect::<Result<_, _>>().map_err(self.err())?;
-                let fits = |w: &Work| {
-                    let code = w.symbol.as_deref().and_then(crate::resolve::parse_symbol).and_then(|s| s.kind);
-                    kinds.is_empty() || code.or(w.kind.clone()).is_some_and(|k| kinds.iter().any(|x| x == &k))
-                };
-                out = all.into_iter().filter(fits).collect();
-            }
+        for id in ids {
+            out.extend(self.work(&id)?);
         }
+        if let DocumentQuery::Number { kinds, .. } = q {
+            let fits = |w: &Work| {
+                let code = w.symbol.as_deref().and_then(crate::resolve::parse_symbol).and_then(|s| s.kind);
+                kinds.is_empty() || code.or(w.kind.clone()).is_some_and(|k| kinds.iter().any(|x| x == &k))
+            };
+            out.retain(fits);
+        }
+        out.sort_by(|a, b| (!a.resolved, &a.id).cmp(&(!b.resolved, &b.id)));
         Ok(out)
     }
 
-    /// The work with id `id`, if it is in the graph.
+    /// The work with id `id`, if it is in the graph: as ingested, else as cited.
     pub fn work(&self, id: &str) -> Result<Option<Work>, StoreError> {
-        Ok(self.candidates(&DocumentQuery::Id(id.to_string()))?.into_iter().next())
+        let ingested = "SELECT ?1, max(resolved), 1, min(kind), min(symbol), min(date), min(issuer), min(title)
+                        FROM documents WHERE work = ?1 HAVING count(*) > 0";
+        let cited = "SELECT ?1, max(resolved), 0, min(kind), min(symbol), min(date), min(issuer), min(name)
+                     FROM edges WHERE cited = ?1 HAVING count(*) > 0";
+        for sql in [ingested, cited] {
+            let mut stmt = self.conn().prepare_cached(sql).map_err(self.err())?;
+            if let Some(w) = stmt.query_row([id], Work::from_row).optional().map_err(self.err())? {
+                return Ok(Some(w));
+            }
+        }
+        Ok(None)
     }
 
     /// The documents that carry out (cite, with `Basis`: rest on) `id`, and with
