@@ -1,1 +1,243 @@
-//! The data that drives extraction, embedded from `grammars/` at build time.
+//! The data that drives extraction, embedded from `grammars/` at build time and
+//! parsed once: document types and abbreviations of unit names, plus the
+//! matching helpers every extractor shares ([`fold`], [`word_pattern`]).
+//!
+//! Each table is a TSV file with a header row and `#` comments; every row
+//! carries examples that the tests in this module check.
+
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A document type: the type word and its official abbreviation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocType {
+    /// The type word in canonical spelling ("Kế hoạch").
+    pub word: String,
+    /// The abbreviation used as `kind` ("KH").
+    pub abbreviation: String,
+    /// Systems that issue it: state, norm, party.
+    pub systems: Vec<String>,
+    /// Citation phrases that must be read as this type.
+    pub examples: Vec<String>,
+    /// Line in `grammars/doc-types.tsv`, for error messages.
+    pub line: usize,
+}
+
+/// An abbreviation of a unit or body name and its expansion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Abbreviation {
+    /// As printed ("UBND").
+    pub abbreviation: String,
+    /// Its readings; the first is used for names of bodies.
+    pub readings: Vec<String>,
+    /// "UBND tỉnh => Ủy ban nhân dân tỉnh".
+    pub example: String,
+    /// Line in `grammars/abbreviations.tsv`.
+    pub line: usize,
+}
+
+const DOC_TYPES_TSV: &str = include_str!("../grammars/doc-types.tsv");
+const ABBREVIATIONS_TSV: &str = include_str!("../grammars/abbreviations.tsv");
+
+/// Rows of a TSV grammar: (line number, cells), header and comments skipped.
+pub fn tsv_rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|(i, l)| (i + 1, l.split('\t').collect()))
+}
+
+fn list(cell: Option<&&str>) -> Vec<String> {
+    cell.map(|c| c.split(" | ").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()).unwrap_or_default()
+}
+
+/// Document types, longest word first (so "Thông tư liên tịch" wins over "Thông tư").
+pub static DOC_TYPES: LazyLock<Vec<DocType>> = LazyLock::new(|| {
+    let mut v: Vec<DocType> = tsv_rows(DOC_TYPES_TSV)
+        .map(|(line, c)| DocType {
+            word: c[0].to_string(),
+            abbreviation: c.get(1).copied().unwrap_or_default().to_string(),
+            systems: c.get(2).map(|s| s.split(',').map(str::to_string).collect()).unwrap_or_default(),
+            examples: list(c.get(3)),
+            line,
+        })
+        .collect();
+    v.sort_by_key(|t| std::cmp::Reverse(t.word.chars().count()));
+    v
+});
+
+/// Abbreviations of unit and body names.
+pub static ABBREVIATIONS: LazyLock<Vec<Abbreviation>> = LazyLock::new(|| {
+    tsv_rows(ABBREVIATIONS_TSV)
+        .map(|(line, c)| Abbreviation {
+            abbreviation: c[0].to_string(),
+            readings: c.get(1).map(|r| r.split('|').map(|s| s.trim().to_string()).collect()).unwrap_or_default(),
+            example: c.get(2).copied().unwrap_or_default().to_string(),
+            line,
+        })
+        .collect()
+});
+
+/// The document type whose word is `word` (compared by [`fold`]).
+pub fn doc_type_by_word(word: &str) -> Option<&'static DocType> {
+    let key = fold(word);
+    DOC_TYPES.iter().find(|t| fold(&t.word) == key)
+}
+
+/// Whether `code` is the abbreviation of a document type (`KH`, `QĐ`, `QĐi`, `CTr`).
+pub fn is_type_code(code: &str) -> bool {
+    let code = code.replace('Ð', "Đ");
+    code == "QĐi" || DOC_TYPES.iter().any(|t| t.abbreviation == code) || code == "CT" || code == "TT"
+}
+
+/// The comparison key of a text: lower case, without diacritics, `đ` → `d`.
+/// Vietnamese text that lost its diacritics to OCR or an old keyboard folds to
+/// the same key as the correct spelling.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'đ' | 'ð' => 'd',
+            c => c,
+        })
+        .collect()
+}
+
+/// The base letter of a Vietnamese letter (without diacritics), keeping case.
+fn base_letter(c: char) -> char {
+    let base: String = c.to_string().nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect();
+    match c {
+        'đ' | 'ð' => 'd',
+        'Đ' | 'Ð' => 'D',
+        _ => base.chars().next().unwrap_or(c),
+    }
+}
+
+/// A regex fragment that matches `word` case-insensitively, with each letter
+/// as printed or without its diacritics (OCR loss), any run of spaces between words,
+/// and either tone placement of the open syllables oa/oe/uy.
+pub fn word_pattern(word: &str) -> String {
+    let mut out = String::new();
+    let chars: Vec<char> = word.nfc().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            out.push_str(r"\s+");
+            continue;
+        }
+        let base = base_letter(c);
+        let mut alternatives = vec![c, base];
+        match base.to_ascii_lowercase() {
+            'd' => alternatives.extend(['đ', 'ð', 'Đ', 'Ð']),
+            // Old/new tone placement moves the mark between the two vowels of oa/oe/uy.
+            'a' | 'e' | 'o' | 'u' | 'y' | 'i' => alternatives.extend(vowel_family(base)),
+            _ => {}
+        }
+        let _ = i;
+        alternatives.sort_unstable();
+        alternatives.dedup();
+        if alternatives.len() == 1 {
+            out.push_str(&regex::escape(&c.to_string()));
+        } else {
+            out.push('[');
+            for a in alternatives {
+                out.push_str(&regex::escape(&a.to_string()));
+            }
+            out.push(']');
+        }
+    }
+    format!("(?i:{out})")
+}
+
+/// Every toned and untoned form of a base vowel (lower case; the pattern is case-insensitive).
+fn vowel_family(base: char) -> Vec<char> {
+    const FAMILIES: &[&str] =
+        &["aàáảãạăằắẳẵặâầấẩẫậ", "eèéẻẽẹêềếểễệ", "iìíỉĩị", "oòóỏõọôồốổỗộơờớởỡợ", "uùúủũụưừứửữự", "yỳýỷỹỵ"];
+    let b = base.to_ascii_lowercase();
+    FAMILIES.iter().find(|f| f.starts_with(b)).map(|f| f.chars().collect()).unwrap_or_default()
+}
+
+/// Expand the unambiguous abbreviations of a body name, token by token
+/// ("UBND tỉnh Quảng Ngãi" → "Ủy ban nhân dân tỉnh Quảng Ngãi"). Abbreviations
+/// with several readings ("TT", "CT") stay as printed.
+pub fn expand_abbreviations(name: &str) -> String {
+    let mut out = Vec::new();
+    for token in name.split_whitespace() {
+        let expanded = ABBREVIATIONS
+            .iter()
+            .find(|a| a.abbreviation == token && a.readings.len() == 1)
+            .map(|a| a.readings[0].clone());
+        out.push(expanded.unwrap_or_else(|| token.to_string()));
+    }
+    out.join(" ")
+}
+
+/// A unit name in one form, to group one unit printed two ways: NFC, single
+/// spaces, unambiguous abbreviations written out, a leading "các", "những",
+/// "đồng chí" or "đ/c" dropped.
+pub fn canonical_unit(unit: &str) -> String {
+    let nfc: String = unit.nfc().collect();
+    let mut words: Vec<&str> = nfc.split_whitespace().collect();
+    loop {
+        let first = words.first().map(|w| w.to_lowercase());
+        match first.as_deref() {
+            Some("các" | "những" | "đ/c") => drop(words.remove(0)),
+            Some("đồng") if words.get(1).is_some_and(|w| w.to_lowercase() == "chí") => drop(words.drain(..2)),
+            _ => break,
+        }
+    }
+    expand_abbreviations(&words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_types_load_with_unique_words_and_examples() {
+        assert!(DOC_TYPES.len() >= 38, "doc-types.tsv rows: {}", DOC_TYPES.len());
+        let mut words: Vec<String> = DOC_TYPES.iter().map(|t| fold(&t.word)).collect();
+        words.sort();
+        let before = words.len();
+        words.dedup();
+        assert_eq!(before, words.len(), "duplicate type words in grammars/doc-types.tsv");
+        for t in DOC_TYPES.iter() {
+            assert!(!t.abbreviation.is_empty(), "grammars/doc-types.tsv:{}: no abbreviation", t.line);
+            assert!(!t.examples.is_empty(), "grammars/doc-types.tsv:{}: no example", t.line);
+        }
+    }
+
+    #[test]
+    fn one_unit_printed_two_ways_is_one() {
+        assert_eq!(canonical_unit("các UBND  phường"), canonical_unit("Ủy ban nhân dân phường"));
+        assert_eq!(canonical_unit("Đồng chí Chủ tịch"), "Chủ tịch");
+    }
+
+    #[test]
+    fn abbreviation_examples_expand_as_stated() {
+        for a in ABBREVIATIONS.iter().filter(|a| a.readings.len() == 1) {
+            let (input, expected) = a.example.split_once(" => ").expect("example has =>");
+            assert_eq!(expand_abbreviations(input), expected, "grammars/abbreviations.tsv:{}", a.line);
+        }
+    }
+
+    #[test]
+    fn fold_ignores_case_diacritics_and_ocr_eth() {
+        assert_eq!(fold("Quyết ĐỊNH"), "quyet dinh");
+        assert_eq!(fold("Quyết Ðịnh"), "quyet dinh");
+        assert_eq!(fold("hoà"), fold("hòa"));
+    }
+
+    #[test]
+    fn word_pattern_accepts_lost_diacritics_and_case() {
+        let re = regex::Regex::new(&format!("^{}$", word_pattern("Quyết định"))).unwrap();
+        for ok in ["Quyết định", "QUYẾT ĐỊNH", "Quyet dinh", "Quyết Ðịnh", "quyết  định"] {
+            assert!(re.is_match(ok), "{ok}");
+        }
+        assert!(!re.is_match("Quy định"));
+        let re = regex::Regex::new(&format!("^{}$", word_pattern("Giấy ủy quyền"))).unwrap();
+        assert!(re.is_match("Giấy uỷ quyền"));
+    }
+}

@@ -4,6 +4,7 @@
 //! Exit codes: 0 all inputs processed; 1 some inputs failed (each named on
 //! stderr) while the rest were processed; 2 a usage or fatal error.
 
+mod deadlines;
 mod export;
 mod extract;
 mod ingest;
@@ -30,6 +31,8 @@ pub struct Args {
 enum Command {
     /// Extract documents, header fields, citations, sections, assignments and deadlines.
     Extract(extract::ExtractArgs),
+    /// List every deadline with its units and task (table, JSON, CSV or iCalendar).
+    Deadlines(deadlines::DeadlinesArgs),
     /// Print the normalized text of a file (with --explain: each repair).
     Normalize(normalize::NormalizeArgs),
     /// Extract files in parallel and store them in the citation graph (SQLite).
@@ -50,6 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Command::Extract(a) => extract::run(&a),
         Command::Normalize(a) => normalize::run(&a),
+        Command::Deadlines(a) => deadlines::run(&a),
         Command::Ingest(a) => ingest::run(&a),
         Command::Query(a) => query::run(&a),
         Command::Export(a) => export::run(&a),
@@ -74,6 +78,16 @@ mod tests {
     #[test]
     fn rejects_unknown_format() {
         assert!(Args::try_parse_from(["vanban", "extract", "--format", "xml", "a.txt"]).is_err());
+    }
+
+    #[test]
+    fn parses_deadlines_formats() {
+        for format in ["table", "json", "csv", "ics"] {
+            let args = Args::try_parse_from(["vanban", "deadlines", "--format", format, "corpus/"]).unwrap();
+            assert!(matches!(args.command, Command::Deadlines(_)));
+        }
+        assert!(Args::try_parse_from(["vanban", "deadlines", "--format", "xlsx", "a.txt"]).is_err());
+        assert!(Args::try_parse_from(["vanban", "deadlines"]).is_err());
     }
 
     #[test]

@@ -1,9 +1,373 @@
 //! Assignments: which unit must do what, in which role.
+//!
+//! Owns the role triggers of plans and letters (`grammars/roles.tsv`): labelled
+//! lines ("- Đơn vị thực hiện: …", "- Chỉ đạo thực hiện: …"), phrases the unit
+//! follows ("Giao …", "phối hợp với …", "(qua …)", "báo cáo … về …") or precedes
+//! ("… chủ trì", "… có trách nhiệm"), a unit that opens a task sentence, and a
+//! unit named as a section heading (the items of "Tổ chức thực hiện"). Unit
+//! names are read word by word: they open with a head word ("Sở", "Ủy ban",
+//! "các cơ quan"), end at a stop word (a verb, "để", "theo") or punctuation, and
+//! a list splits where the next piece opens a new capitalized unit, so "Ủy ban
+//! nhân dân các huyện, thị xã, thành phố" stays one unit and "Thường trực HĐND,
+//! UBND, Ủy ban MTTQ tỉnh" is three. Hands on one assignment per (section, unit, role).
 
-use crate::document::{Assignment, Section};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::{Assignment, Role};
+use crate::extract::sections::{self, Outline};
 use crate::segment::Layout;
+use crate::span::Span;
+
+/// One row of `grammars/roles.tsv`.
+#[derive(Debug)]
+pub struct RoleRow {
+    /// `label`, `before`, `after`, `head`, `stop` or `not`.
+    pub kind: String,
+    /// The role a trigger gives (`None` for word lists).
+    pub role: Option<Role>,
+    /// The phrase, lower case, as words.
+    pub words: Vec<String>,
+    /// An example sentence that contains the phrase.
+    pub example: String,
+}
+
+/// The rows of `grammars/roles.tsv`.
+pub static ROLES: LazyLock<Vec<RoleRow>> = LazyLock::new(|| {
+    include_str!("../../grammars/roles.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let role = match *cols.get(1)? {
+                "lead" => Some(Role::Lead),
+                "support" => Some(Role::Support),
+                "direct" => Some(Role::Direct),
+                "report_to" => Some(Role::ReportTo),
+                _ => None,
+            };
+            Some(RoleRow {
+                kind: cols[0].to_string(),
+                role,
+                words: words_of(cols.get(2)?),
+                example: cols.get(3).unwrap_or(&"").to_string(),
+            })
+        })
+        .collect()
+});
+
+fn words_of(s: &str) -> Vec<String> {
+    TOKEN.find_iter(s).map(|m| m.as_str().to_lowercase()).collect()
+}
+
+/// Words (letters, digits, "/", "&"), dashes, and single punctuation marks.
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}/&]+|[-–]|[^\s\p{L}\p{N}]").unwrap());
+
+/// A token of a paragraph: its lower-case text, its first letter's case, its span.
+#[derive(Debug)]
+struct Token {
+    lower: String,
+    upper: bool,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(p: &str) -> Vec<Token> {
+    TOKEN
+        .find_iter(p)
+        .map(|m| Token {
+            lower: m.as_str().to_lowercase(),
+            upper: m.as_str().chars().next().is_some_and(char::is_uppercase),
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect()
+}
+
+/// Whether the rows of `kind` have a phrase at token `i`; the longest one's length.
+fn phrase_at(toks: &[Token], i: usize, kind: &str) -> Option<usize> {
+    ROLES
+        .iter()
+        .filter(|r| r.kind == kind)
+        .filter(|r| r.words.len() <= toks.len().saturating_sub(i))
+        .filter(|r| r.words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.lower))
+        .map(|r| r.words.len())
+        .max()
+}
+
+/// Where a unit may open at `i`: after "các"/"những", at a head word that is not a non-unit phrase.
+fn opens_unit(toks: &[Token], i: usize) -> bool {
+    let j = if toks.get(i).is_some_and(|t| t.lower == "các" || t.lower == "những") { i + 1 } else { i };
+    j < toks.len()
+        && phrase_at(toks, j, "head").is_some()
+        && phrase_at(toks, i, "not").is_none()
+        && phrase_at(toks, j, "not").is_none()
+}
+
+/// Whether a list goes on at `i` with a new unit: a capitalized head, or "các"/"những" and a head.
+fn opens_next_unit(toks: &[Token], i: usize) -> bool {
+    let plural = toks.get(i).is_some_and(|t| t.lower == "các" || t.lower == "những");
+    opens_unit(toks, i) && (plural || toks[i].upper)
+}
+
+/// Read the list of units that opens at token `i`: each unit's token range.
+/// Returns the units and whether the list ended at a stop word (a verb follows).
+fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, bool) {
+    let mut units = vec![];
+    if !opens_unit(toks, i) {
+        return (units, false);
+    }
+    let mut start = i;
+    let mut at_stop = false;
+    while i < toks.len() {
+        let t = &toks[i].lower;
+        // A verb ends the name; the same words capitalized ("Xây dựng", "Thông tin")
+        // or right after "các" ("các tổ chức") are part of it.
+        let after_plural = i > 0 && matches!(toks[i - 1].lower.as_str(), "các" | "những");
+        if i > start && !toks[i].upper && !after_plural && phrase_at(toks, i, "stop").is_some() {
+            at_stop = true;
+            break;
+        }
+        if matches!(t.as_str(), "," | ";" | "và" | "hoặc") {
+            if opens_next_unit(toks, i + 1) {
+                units.push((start, i));
+                i += 1;
+                start = i;
+                continue;
+            }
+            if t == ";" {
+                break;
+            }
+            // "các huyện, thị xã, thành phố": the list belongs to this unit.
+            if toks.get(i + 1).is_some_and(|n| n.lower.chars().all(char::is_alphanumeric)) && i + 1 > start {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if !t.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '–' || c == '/') {
+            break;
+        }
+        if i - start >= 18 {
+            break;
+        }
+        i += 1;
+    }
+    if i > start {
+        units.push((start, i));
+    }
+    // A unit that ends in a list word ("…, thị xã,") drops it.
+    let units = units
+        .into_iter()
+        .map(|(s, mut e)| {
+            while e > s && matches!(toks[e - 1].lower.as_str(), "," | "và" | "hoặc" | "-" | "–") {
+                e -= 1;
+            }
+            (s, e)
+        })
+        .filter(|(s, e)| e > s)
+        .collect();
+    (units, at_stop)
+}
+
+/// Assignments of one paragraph at offset `base` in the text.
+fn read_paragraph(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) {
+    let toks = tokens(p);
+    let mut emit = |units: Vec<(usize, usize)>, role: Role| {
+        for (s, e) in units {
+            let (a, b) = (toks[s].start, toks[e - 1].end);
+            push(Span::new(base + a, base + b), &p[a..b], role);
+        }
+    };
+    // Skip a bullet or a label ("- ", "2.", "a)").
+    let first = toks.iter().position(|t| t.lower.chars().next().is_some_and(char::is_alphabetic)).unwrap_or(0);
+    let first = if toks.get(first).is_some_and(|t| {
+        t.lower.chars().count() == 1 && toks.get(first + 1).is_some_and(|n| n.lower == ")" || n.lower == ".")
+    }) {
+        first + 2
+    } else {
+        first
+    };
+    // A labelled line: the value lists its units.
+    for row in ROLES.iter().filter(|r| r.kind == "label") {
+        let n = row.words.len();
+        if toks.len() > first + n
+            && row.words.iter().zip(&toks[first..]).all(|(w, t)| *w == t.lower)
+            && toks[first + n].lower == ":"
+        {
+            emit(read_units(&toks, first + n + 1).0, row.role.unwrap_or(Role::Lead));
+            return;
+        }
+    }
+    for i in 0..toks.len() {
+        // The subject of a task sentence: a unit at the start of a sentence, then a verb.
+        let sentence_start = i == first || (i > 0 && matches!(toks[i - 1].lower.as_str(), "." | ";" | ":"));
+        if sentence_start {
+            let (units, at_stop) = read_units(&toks, i);
+            if at_stop && units.iter().all(|(s, e)| e - s >= 2) {
+                emit(units, Role::Lead);
+            }
+        }
+        for row in ROLES.iter().filter(|r| r.kind == "before") {
+            let n = row.words.len();
+            if !row.words.iter().zip(toks.get(i..).unwrap_or(&[])).all(|(w, t)| *w == t.lower) || toks.len() < i + n {
+                continue;
+            }
+            // "(qua X)" is a channel only inside parentheses; "về X" only after "báo cáo" or "gửi".
+            if row.words == ["qua"] && (i == 0 || toks[i - 1].lower != "(") {
+                continue;
+            }
+            if row.words == ["về"] && !reports_before(&toks, i) {
+                continue;
+            }
+            let mut j = i + n;
+            while toks.get(j).is_some_and(|t| matches!(t.lower.as_str(), "về" | "cho" | "với" | "đến" | "tới" | "lên"))
+            {
+                j += 1;
+            }
+            emit(read_units(&toks, j).0, row.role.unwrap_or(Role::Lead));
+        }
+        for row in ROLES.iter().filter(|r| r.kind == "after") {
+            let n = row.words.len();
+            if toks.len() < i + n || !row.words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.lower) {
+                continue;
+            }
+            let clause = toks[..i]
+                .iter()
+                .rposition(|t| matches!(t.lower.as_str(), "." | ";" | ":" | "("))
+                .map_or(first, |k| k + 1);
+            let mut s = clause;
+            while s < i
+                && matches!(toks[s].lower.as_str(), "giao" | "đề" | "nghị" | "yêu" | "cầu" | "đối" | "với" | "-" | "+")
+            {
+                s += 1;
+            }
+            let (units, _) = read_units(&toks[..i], s);
+            emit(units, row.role.unwrap_or(Role::Lead));
+        }
+    }
+}
+
+/// Whether "báo cáo" or "gửi" stands in the clause before token `i`.
+fn reports_before(toks: &[Token], i: usize) -> bool {
+    let from = toks[..i].iter().rposition(|t| matches!(t.lower.as_str(), "." | ";")).map_or(0, |k| k + 1);
+    toks[from..i].windows(2).any(|w| w[0].lower == "báo" && w[1].lower == "cáo")
+        || toks[from..i].iter().any(|t| t.lower == "gửi")
+}
+
+/// Whether a section title names only units; under "Tổ chức thực hiện" (`organizing`)
+/// a short heading is a unit even when it opens with no head word ("Tài chính – Kế toán phường").
+fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
+    let toks = tokens(title);
+    let mut i = 0;
+    while toks.get(i).is_some_and(|t| matches!(t.lower.as_str(), "đối" | "với" | "đề" | "nghị")) {
+        i += 1;
+    }
+    let (mut units, _) = read_units(&toks, i);
+    let words = toks.iter().filter(|t| t.lower.chars().next().is_some_and(char::is_alphanumeric)).count();
+    if units.is_empty() && organizing && i < toks.len() && toks[i].upper && words <= 12 && !title.contains(':') {
+        units = vec![(i, toks.len())];
+    }
+    let covered = units.last().map_or(0, |u| u.1);
+    let rest_is_punct = toks[covered..].iter().all(|t| !t.lower.chars().next().is_some_and(char::is_alphanumeric));
+    if units.is_empty() || !rest_is_punct || toks.len() > 25 {
+        return vec![];
+    }
+    units.into_iter().map(|(s, e)| (toks[s].start, toks[e - 1].end)).collect()
+}
 
 /// Find the assignments of one document.
-pub fn extract(_text: &str, _layout: &Layout, _sections: &[Section]) -> Vec<Assignment> {
-    vec![]
+pub fn extract(text: &str, layout: &Layout, outline: &Outline) -> Vec<Assignment> {
+    let mut seen = HashSet::new();
+    let mut out = vec![];
+    let mut add = |a: (Option<String>, Span, String, Role)| {
+        if seen.insert((a.0.clone(), a.2.to_lowercase(), a.3)) {
+            out.push(Assignment { path: a.0, unit: a.2, role: a.3, span: a.1 });
+        }
+    };
+    for s in &outline.sections {
+        let title_at =
+            text[s.span.range()].find(s.title.as_str()).map_or(s.span.start as usize, |k| s.span.start as usize + k);
+        let parent = s.path.rsplit_once('.').and_then(|(p, _)| outline.section(p));
+        let organizing = parent.is_some_and(|p| p.title.to_lowercase().contains("tổ chức thực hiện"));
+        for (a, b) in heading_units(&s.title, organizing) {
+            add((Some(s.path.clone()), Span::new(title_at + a, title_at + b), s.title[a..b].to_string(), Role::Lead));
+        }
+    }
+    for part in [Some(layout.body), layout.appendix].into_iter().flatten() {
+        for (at, paragraph) in sections::paragraphs(&text[part.range()]) {
+            let base = part.start as usize + at;
+            read_paragraph(paragraph, base, |span, unit, role| {
+                let path = outline.path_at(span.start as usize).map(str::to_string);
+                add((path, span, unit.to_string(), role));
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles_in(p: &str) -> Vec<(String, Role)> {
+        let mut out = vec![];
+        read_paragraph(p, 0, |_, u, r| out.push((u.to_string(), r)));
+        out
+    }
+
+    #[test]
+    fn every_trigger_example_yields_its_role() {
+        for row in ROLES.iter().filter(|r| matches!(r.kind.as_str(), "label" | "before" | "after")) {
+            let got = roles_in(&row.example);
+            let role = row.role.unwrap();
+            assert!(got.iter().any(|(_, r)| *r == role), "{:?} in {:?}: got {got:?}", row.words, row.example);
+        }
+    }
+
+    #[test]
+    fn every_row_example_holds_its_phrase() {
+        for row in ROLES.iter() {
+            assert!(
+                words_of(&row.example).windows(row.words.len()).any(|w| w == row.words.as_slice()),
+                "{:?}",
+                row.words
+            );
+        }
+    }
+
+    #[test]
+    fn lists_split_where_a_new_unit_opens() {
+        let got = roles_in(
+            "- Đơn vị thực hiện: Văn phòng phường, Ủy ban Mặt trận TQVN phường và các tổ chức chính trị xã hội phường.",
+        );
+        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        assert_eq!(units, ["Văn phòng phường", "Ủy ban Mặt trận TQVN phường", "các tổ chức chính trị xã hội phường"]);
+        let got = roles_in(
+            "Ủy ban nhân dân các huyện, thị xã, thành phố chỉ đạo Ủy ban nhân dân các xã, phường, thị trấn thực hiện.",
+        );
+        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        assert_eq!(units, ["Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các xã, phường, thị trấn"]);
+    }
+
+    #[test]
+    fn report_to_and_channel() {
+        let got =
+            roles_in("thực hiện chế độ báo cáo gửi Ủy ban nhân dân phường (qua Văn phòng UBND phường) theo quy định.");
+        assert!(got.contains(&("Ủy ban nhân dân phường".into(), Role::ReportTo)), "{got:?}");
+        assert!(got.contains(&("Văn phòng UBND phường".into(), Role::ReportTo)), "{got:?}");
+    }
+
+    #[test]
+    fn headings_that_name_units() {
+        let units = heading_units("Đề nghị Ban Dân vận Đảng ủy, Mặt trận các tổ chức chính trị - xã hội phường", true);
+        assert_eq!(units.len(), 2);
+        assert_eq!(heading_units("Công chức Địa chính – Xây dựng", false).len(), 1);
+        assert_eq!(heading_units("Tài chính – Kế toán phường", true).len(), 1);
+        assert!(heading_units("Tổ chức thực hiện", false).is_empty());
+        assert!(heading_units("Kinh phí thực hiện: Kinh phí phục vụ công tác kiểm tra", true).is_empty());
+    }
 }

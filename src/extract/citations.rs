@@ -1,9 +1,540 @@
-//! Citations: every other document a document refers to.
+//! Citations: every other document a document refers to, once per distinct
+//! document, with all its mentions.
+//!
+//! Two scanners feed one list of mentions. The symbol scanner anchors on a
+//! printed symbol ([`SYMBOL`]) and reads its type word before it (directly,
+//! through a list "…, số …", or at the head of a named law "Luật X số …") and its
+//! date and issuer after it. The name scanner reads documents cited by a type
+//! word and a proper name ("Luật Thực hiện dân chủ ở cơ sở", "Nghị quyết Trung
+//! ương 4 (khóa XII)", "Đề án 06"). Mentions are then grouped by canonical symbol
+//! or folded name; the relation is `basis` when any mention stands in the title
+//! or the opening passage.
 
-use crate::document::Citation;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::header::{iso_date, join_lines};
+use super::symbol::{DocumentSymbol, SYMBOL};
+use crate::document::{Citation, Mention, Relation};
+use crate::grammar::{DOC_TYPES, DocType, fold, word_pattern};
 use crate::segment::Layout;
+use crate::span::Span;
+
+/// One mention before grouping.
+#[derive(Clone, Debug)]
+struct Found {
+    span: Span,
+    kind: Option<String>,
+    type_word: Option<&'static DocType>,
+    symbol: Option<DocumentSymbol>,
+    name: Option<String>,
+    date: Option<String>,
+    issuer: Option<String>,
+    pinpoint: Option<String>,
+    /// Where the date/issuer tail ends.
+    tail_end: usize,
+}
+
+/// All type words as one alternation, longest first; group `tw`.
+static TYPE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<String> = DOC_TYPES.iter().map(|t| word_pattern(&t.word)).collect();
+    Regex::new(&format!(r"(?P<tw>{})", alts.join("|"))).unwrap()
+});
+
+/// A type word right before a symbol: "Kế hoạch số ", "Chương trình phối hợp số ",
+/// "Quyết định số: ", "Luật số ", at the end of the text before the symbol.
+static TYPE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<String> = DOC_TYPES.iter().map(|t| word_pattern(&t.word)).collect();
+    Regex::new(&format!(
+        r"(?P<tw>{})(?:\s+(?:phối hợp|hành động|liên tịch|công tác|liên ngành))?\s*(?:(?i:s[ốo])\s*:?\s*)?$",
+        alts.join("|")
+    ))
+    .unwrap()
+});
+
+/// A list continuation right before a symbol: ", số ", " và số ", ", ".
+static LIST_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:,|;|\s(?:và|hoặc))\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
+
+/// "số " right before a symbol.
+static SO_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i:s[ốo])\s*:?\s*$").unwrap());
+
+/// A date right after a symbol or name.
+static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[,;]?\s*(?:được\s+)?(?:(?i:ban hành)\s+)?(?i:ng[àa]y)\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+(?i:th[áa]ng)\s+(?P<m2>\d{1,2})\s+(?i:n[ăa]m)\s+(?P<y2>\d{4}))").unwrap()
+});
+
+/// The issuer's opening: "của X", "giữa X", or a body word directly.
+static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?:(?P<link>của|giữa)\s+|(?P<body>(?:UBND|Ủy ban|Uỷ ban|Ban|Bộ|Thủ tướng|Chính phủ|Hội nghị|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|HĐND|Hội đồng|Văn phòng|Sở|Quốc hội|Chủ tịch|BTV|Tiểu ban|Cục|Tổng cục|Bảo hiểm)\s))").unwrap()
+});
+
+/// Where an issuer ends.
+static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:về|Về|ban hành|quy định|hướng dẫn|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đổi|đối với|năm \d|là|được|phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|tiếp tục|có)\b|\s+và\s+(?:các|những|\p{Ll})|[(),;:.“”\x22]|\n\s*\n|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|\d)").unwrap()
+});
+
+/// A pinpoint before a type word: "khoản 1, Mục III ", "Điều 7, Điều 8 ".
+static PINPOINT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)((?:(?:điểm|khoản|mục|điều|phần|chương|phụ lục)\s+[\dIVXLCa-zđ.]+\s*,?\s*(?:và\s+)?)+)(?:của\s+|tại\s+)?$").unwrap()
+});
+
+/// Words before a name that say it does not exist yet, or is what another document issues.
+static NOT_A_NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:xây dựng|dự thảo|dự án|ban hành|kèm theo|soạn thảo|việc|tham mưu)\s*(?:và\s+ban hành\s+)?$")
+        .unwrap()
+});
+
+/// A body whose name holds a type word: "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch".
+static BODY_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i:Bộ|Sở|Phòng|Vụ|Cục|Viện|Trung tâm|Ban)\s+$").unwrap());
 
 /// Find the citations of one document.
-pub fn extract(_text: &str, _layout: &Layout) -> Vec<Citation> {
-    vec![]
+pub fn extract(text: &str, layout: &Layout) -> Vec<Citation> {
+    let zones: Vec<Span> = [layout.title, Some(layout.body), layout.appendix].into_iter().flatten().collect();
+    let mut found = vec![];
+    for zone in &zones {
+        found.extend(symbol_mentions(text, *zone));
+    }
+    for zone in &zones {
+        let names: Vec<Found> = name_mentions(text, *zone, &found)
+            .into_iter()
+            .filter(|n| !found.iter().any(|f: &Found| overlaps(f.span, n.span)))
+            .collect();
+        found.extend(names);
+    }
+    found.sort_by_key(|f| f.span.start);
+    share_list_tails(text, &mut found);
+    group(text, layout, found)
 }
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Mentions anchored on a printed symbol.
+fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
+    let z = &text[zone.range()];
+    let mut out: Vec<Found> = vec![];
+    for c in SYMBOL.captures_iter(z) {
+        let m = c.get(0).unwrap();
+        let before = &z[..m.start()];
+        // Part of a larger token ("QCVN 01:2021/BYT", a URL, a date "7/2026").
+        if before.ends_with(|ch: char| ch.is_alphanumeric() || ":/.-_".contains(ch)) {
+            continue;
+        }
+        let symbol = DocumentSymbol::from_captures(&c);
+        // The number may only be broken off by a line break ("11-\nCT/TU"): not lost.
+        let broken = before.trim_end().ends_with(|ch: char| ch == '-' || ch.is_ascii_digit());
+        if c.name("lost").is_some() && broken {
+            continue;
+        }
+        if c.name("lost").is_some() {
+            out.push(lost_number(text, zone, m.start(), m.end(), &symbol));
+            continue;
+        }
+        if symbol.number.is_none() && !before.trim_end().ends_with(|ch: char| ch.is_alphabetic()) {
+            continue;
+        }
+        let start = zone.start as usize + m.start();
+        let end = zone.start as usize + m.end();
+        let (type_word, type_start) = type_word_before(z, m.start(), &out, zone.start as usize);
+        // A bare code without a type word or "số" is only a citation when it reads as one.
+        if type_word.is_none() && !SO_BEFORE.is_match(before) && symbol.type_code.is_none() && symbol.year.is_none() {
+            continue;
+        }
+        let mention_start = type_start.map(|s| zone.start as usize + s).unwrap_or(start);
+        // "Luật Bầu cử … số 85/2015/QH13": the words between the type word and "số" name the
+        // document, so a later mention by name alone is the same citation.
+        let alias = {
+            let words = text[mention_start..start].trim_end().trim_end_matches(':');
+            let words = words.strip_suffix("số").or_else(|| words.strip_suffix("Số")).unwrap_or(words);
+            let words = join_lines(words.trim_end().trim_end_matches(','));
+            (type_word.is_some_and(|t| words.chars().count() > t.word.chars().count() + 2)).then_some(words)
+        };
+        let kind = kind_of(type_word, &symbol);
+        let (date, issuer, tail_end) = tail(text, end, zone.end as usize);
+        let pinpoint =
+            PINPOINT_BEFORE.captures(&text[..mention_start]).map(|p| p[1].trim().trim_end_matches(',').to_string());
+        out.push(Found {
+            span: Span::new(mention_start, end),
+            kind,
+            type_word,
+            symbol: Some(symbol),
+            name: alias,
+            date,
+            issuer,
+            pinpoint,
+            tail_end,
+        });
+    }
+    out
+}
+
+/// A symbol whose number the scan lost ("… và Ban nhân dân CT/BĐVTU ngày 03/3/2022"):
+/// still a citation, named by the fragment that stands where the number was.
+fn lost_number(text: &str, zone: Span, at: usize, end: usize, symbol: &DocumentSymbol) -> Found {
+    let z = &text[zone.range()];
+    let before = &z[floor_char(z, at.saturating_sub(60))..at];
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let keep = words
+        .iter()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase) || w.chars().all(char::is_lowercase))
+        .count()
+        .min(3);
+    let fragment = format!("{} {}", words[words.len() - keep..].join(" "), &z[at..end]).trim().to_string();
+    let start = zone.start as usize + at;
+    let (date, issuer, tail_end) = tail(text, zone.start as usize + end, zone.end as usize);
+    Found {
+        span: Span::new(start, zone.start as usize + end),
+        kind: symbol.type_code.clone(),
+        type_word: None,
+        symbol: None,
+        name: Some(fragment),
+        date,
+        issuer,
+        pinpoint: None,
+        tail_end,
+    }
+}
+
+/// The type word that governs a symbol at `at` in zone text `z`, and where it starts.
+fn type_word_before(
+    z: &str,
+    at: usize,
+    previous: &[Found],
+    zone_start: usize,
+) -> (Option<&'static DocType>, Option<usize>) {
+    let window_start = floor_char(z, at.saturating_sub(200));
+    let before = &z[window_start..at];
+    if let Some(c) = TYPE_BEFORE.captures(before) {
+        let tw = c.name("tw").unwrap();
+        return (doc_type_of(tw.as_str()), Some(window_start + tw.start()));
+    }
+    // A list: "Quyết định số 728-QĐ/TU …; Quyết định số 729…" is handled above; here
+    // "các Tờ trình số 2138/TTr-BCT, số 3390/TTr-BCT" — inherit from the item before.
+    if LIST_BEFORE.is_match(before)
+        && let Some(prev) = previous.last()
+        && prev.tail_end + 4 >= zone_start + at - (before.len() - before.trim_end().len()) - 8
+    {
+        return (prev.type_word, None);
+    }
+    // A named document: "Luật Bầu cử … số 85/2015/QH13" within the same clause.
+    if SO_BEFORE.is_match(before) {
+        let clause_start = before.rfind([';', '\n', '.']).map(|i| i + 1).unwrap_or(0);
+        let clause = &before[clause_start..];
+        if let Some(tw) = TYPE_WORD.find_iter(clause).last()
+            && tw.as_str().starts_with(char::is_uppercase)
+            && !SYMBOL.is_match(&clause[tw.end()..])
+        {
+            return (doc_type_of(tw.as_str()), Some(window_start + clause_start + tw.start()));
+        }
+    }
+    (None, None)
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn doc_type_of(word: &str) -> Option<&'static DocType> {
+    let f = fold(word);
+    let f: String = f.split_whitespace().collect::<Vec<_>>().join(" ");
+    DOC_TYPES.iter().find(|t| fold(&t.word) == f)
+}
+
+/// The kind of a cited document: the type word's code, with the contract's exceptions.
+fn kind_of(type_word: Option<&DocType>, symbol: &DocumentSymbol) -> Option<String> {
+    let code = symbol.type_code.clone();
+    let party = symbol.canonical.contains('-') && symbol.canonical.find('-') < symbol.canonical.find('/');
+    match type_word {
+        // A Party "Quy định" prints QĐ or QĐi; a state one is QyĐ.
+        Some(t) if t.abbreviation == "QyĐ" && party => code.or(Some("QĐ".into())),
+        // In a list under one type word, an item whose own code names another type takes it.
+        Some(t)
+            if code.as_deref().is_some_and(|c| is_distinct_type(c, t))
+                && t.abbreviation != "QC"
+                && t.abbreviation != "CTr" =>
+        {
+            code
+        }
+        Some(t) => Some(t.abbreviation.clone()),
+        None => match code {
+            Some(c) => Some(if c == "QĐi" { c } else { c.replace('Ð', "Đ") }),
+            // Laws and Quốc hội resolutions print no type code: "41/2024/QH15" is a law.
+            None if symbol.year.is_some() && symbol.issuer_codes.iter().any(|c| c.starts_with("QH")) => {
+                Some("L".into())
+            }
+            None => Some("CV".into()),
+        },
+    }
+}
+
+/// Whether a symbol's code names a type other than the type word's (not a variant of it).
+fn is_distinct_type(code: &str, t: &DocType) -> bool {
+    // "Nghị quyết số 30/2021/QH15", "Chỉ thị số 33/CT-TTg": the code agrees or is absent.
+    let same_family = fold(code) == fold(&t.abbreviation)
+        || matches!((t.abbreviation.as_str(), code), ("CV", _) | ("QĐ", "QĐi") | ("L", _) | ("BL", _));
+    !same_family && crate::grammar::is_type_code(code)
+}
+
+/// Date and issuer after a mention ending at `from`; and where they end.
+fn tail(text: &str, from: usize, limit: usize) -> (Option<String>, Option<String>, usize) {
+    let rest = &text[from..limit];
+    let mut pos = 0;
+    let mut date = None;
+    if let Some(c) = DATE_AFTER.captures(rest) {
+        let d = c.name("d").or(c.name("d2")).unwrap().as_str();
+        let m = c.name("m").or(c.name("m2")).unwrap().as_str();
+        let y = c.name("y").or(c.name("y2")).unwrap().as_str();
+        date = iso_date(d, m, y);
+        pos = c.get(0).unwrap().end();
+    }
+    let mut issuer = None;
+    if let Some(c) = ISSUER_AFTER.captures(&rest[pos..]) {
+        let body_start = c.name("body").map(|b| b.start()).unwrap_or(c.get(0).unwrap().end());
+        let s = &rest[pos + body_start..];
+        let mut end = ISSUER_STOP.find(s).map(|m| m.start()).unwrap_or_else(|| floor_char(s, s.len().min(150)));
+        // "của A và B" names A when B is another body; "giữa A và B" names both.
+        if c.name("link").is_none_or(|l| l.as_str() == "của")
+            && let Some(i) = s[..end].find(" và ")
+            && ISSUER_AFTER.is_match(&s[i + " và".len()..])
+        {
+            end = i;
+        }
+        let name = join_lines(&s[..end]);
+        if !name.is_empty() && name.split_whitespace().count() <= 16 {
+            pos += body_start + end;
+            issuer = Some(name);
+        }
+    }
+    // A date after the issuer ("của Chính phủ ngày …") also counts.
+    if date.is_none()
+        && let Some(c) = DATE_AFTER.captures(&rest[pos..])
+    {
+        let d = c.name("d").or(c.name("d2")).unwrap().as_str();
+        let m = c.name("m").or(c.name("m2")).unwrap().as_str();
+        let y = c.name("y").or(c.name("y2")).unwrap().as_str();
+        date = iso_date(d, m, y);
+        pos += c.get(0).unwrap().end();
+    }
+    (date, issuer, from + pos)
+}
+
+/// A trailing date or issuer is shared across a list when the items have the same
+/// type word and are joined by "và" or a comma.
+fn share_list_tails(text: &str, found: &mut [Found]) {
+    for i in (1..found.len()).rev() {
+        let (head, tail) = found.split_at_mut(i);
+        let (prev, next) = (&mut head[i - 1], &tail[0]);
+        if prev.symbol.is_none()
+            || next.symbol.is_none()
+            || prev.type_word.map(|t| &t.word) != next.type_word.map(|t| &t.word)
+        {
+            continue;
+        }
+        let gap = &text[prev.tail_end.min(next.span.start as usize)..next.span.start as usize];
+        let joined = matches!(gap.trim(), "," | "và" | ", và");
+        if joined && prev.tail_end <= next.span.start as usize {
+            if prev.date.is_none() {
+                prev.date = next.date.clone();
+            }
+            if prev.issuer.is_none() {
+                prev.issuer = next.issuer.clone();
+            }
+        }
+    }
+}
+
+/// Documents cited by type word and proper name.
+fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
+    let z = &text[zone.range()];
+    let mut out = vec![];
+    for m in TYPE_WORD.find_iter(z) {
+        let word = m.as_str();
+        let Some(t) = doc_type_of(word) else { continue };
+        let before = &z[floor_char(z, m.start().saturating_sub(40))..m.start()];
+        if before.ends_with(|c: char| c.is_alphanumeric())
+            || NOT_A_NAME_BEFORE.is_match(before)
+            || BODY_BEFORE.is_match(before)
+        {
+            continue;
+        }
+        // "Quyết định số 728-QĐ/TU … về Quy chế …": what a decision issues is not cited on its own.
+        if before.trim_end().ends_with("về") && issued_by_decision(symbols, zone.start as usize + m.start()) {
+            continue;
+        }
+        let rest = &z[m.end()..];
+        let shouting =
+            crate::segment::is_upper(word) && rest.split_whitespace().next().is_some_and(crate::segment::is_upper);
+        if shouting {
+            continue;
+        }
+        let Some(name_len) = name_extent(t, word, rest) else { continue };
+        let name = join_lines(&z[m.start()..m.end() + name_len]);
+        let start = zone.start as usize + m.start();
+        if out.last().is_some_and(|prev: &Found| prev.span.end as usize > start) {
+            continue;
+        }
+        let end = start + m.len() + name_len;
+        let (date, issuer, tail_end) = tail(text, end, zone.end as usize);
+        let pinpoint = PINPOINT_BEFORE.captures(&text[..start]).map(|p| p[1].trim().trim_end_matches(',').to_string());
+        out.push(Found {
+            span: Span::new(start, end),
+            kind: Some(t.abbreviation.clone()),
+            type_word: Some(t),
+            symbol: None,
+            name: Some(name),
+            date,
+            issuer,
+            pinpoint,
+            tail_end,
+        });
+    }
+    out
+}
+
+/// Whether the nearest symbol mention before `at` is a decision ("Quyết định")
+/// whose tail ends right before it.
+fn issued_by_decision(symbols: &[Found], at: usize) -> bool {
+    symbols
+        .iter()
+        .rfind(|f| (f.span.end as usize) <= at)
+        .is_some_and(|f| f.kind.as_deref() == Some("QĐ") && at.saturating_sub(f.tail_end) < 8)
+}
+
+/// Where the name after a type word ends, if the words after it make a proper name.
+fn name_extent(t: &DocType, word: &str, rest: &str) -> Option<usize> {
+    static STOP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau)\s|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)\b|\s+-\s").unwrap()
+    });
+    let first = rest.split_whitespace().next()?;
+    let gap = rest.len() - rest.trim_start().len();
+    if gap == 0 || gap > 2 {
+        return None;
+    }
+    let is_law = matches!(t.abbreviation.as_str(), "L" | "BL" | "HP" | "PL");
+    let capital = first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "“\"".contains(c));
+    let word_capital = word.starts_with(char::is_uppercase);
+    // A lower-case type word names a document only before a Party congress or plenum.
+    let congress = ["Đại hội", "Trung ương", "Hội nghị"].iter().any(|p| rest.trim_start().starts_with(p));
+    if !(word_capital && (capital || is_law) || congress && t.abbreviation == "NQ") {
+        return None;
+    }
+    if ["này", "nêu", "trên", "của", "số", "Số"].contains(&first) {
+        return None;
+    }
+    // An amending law is one name: "Luật sửa đổi, bổ sung một số điều của Luật X".
+    static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+sửa đổi,\s*bổ sung một số điều của (?:các\s+)?(?:Luật|Bộ luật|Nghị định|Thông tư)\s+").unwrap()
+    });
+    let skip = AMENDS.find(rest).map(|m| m.end()).unwrap_or(0);
+    // A quoted name runs to its closing quote.
+    let after = &rest[skip..];
+    let trimmed = after.trim_start();
+    let len = if let Some(quote) = trimmed.chars().next().filter(|c| ['“', '"'].contains(c)) {
+        let open = after.len() - trimmed.len() + quote.len_utf8();
+        let close = after[open..].find(['”', '"'])?;
+        let close_len = after[open + close..].chars().next().map_or(1, char::len_utf8);
+        open + close + close_len
+    } else {
+        let stop = STOP.find(after).map(|m| m.start()).unwrap_or_else(|| floor_char(after, after.len().min(160)));
+        // A term of a Party body closes the name: "Nghị quyết Trung ương 4 (khóa XII)".
+        static TERM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s\((?i:kh[oó]a|khoá)\s[^)]*\)").unwrap());
+        TERM.find(&after[..stop])
+            .map(|t| t.end())
+            .or_else(|| TERM.find(&after[stop..]).filter(|t| t.start() == 0).map(|t| stop + t.end()))
+            .unwrap_or(stop)
+    };
+    let total = skip + len;
+    let name = rest[..total].trim_end().trim_end_matches(['”', '"', '’', '.']);
+    let words = name.split_whitespace().count();
+    // A number names a scheme ("Đề án 06"), not a period ("Báo cáo 6 tháng").
+    if first.starts_with(|c: char| c.is_ascii_digit())
+        && (words > 2 || {
+            let next = rest.trim_start()[first.len()..].trim_start();
+            ["tháng", "năm", "ngày", "quý"].iter().any(|p| next.starts_with(p))
+        })
+    {
+        return None;
+    }
+    (1..=25).contains(&words).then_some(name.len())
+}
+
+/// Group mentions into citations, in order of first mention.
+///
+/// A numbered document also answers to its name ("Luật Bầu cử … số 85/2015/QH13",
+/// then "Luật Bầu cử …" alone); documents cited by the same name with different
+/// dates are different documents (two laws amending one law).
+fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
+    let basis_zones: Vec<Span> = [layout.title, Some(layout.opening)].into_iter().flatten().collect();
+    let mut out: Vec<Citation> = vec![];
+    let mut keys: Vec<(String, usize)> = vec![];
+    for f in found {
+        let key = match (&f.symbol, &f.name) {
+            (Some(s), _) => format!("s:{}", s.canonical.to_uppercase()),
+            (None, Some(n)) => name_key(n),
+            _ => continue,
+        };
+        let in_basis = basis_zones.iter().any(|z| z.start <= f.span.start && f.span.start < z.end);
+        let mention = Mention { span: f.span, sentence: sentence(text, f.span), pinpoint: f.pinpoint.clone() };
+        let existing = keys.iter().filter(|(k, _)| *k == key).map(|(_, i)| *i).find(|&i| {
+            // Same name, another date: another document.
+            f.symbol.is_some() || out[i].date.is_none() || f.date.is_none() || out[i].date == f.date
+        });
+        if let Some(i) = existing {
+            let c = &mut out[i];
+            c.date = c.date.take().or(f.date);
+            c.issuer = c.issuer.take().or(f.issuer);
+            if in_basis {
+                c.relation = Relation::Basis;
+            }
+            c.mentions.push(mention);
+            continue;
+        }
+        if let (Some(_), Some(alias)) = (&f.symbol, &f.name) {
+            keys.push((name_key(alias), out.len()));
+        }
+        keys.push((key, out.len()));
+        let (symbol, name) = match f.symbol {
+            Some(s) => (Some(s.canonical), None),
+            None => (None, f.name),
+        };
+        out.push(Citation {
+            kind: f.kind,
+            symbol,
+            date: f.date,
+            issuer: f.issuer,
+            name,
+            relation: if in_basis { Relation::Basis } else { Relation::Cites },
+            mentions: vec![mention],
+        });
+    }
+    out
+}
+
+/// The grouping key of a document cited by name.
+fn name_key(name: &str) -> String {
+    let f = fold(&crate::grammar::expand_abbreviations(name));
+    format!("n:{}", f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+}
+
+/// The sentence around a span: within its paragraph, from the previous sentence end to the next.
+fn sentence(text: &str, span: Span) -> String {
+    let para_start = text[..span.start as usize].rfind("\n\n").map(|i| i + 2).unwrap_or(0);
+    let para_end = text[span.end as usize..].find("\n\n").map(|i| span.end as usize + i).unwrap_or(text.len());
+    let before = &text[para_start..span.start as usize];
+    let start =
+        before.rfind([';', '!', '?']).or_else(|| before.rfind(". ")).map(|i| para_start + i + 1).unwrap_or(para_start);
+    let after = &text[span.end as usize..para_end];
+    let end = after.find(['.', ';', '!', '?']).map(|i| span.end as usize + i + 1).unwrap_or(para_end);
+    join_lines(&text[start..end])
+}
+
+#[cfg(test)]
+mod tests;

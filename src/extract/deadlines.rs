@@ -1,7 +1,23 @@
-//! Deadlines: every time limit, normalized.
+//! Deadlines: every time limit of a document, normalized.
+//!
+//! Owns the time expressions of plans and letters: due dates ("trước ngày
+//! 30/5/2023", "chậm nhất ngày …"), periods ("Quý II, năm 2023", "trong tháng
+//! 7/2026", "Từ 01/3 đến 30/10/2024", a year as the value of "Thời gian thực
+//! hiện:"), reporting cycles ("định kỳ 6 tháng, 01 năm", "hàng quý", "trước ngày
+//! 20 hằng tháng") and relative limits ("trong thời hạn 05 ngày kể từ …"), which
+//! are kept apart because they name no date. A date is only a deadline behind a
+//! word that makes it one, so the dates of cited documents and effective dates
+//! never are. A date that does not exist is reported in `problem`, not shifted.
+//! The forms, with examples, are in `grammars/deadlines.tsv`.
 
-use crate::document::{Deadline, Section};
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::document::{Deadline, Recurrence};
+use crate::extract::sections::{self, Outline};
 use crate::segment::Layout;
+use crate::span::Span;
 
 /// Deadlines found in one document.
 #[derive(Debug, Default)]
@@ -12,7 +28,461 @@ pub struct Found {
     pub relative: Vec<Deadline>,
 }
 
-/// Find the deadlines of one document; `year` is the document's year.
-pub fn extract(_text: &str, _layout: &Layout, _sections: &[Section], _year: Option<i32>) -> Found {
-    Found::default()
+/// A point or stretch of time as printed: a day, a month, a quarter or a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Point {
+    Day {
+        d: u32,
+        m: u32,
+        y: Option<i32>,
+    },
+    Month {
+        m: u32,
+        y: Option<i32>,
+    },
+    Quarter {
+        q: u32,
+        y: Option<i32>,
+    },
+    /// The first (1) or second (2) half of a year.
+    Half {
+        h: u32,
+        y: i32,
+    },
+    Year(i32),
+}
+
+/// The regex of one point, its groups prefixed with `p` so two can share a pattern.
+fn point(p: &str) -> String {
+    format!(
+        r"(?:ngày\s+(?P<{p}wd>\d{{1,2}})\s+tháng\s+(?P<{p}wm>\d{{1,2}})(?:\s+năm\s+(?P<{p}wy>\d{{4}}))?|(?:ngày\s+)?\b(?P<{p}d>\d{{1,2}})\s*[/-]\s*(?P<{p}dm>\d{{1,2}})(?:\s*[/-]\s*(?P<{p}dy>\d{{4}}))?|quý\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[/,-]?\s*(?:năm\s+)?(?P<{p}qy>\d{{4}}))?|tháng\s+(?P<{p}m>\d{{1,2}})(?:\s*[/-]\s*(?P<{p}my>\d{{4}})|\s+năm\s+(?P<{p}my2>\d{{4}}))?|năm\s+(?P<{p}y>\d{{4}}))"
+    )
+}
+
+fn read_point(c: &Captures<'_>, p: &str) -> Option<Point> {
+    let num = |g: &str| c.name(&format!("{p}{g}")).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = |g: &str| num(g).map(|y| y as i32);
+    if let (Some(d), Some(m)) = (num("wd").or(num("d")), num("wm").or(num("dm"))) {
+        return Some(Point::Day { d, m, y: year("wy").or(year("dy")) });
+    }
+    if let Some(q) = c.name(&format!("{p}q")) {
+        let q = match q.as_str().to_uppercase().as_str() {
+            "I" | "1" => 1,
+            "II" | "2" => 2,
+            "III" | "3" => 3,
+            _ => 4,
+        };
+        return Some(Point::Quarter { q, y: year("qy") });
+    }
+    if let Some(m) = num("m") {
+        return Some(Point::Month { m, y: year("my").or(year("my2")) });
+    }
+    year("y").map(Point::Year)
+}
+
+impl Point {
+    fn year(self) -> Option<i32> {
+        match self {
+            Point::Day { y, .. } | Point::Month { y, .. } | Point::Quarter { y, .. } => y,
+            Point::Year(y) | Point::Half { y, .. } => Some(y),
+        }
+    }
+
+    fn with_year(self, year: Option<i32>) -> Point {
+        match self {
+            Point::Day { d, m, y } => Point::Day { d, m, y: y.or(year) },
+            Point::Month { m, y } => Point::Month { m, y: y.or(year) },
+            Point::Quarter { q, y } => Point::Quarter { q, y: y.or(year) },
+            p => p,
+        }
+    }
+
+    /// First and last day, ISO; an error names a date that does not exist.
+    fn bounds(self) -> Result<(String, String), String> {
+        let (y, m0, m1, d0, d1) = match self {
+            Point::Day { d, m, y: Some(y) } => (y, m, m, d, d),
+            Point::Month { m, y: Some(y) } => (y, m, m, 1, 0),
+            Point::Quarter { q, y: Some(y) } => (y, 3 * q - 2, 3 * q, 1, 0),
+            Point::Half { h, y } => (y, 6 * h - 5, 6 * h, 1, 0),
+            Point::Year(y) => (y, 1, 12, 1, 0),
+            _ => return Err("no year is printed and the document has no date".into()),
+        };
+        let last = days_in_month(y, m1).ok_or_else(|| format!("month {m1} does not exist"))?;
+        let d1 = if d1 == 0 { last } else { d1 };
+        if d0 == 0 || d1 > last {
+            return Err(format!("{d1:02}/{m1:02}/{y} does not exist"));
+        }
+        Ok((format!("{y:04}-{m0:02}-{d0:02}"), format!("{y:04}-{m1:02}-{d1:02}")))
+    }
+}
+
+/// Days in month `m` of year `y`, `None` for a month that does not exist.
+fn days_in_month(y: i32, m: u32) -> Option<u32> {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    Some(match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    })
+}
+
+/// What the document's date lends to expressions that do not print it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Context<'d> {
+    date: Option<&'d str>,
+    year: Option<i32>,
+}
+
+/// The recurrence words of a reporting cycle, as one alternation.
+const CYCLE: &str = r"(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)|0?6\s+tháng|0?9\s+tháng|quý|(?:01\s+)?năm|cuối\s+năm|tháng)";
+
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let (a, b) = (point("a"), point("b"));
+    Regex::new(&format!(r"(?i)(?:\btừ\s+)?{a}\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+bầu\s+cử\s+)?{b}")).unwrap()
+});
+static OPEN_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let (a, b) = (point("a"), point("b"));
+    Regex::new(&format!(
+        r"(?i)\btừ\s+(?:(?P<now>nay)|{a})\s+(?:đến|tới)\s+(?:{b}|(?:ngày|khi|lúc|kết\s+thúc)\b[^,.;:()]*)"
+    ))
+    .unwrap()
+});
+static DUE: LazyLock<Regex> = LazyLock::new(|| {
+    let a = point("a");
+    Regex::new(&format!(
+        r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
+    ))
+    .unwrap()
+});
+static MONTHLY_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+ngày\s+(?P<d>\d{1,2})\s+(?:hàng|hằng)\s+tháng").unwrap()
+});
+static SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    let a = point("a");
+    Regex::new(&format!(r"(?i)\bsau\s+ngày\s+(?:\p{{L}}+\s+){{0,3}}?{a}")).unwrap()
+});
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:quý\s+(?:IV|I{1,3})\s*[/,-]?\s*(?:năm\s+)?\d{4}|(?:trong|dự\s+kiến|vào)\s+tháng\s+\d{1,2}\s*/\s*\d{4})",
+    )
+    .unwrap()
+});
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*[-+•]?\s*(?:thời\s+gian|thời\s+hạn|tiến\s+độ)[^:\n]{0,30}:\s*").unwrap());
+static LABEL_POINT: LazyLock<Regex> = LazyLock::new(|| {
+    let a = point("a");
+    Regex::new(&format!(r"(?i)(?:\b(?:trong|dự\s+kiến|vào)\s+)?(?:(?P<half>0?6\s+tháng\s+(?:đầu|cuối)\s+năm)|{a})"))
+        .unwrap()
+});
+static CYCLE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let item = format!(r"{CYCLE}(?:\s*\(\s*trước\s+ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*\))?");
+    Regex::new(&format!(
+        r"(?i)(?P<anchor>\bđịnh\s+kỳ\s+)?\b{item}(?:\s*(?:,|\bvà\b|\bhoặc\b)\s*{item})*(?P<after>\s*\p{{L}}*)"
+    ))
+    .unwrap()
+});
+static CYCLE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:\bđịnh\s+kỳ\s+)?\b(?P<word>{CYCLE})(?:\s*\(\s*trước\s+ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}))?\s*\))?"
+    ))
+    .unwrap()
+});
+static CYCLE_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*[-+•]?\s*báo\s+cáo\s+(?P<word>{CYCLE})\s*:")).unwrap());
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:trong\s+(?:thời\s+hạn|vòng)|chậm\s+nhất(?:\s+là)?|sau|trước\s+ngày\s+\p{L}+(?:\s+\p{L}+)?)\s+\d{1,3}\s+(?:ngày|tháng|giờ)(?:\s+làm\s+việc)?(?:\s*,?\s*(?:kể\s+)?từ\s+[^,.;()]*)?",
+    )
+    .unwrap()
+});
+/// Words before a cycle that make it a budget cycle, not a time limit.
+static BUDGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:kinh\s+phí|ngân\s+sách|dự\s+toán)\s*$").unwrap());
+
+fn recurrence(word: &str) -> Option<Recurrence> {
+    let w = word.to_lowercase();
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    let w = w.trim_start_matches("định kỳ ").trim_start_matches("hàng ").trim_start_matches("hằng ");
+    Some(match w {
+        "tháng" => Recurrence::Monthly,
+        "quý" => Recurrence::Quarterly,
+        "6 tháng" | "06 tháng" => Recurrence::HalfYearly,
+        "9 tháng" | "09 tháng" => Recurrence::NineMonthly,
+        "năm" | "01 năm" | "cuối năm" => Recurrence::Yearly,
+        _ => return None,
+    })
+}
+
+/// One candidate: where it stands, and the deadline (or relative limit) it reads as.
+struct Candidate {
+    span: Span,
+    deadline: Deadline,
+    relative: bool,
+}
+
+fn deadline(text: &str, span: Span) -> Deadline {
+    Deadline {
+        path: None,
+        text: text.trim().to_string(),
+        due: None,
+        start: None,
+        end: None,
+        recurrence: None,
+        span,
+        problem: None,
+    }
+}
+
+/// Find the deadlines of one document; `date` is the document's date (ISO), which
+/// lends its year to a day and month printed without one and its day to "từ nay".
+pub fn extract(text: &str, layout: &Layout, outline: &Outline, date: Option<&str>) -> Found {
+    let ctx = Context { date, year: date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()) };
+    let mut found = Found::default();
+    for part in [Some(layout.body), layout.appendix].into_iter().flatten() {
+        for (at, paragraph) in sections::paragraphs(&text[part.range()]) {
+            for mut c in read_paragraph(paragraph, part.start as usize + at, ctx) {
+                c.deadline.path = outline.path_at(c.span.start as usize).map(str::to_string);
+                if c.relative { found.relative.push(c.deadline) } else { found.scored.push(c.deadline) }
+            }
+        }
+    }
+    found
+}
+
+/// Every time expression of one paragraph that starts at `base`, longest first wins.
+fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
+    let mut all = vec![];
+    let span = |s: usize, e: usize| Span::new(base + s, base + e);
+    let head_cycle = CYCLE_HEAD.captures(p).and_then(|c| recurrence(&c["word"]));
+    for c in RANGE.captures_iter(p) {
+        let m = c.get(0).unwrap();
+        let (Some(a), Some(b)) = (read_point(&c, "a"), read_point(&c, "b")) else { continue };
+        let b = b.with_year(ctx.year);
+        let a = a.with_year(b.year());
+        let mut d = deadline(m.as_str(), span(m.start(), m.end()));
+        match (a.bounds(), b.bounds()) {
+            (Ok((s, _)), Ok((_, e))) => (d.start, d.end) = (Some(s), Some(e)),
+            (Err(e), _) | (_, Err(e)) => d.problem = Some(e),
+        }
+        all.push(Candidate { span: d.span, deadline: d, relative: false });
+    }
+    for c in OPEN_RANGE.captures_iter(p) {
+        let m = c.get(0).unwrap();
+        let mut d = deadline(m.as_str(), span(m.start(), m.end()));
+        d.start = if c.name("now").is_some() {
+            ctx.date.map(str::to_string)
+        } else {
+            read_point(&c, "a").and_then(|a| a.with_year(ctx.year).bounds().ok()).map(|b| b.0)
+        };
+        d.end = read_point(&c, "b").and_then(|b| b.with_year(ctx.year).bounds().ok()).map(|b| b.1);
+        all.push(Candidate { span: d.span, deadline: d, relative: false });
+    }
+    for c in DUE.captures_iter(p) {
+        let m = c.get(0).unwrap();
+        let Some(a) = read_point(&c, "a") else { continue };
+        let every = c.name("every").and_then(|e| recurrence(e.as_str())).or(head_cycle);
+        let mut d = deadline(m.as_str(), span(m.start(), m.end()));
+        d.recurrence = every;
+        match (a, every) {
+            (Point::Day { d: day, m: month, y: None }, Some(_)) => {
+                match (Point::Day { d: day, m: month, y: Some(2000) }).bounds() {
+                    Ok(_) => d.due = Some(format!("--{month:02}-{day:02}")),
+                    Err(e) => d.problem = Some(e),
+                }
+            }
+            (Point::Day { .. }, _) => match a.with_year(ctx.year).bounds() {
+                Ok((due, _)) => d.due = Some(due),
+                Err(e) => d.problem = Some(e),
+            },
+            _ => match a.with_year(ctx.year).bounds() {
+                Ok((s, e)) => (d.start, d.end) = (Some(s), Some(e)),
+                Err(e) => d.problem = Some(e),
+            },
+        }
+        all.push(Candidate { span: d.span, deadline: d, relative: false });
+    }
+    for c in MONTHLY_DAY.captures_iter(p) {
+        let m = c.get(0).unwrap();
+        let mut d = deadline(m.as_str(), span(m.start(), m.end()));
+        let day: u32 = c["d"].parse().unwrap_or(0);
+        if (1..=31).contains(&day) {
+            d.due = Some(format!("---{day:02}"));
+        } else {
+            d.problem = Some(format!("day {day} does not exist"));
+        }
+        d.recurrence = Some(Recurrence::Monthly);
+        all.push(Candidate { span: d.span, deadline: d, relative: false });
+    }
+    for c in SINCE.captures_iter(p) {
+        let m = c.get(0).unwrap();
+        let Some(a) = read_point(&c, "a") else { continue };
+        let mut d = deadline(m.as_str(), span(m.start(), m.end()));
+        match a.with_year(ctx.year).bounds() {
+            Ok((s, _)) => d.start = Some(s),
+            Err(e) => d.problem = Some(e),
+        }
+        all.push(Candidate { span: d.span, deadline: d, relative: false });
+    }
+    all.extend(periods(p, base, ctx));
+    all.extend(cycles(p, base, ctx));
+    for m in RELATIVE.find_iter(p) {
+        let d = deadline(m.as_str(), span(m.start(), m.end()));
+        all.push(Candidate { span: d.span, deadline: d, relative: true });
+    }
+    keep_longest(all)
+}
+
+/// Quarters and months anywhere, and any point in the value of a "Thời gian …:" label.
+fn periods(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
+    let candidate = |s: usize, text: &str, point: Point| {
+        let text = text.trim_end();
+        let mut d = deadline(text, Span::new(base + s, base + s + text.len()));
+        match point.with_year(ctx.year).bounds() {
+            Ok((a, b)) => (d.start, d.end) = (Some(a), Some(b)),
+            Err(e) => d.problem = Some(e),
+        }
+        Candidate { span: d.span, deadline: d, relative: false }
+    };
+    let mut out = vec![];
+    for m in PERIOD.find_iter(p) {
+        if let Some(point) = LABEL_POINT.captures(m.as_str()).and_then(|c| read_point(&c, "a")) {
+            out.push(candidate(m.start(), m.as_str(), point));
+        }
+    }
+    let Some(label) = LABEL.find(p) else { return out };
+    for c in LABEL_POINT.captures_iter(&p[label.end()..]) {
+        let m = c.get(0).unwrap();
+        let point = match (c.name("half"), ctx.year) {
+            (Some(h), Some(y)) => {
+                Point::Half { h: if h.as_str().to_lowercase().contains("đầu") { 1 } else { 2 }, y }
+            }
+            (Some(_), None) => continue,
+            (None, _) => match read_point(&c, "a") {
+                Some(pt @ (Point::Year(_) | Point::Month { .. } | Point::Quarter { .. })) => pt,
+                _ => continue,
+            },
+        };
+        out.push(candidate(label.end() + m.start(), m.as_str(), point));
+    }
+    out
+}
+
+/// Reporting cycles: a list of cycle words that opens with "định kỳ" or holds a
+/// "hàng …"/"hằng …" word; each word is one entry, with its "(trước ngày …)".
+fn cycles(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
+    let mut out = vec![];
+    for list in CYCLE_LIST.captures_iter(p) {
+        let m = list.get(0).unwrap();
+        let after_at = list.name("after").map_or(m.end(), |a| a.start());
+        let body = &p[m.start()..after_at];
+        let after = p[after_at..].trim_start().to_lowercase();
+        let anchored = list.name("anchor").is_some()
+            || body.to_lowercase().contains("hàng")
+            || body.to_lowercase().contains("hằng");
+        // "6 tháng đầu năm" is a period, "năm 2023" a year, "kinh phí hàng năm" a budget.
+        let period =
+            after.starts_with("đầu") || after.starts_with("cuối") || after.starts_with(|c: char| c.is_ascii_digit());
+        if !anchored || period || BUDGET.is_match(&p[..m.start()]) {
+            continue;
+        }
+        for c in CYCLE_ITEM.captures_iter(body) {
+            let item = c.get(0).unwrap();
+            let Some(rec) = recurrence(&c["word"]) else { continue };
+            let s = m.start() + item.start();
+            let mut d = deadline(item.as_str(), Span::new(base + s, base + s + item.len()));
+            d.recurrence = Some(rec);
+            if let (Some(day), Some(month)) = (c.name("d"), c.name("m")) {
+                let y = c.name("y").and_then(|y| y.as_str().parse().ok()).or(ctx.year);
+                let point =
+                    Point::Day { d: day.as_str().parse().unwrap_or(0), m: month.as_str().parse().unwrap_or(0), y };
+                match point.bounds() {
+                    Ok((due, _)) => d.due = Some(due),
+                    Err(e) => d.problem = Some(e),
+                }
+            }
+            out.push(Candidate { span: d.span, deadline: d, relative: false });
+        }
+    }
+    out
+}
+
+/// Keep the longest of overlapping candidates, in reading order.
+fn keep_longest(mut all: Vec<Candidate>) -> Vec<Candidate> {
+    all.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    let mut kept: Vec<Candidate> = vec![];
+    for c in all {
+        if kept.iter().all(|k| c.span.end <= k.span.start || c.span.start >= k.span.end) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.span.start);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(p: &str) -> Vec<Deadline> {
+        let ctx = Context { date: Some("2024-02-10"), year: Some(2024) };
+        read_paragraph(p, 0, ctx).into_iter().filter(|c| !c.relative).map(|c| c.deadline).collect()
+    }
+
+    fn null(s: &str) -> Option<String> {
+        (s != "-").then(|| s.to_string())
+    }
+
+    #[test]
+    fn every_form_of_the_grammar_reads_as_its_row_says() {
+        let rows = include_str!("../../grammars/deadlines.tsv").lines().filter(|l| !l.starts_with('#')).skip(1);
+        for row in rows {
+            let c: Vec<&str> = row.split('\t').collect();
+            let got = read(c[1]);
+            assert_eq!(got.len(), 1, "{}: {got:?}", c[0]);
+            let d = &got[0];
+            let rec = d.recurrence.map(|r| serde_json::to_value(r).unwrap().as_str().unwrap().to_string());
+            assert_eq!(
+                (&d.due, &d.start, &d.end, &rec),
+                (&null(c[2]), &null(c[3]), &null(c[4]), &null(c[5])),
+                "{}",
+                c[0]
+            );
+            assert_eq!(d.problem.is_some(), c[6] == "x", "{}: {:?}", c[0], d.problem);
+        }
+    }
+
+    #[test]
+    fn dates_of_cited_documents_and_goals_are_not_deadlines() {
+        assert!(read("Thực hiện Kế hoạch số 49/KH-UBND ngày 08/3/2023 của UBND thành phố").is_empty());
+        assert!(read("Quyết định này có hiệu lực từ ngày 01/7/2024.").is_empty());
+        assert!(read("Phấn đấu năm 2024 có 100% cơ quan đạt chuẩn.").is_empty());
+        assert!(read("bố trí trong dự toán kinh phí hàng năm của phường").is_empty());
+    }
+
+    #[test]
+    fn a_cycle_list_gives_one_entry_per_word() {
+        let got = read("thực hiện chế độ báo cáo số liệu định kỳ hàng tháng, quý, 6 tháng, 9 tháng, 01 năm và số liệu");
+        let recs: Vec<_> = got.iter().map(|d| d.recurrence.unwrap()).collect();
+        use Recurrence::*;
+        assert_eq!(recs, [Monthly, Quarterly, HalfYearly, NineMonthly, Yearly]);
+        // "06 tháng đầu năm" before a date is the report's name, not a cycle.
+        let got = read("báo cáo 06 tháng đầu năm gửi trước ngày 15/6/2022, báo cáo năm gửi trước ngày 15/11/2022.");
+        assert_eq!(got.iter().map(|d| d.due.clone().unwrap()).collect::<Vec<_>>(), ["2022-06-15", "2022-11-15"]);
+    }
+
+    #[test]
+    fn relative_limits_are_kept_apart() {
+        let ctx = Context { date: Some("2024-02-10"), year: Some(2024) };
+        let got = read_paragraph("giải quyết trong thời hạn 05 ngày kể từ ngày nhận đơn", 0, ctx);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].relative);
+    }
+
+    #[test]
+    fn a_report_heading_makes_yearless_dates_recurring() {
+        let got = read("- Báo cáo 6 tháng: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 05/7;");
+        assert_eq!(got[0].due.as_deref(), Some("--07-05"));
+        assert_eq!(got[0].recurrence, Some(Recurrence::HalfYearly));
+    }
 }

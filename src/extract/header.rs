@@ -1,9 +1,466 @@
-//! Header fields: kind, symbol, number, issuer, place, date, title, signer, recipients.
+//! Header fields: kind, symbol, number, issuer, place, date, title, signer,
+//! recipients — read from the parts that `segment` found.
 
-use crate::document::Document;
-use crate::segment::Layout;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::symbol::{DocumentSymbol, SYMBOL};
+use crate::document::{Document, Signer};
+use crate::grammar::{doc_type_by_word, expand_abbreviations, fold};
+use crate::segment::{DATE_LINE, Layout, Line, is_upper, lines};
+use crate::span::Span;
 
 /// Read the header fields of one document.
-pub fn extract(_text: &str, _layout: &Layout) -> Document {
-    Document::default()
+pub fn extract(text: &str, layout: &Layout) -> Document {
+    let mut doc = Document::default();
+    let head = lines_in(text, layout.header.start as usize, layout.header.end as usize);
+    let all = lines_in(text, layout.span.start as usize, layout.span.end as usize);
+    let head_zone: Vec<Line> = all.iter().take(40).copied().collect();
+
+    let before_body: Vec<Line> = head_zone.iter().copied().filter(|l| l.span.start < layout.body.start).collect();
+    if let Some((span, symbol)) = header_symbol(&before_body) {
+        doc.number = symbol.number;
+        doc.symbol = Some(symbol.canonical.clone());
+        doc.field_spans.insert("symbol".into(), span);
+    }
+    let type_word = layout.type_title.and_then(|s| {
+        let t = &text[s.range()];
+        crate::grammar::DOC_TYPES.iter().find(|d| fold(t).starts_with(&fold(&d.word))).map(|d| d.word.clone())
+    });
+    doc.kind = type_word.as_deref().and_then(doc_type_by_word).map(|t| t.abbreviation.clone()).or_else(|| {
+        // A letter prints no type title; its symbol has no type code.
+        layout.title.map(|_| "CV".to_string())
+    });
+    if let Some(t) = layout.title {
+        let title = join_lines(&text[t.range()]);
+        let title = title.strip_prefix("V/v").or_else(|| title.strip_prefix("V/V")).map(str::trim).unwrap_or(&title);
+        doc.title = Some(title.to_string());
+        doc.field_spans.insert("title".into(), t);
+    }
+    if let Some((span, place, date)) = date_line(&head_zone) {
+        doc.place = Some(place);
+        doc.date = date;
+        doc.field_spans.insert("date".into(), span);
+    }
+    if doc.date.is_none() && doc.place.is_none() {
+        doc.date = adoption_date(&text[layout.span.range()]);
+    }
+    doc.issuer = issuer(text, layout, &head, doc.place.as_deref());
+    doc.signer = layout.signature.and_then(|s| signer(&lines_in(text, s.start as usize, s.end as usize)));
+    doc.recipients = recipients(text, layout);
+    doc
+}
+
+/// The lines of `text[from..to]`, with spans in `text`.
+fn lines_in(text: &str, from: usize, to: usize) -> Vec<Line<'_>> {
+    lines(&text[from..to])
+        .into_iter()
+        .map(|l| Line { text: l.text, span: Span::new(from + l.span.start as usize, from + l.span.end as usize) })
+        .collect()
+}
+
+/// Lines joined with single spaces.
+pub fn join_lines(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The "Số:" cell of the header and the symbol in it.
+fn header_symbol(zone: &[Line]) -> Option<(Span, DocumentSymbol)> {
+    // "Số:", "Số", or a type word before it ("Nghị quyết số: 17/2022/UBTVQH15").
+    static SO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:\p{L}+\s+){0,3}?(?i:s[ốo])\s*:?\s*").unwrap());
+    for line in zone {
+        // The number may sit in the next column ("Số:      /KH-MTTQ-BTT"): read the whole line.
+        let start = line.text.len() - line.text.trim_start().len();
+        for cell_start in
+            std::iter::once(start).chain(line.cells().iter().map(|c| c.span.start as usize - line.span.start as usize))
+        {
+            let cell = &line.text[cell_start..];
+            let Some(m) = SO.find(cell) else { continue };
+            let rest = &cell[m.end()..];
+            if let Some(c) = SYMBOL.captures(rest).filter(|c| c.get(0).unwrap().start() <= 12) {
+                let whole = c.get(0).unwrap();
+                let s = line.span.start as usize + cell_start + m.end() + whole.start();
+                return Some((Span::new(s, s + whole.len()), DocumentSymbol::from_captures(&c)));
+            }
+        }
+    }
+    None
+}
+
+/// Place and ISO date from the date line; the date is `None` when any part is blank.
+fn date_line(zone: &[Line]) -> Option<(Span, String, Option<String>)> {
+    for line in zone {
+        for cell in line.cells() {
+            if let Some(c) = DATE_LINE.captures(cell.text) {
+                let place = c["place"].trim().trim_end_matches(',').trim().to_string();
+                let date = iso_date(&c["d"], &c["m"], &c["y"]);
+                return Some((cell.span, place, date));
+            }
+        }
+    }
+    None
+}
+
+/// An ISO date from day, month and year as printed, if they form a real date.
+pub fn iso_date(d: &str, m: &str, y: &str) -> Option<String> {
+    let (d, m, y): (u32, u32, i32) = (d.trim().parse().ok()?, m.trim().parse().ok()?, y.trim().parse().ok()?);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (d >= 1 && d <= days).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The adoption date of a resolution without a date line ("… thông qua ngày 23 tháng 3 năm 2022").
+fn adoption_date(text: &str) -> Option<String> {
+    static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)thông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").unwrap()
+    });
+    let c = ADOPTED.captures(text)?;
+    iso_date(&c[1], &c[2], &c[3])
+}
+
+/// Upper-case header cells that name the issuing body, in order.
+fn agency_cells<'t>(head: &[Line<'t>]) -> Vec<&'t str> {
+    let mut out = vec![];
+    for line in head {
+        for cell in line.cells() {
+            let f = fold(cell.text);
+            let motto = f.contains("cong hoa xa hoi") || f.contains("doc lap") || f.contains("cong san viet nam");
+            if motto {
+                // A motto glued to the agency by OCR: keep what stands before it.
+                if let Some(i) = f.find("dang cong san").or_else(|| f.find("cong hoa xa hoi")) {
+                    let before = cell.text.char_indices().nth(f[..i].chars().count()).map(|(b, _)| &cell.text[..b]);
+                    if let Some(b) = before.map(str::trim).filter(|b| is_upper(b)) {
+                        out.push(b);
+                    }
+                }
+                continue;
+            }
+            let gazette_heading = GAZETTE_HEADINGS.iter().any(|h| f.starts_with(h));
+            let symbol = SYMBOL.find(cell.text).is_some_and(|m| m.start() == 0);
+            if is_upper(cell.text)
+                && !f.starts_with("so")
+                && !symbol
+                && !gazette_heading
+                && DATE_LINE.find(cell.text).is_none()
+            {
+                out.push(cell.text);
+            }
+        }
+    }
+    undouble(out)
+}
+
+/// Section headings of the Official Gazette, printed above the documents.
+const GAZETTE_HEADINGS: &[&str] =
+    &["van ban quy pham phap luat", "van ban hop nhat", "van ban khac", "phan i", "phan ii"];
+
+/// The Gazette prints the issuing body above the document and again in its
+/// header: keep one copy when the cells spell the same name twice.
+fn undouble(cells: Vec<&str>) -> Vec<&str> {
+    let key = |c: &[&str]| fold(&c.concat()).replace(|c: char| !c.is_alphanumeric(), "");
+    for split in 1..cells.len() {
+        if key(&cells[..split]) == key(&cells[split..]) {
+            return cells[split..].to_vec();
+        }
+    }
+    cells
+}
+
+/// Words that open the name of a sub-unit printed under its parent.
+const SUB_UNIT: &[&str] = &["ban ", "tieu ban", "van phong", "phong ", "to ", "cuc ", "vu ", "chi cuc"];
+
+/// The issuing body: from the header, else the body's "X ban hành Kế hoạch…", else the signature.
+fn issuer(text: &str, layout: &Layout, head: &[Line], place: Option<&str>) -> Option<String> {
+    let cells = agency_cells(head);
+    let type_title = layout.type_title.map(|s| join_lines(&text[s.range()]));
+    let party_body = type_title.as_deref().and_then(|t| {
+        let f = fold(t);
+        f.find(" cua ").map(|i| t[byte_at(t, &f, i + 5)..].trim().to_string())
+    });
+    let from_header = (!cells.is_empty()).then(|| {
+        // A sub-unit printed under its parent: "BAN THƯỜNG TRỰC" under "ỦY BAN MTTQ … XÃ X".
+        let last = cells[cells.len() - 1];
+        if cells.len() >= 2 && SUB_UNIT.iter().any(|w| fold(last).starts_with(w)) {
+            format!("{} {}", proper_case(last), proper_case(&cells[..cells.len() - 1].join(" ")))
+        } else {
+            proper_case(&cells.join(" "))
+        }
+    });
+    let named = match (party_body, from_header) {
+        (Some(body), Some(parent)) => Some(join_party(&proper_case(&body), &parent)),
+        (Some(body), None) => Some(proper_case(&body)),
+        (None, Some(h)) => Some(h),
+        (None, None) => body_issuer(&text[layout.opening.range()]).map(|b| with_place(&b, place)),
+    };
+    let named = named.or_else(|| signature_issuer(text, layout));
+    named.map(|n| respell_place(&expand_abbreviations(&n), place))
+}
+
+fn byte_at(s: &str, folded: &str, folded_byte: usize) -> usize {
+    let n = folded[..folded_byte].chars().count();
+    s.char_indices().nth(n).map(|(b, _)| b).unwrap_or(s.len())
+}
+
+/// "Ban Thường vụ Tỉnh ủy" under "Tỉnh ủy Lào Cai" → "Ban Thường vụ Tỉnh ủy Lào Cai".
+fn join_party(body: &str, parent: &str) -> String {
+    let fb = fold(body);
+    let fp = fold(parent);
+    let words: Vec<&str> = parent.split_whitespace().collect();
+    for k in (1..words.len()).rev() {
+        let prefix = fold(&words[..k].join(" "));
+        if fb.ends_with(&prefix) && fp.starts_with(&prefix) {
+            return format!("{} {}", body, words[k..].join(" "));
+        }
+    }
+    format!("{body} {parent}")
+}
+
+/// Levels of administrative units, folded.
+const LEVELS: &[&str] = &["tinh", "huyen", "xa", "phuong", "thanh pho", "thi xa", "quan", "thi tran"];
+
+/// "Văn phòng UBND tỉnh" and a date line at "Đồng Nai" → "Văn phòng UBND tỉnh Đồng Nai";
+/// "UBND thành phố" at "TP. Quảng Ngãi" → "UBND thành phố Quảng Ngãi".
+fn with_place(body: &str, place: Option<&str>) -> String {
+    let f = fold(body);
+    let Some(level) = LEVELS.iter().find(|l| f.ends_with(&format!(" {l}"))) else { return body.to_string() };
+    let Some(place) = place.filter(|p| !p.is_empty()) else { return body.to_string() };
+    let place = expand_abbreviations(place);
+    let fp = fold(&place);
+    if fp.starts_with(&format!("{level} ")) {
+        let keep = body.split_whitespace().count() - level.split(' ').count();
+        let head: Vec<&str> = body.split_whitespace().take(keep).collect();
+        format!("{} {}", head.join(" "), place)
+    } else {
+        format!("{body} {place}")
+    }
+}
+
+/// The place words of an issuer spelled as the date line spells them, where the
+/// header's upper-case print lost or changed a mark ("ĐỨC PHỐ" beside "Đức Phổ").
+fn respell_place(issuer: &str, place: Option<&str>) -> String {
+    let Some(place) = place else { return issuer.to_string() };
+    let words: Vec<&str> = issuer.split_whitespace().collect();
+    let n = place.split_whitespace().count();
+    if n == 0 || n > words.len() {
+        return issuer.to_string();
+    }
+    let tail = words[words.len() - n..].join(" ");
+    if tail != place && fold(&tail) == fold(place) {
+        format!("{} {}", words[..words.len() - n].join(" "), place).trim().to_string()
+    } else {
+        issuer.to_string()
+    }
+}
+
+/// The body that the opening passage says issues the document.
+fn body_issuer(opening: &str) -> Option<String> {
+    static ISSUES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[;:,.]\s*|\n)(?P<body>(?:UBND|Ủy ban|Uỷ ban|Ban|Đảng ủy|Đảng uỷ|Văn phòng|Sở|Hội đồng|HĐND|Thường trực|Chi bộ|Tiểu ban|Phòng|Trung tâm|Huyện ủy|Tỉnh ủy|Thành ủy)[^;:,.\n]{2,90}?)\s+(?:ban hành|xây dựng|triển khai)\s+(?:[Kk]ế hoạch|[Qq]uyết định|[Cc]hương trình|[Hh]ướng dẫn|[Nn]ghị quyết|[Pp]hương án)").unwrap()
+    });
+    ISSUES.captures(opening).map(|c| c["body"].trim().to_string())
+}
+
+/// The body named in a "TM." line of the signature.
+fn signature_issuer(text: &str, layout: &Layout) -> Option<String> {
+    let sig = layout.signature?;
+    lines_in(text, sig.start as usize, sig.end as usize).iter().flat_map(|l| l.cells()).find_map(|c| {
+        let t = c.text.trim_start_matches('*');
+        let rest = t.strip_prefix("TM.").or_else(|| t.strip_prefix("T/M"))?;
+        Some(proper_case(rest.trim()))
+    })
+}
+
+/// Upper-case agency text in conventional case: words in lower case, the first
+/// and proper names capitalized ("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỐ" → "Ủy ban nhân dân thị xã Đức Phố").
+pub fn proper_case(s: &str) -> String {
+    if !is_upper(s) {
+        return s.trim().to_string();
+    }
+    const KEEP: &[&str] =
+        &["Ủy ban", "Mặt trận Tổ quốc Việt Nam", "Ban Thường vụ", "Ban Thường trực", "Chính phủ", "Quốc hội"];
+    const LEVELS: &[&str] = &["tỉnh", "thành phố", "huyện", "xã", "phường", "thị xã", "quận", "thị trấn"];
+    // Abbreviations ("MTTQ") stay as printed, to be expanded after.
+    let is_abbreviation =
+        |w: &str| crate::grammar::ABBREVIATIONS.iter().any(|a| a.abbreviation == w && a.readings.len() == 1);
+    let lower: Vec<String> =
+        s.split_whitespace().map(|w| if is_abbreviation(w) { w.to_string() } else { w.to_lowercase() }).collect();
+    let mut words: Vec<String> = lower.clone();
+    // Capitalize what follows a level word: a place name.
+    let mut i = 0;
+    while i < words.len() {
+        let two = (i + 1 < words.len()).then(|| format!("{} {}", lower[i], lower[i + 1]));
+        let step = if two.as_deref().is_some_and(|t| LEVELS.contains(&t)) {
+            2
+        } else if LEVELS.contains(&lower[i].as_str()) {
+            1
+        } else {
+            0
+        };
+        if step > 0 {
+            for w in words.iter_mut().skip(i + step) {
+                *w = capitalize(w);
+            }
+            break;
+        }
+        i += 1;
+    }
+    if let Some(first) = words.first_mut() {
+        *first = capitalize(first);
+    }
+    let mut out = words.join(" ");
+    for k in KEEP {
+        let lk = k.to_lowercase();
+        if let Some(p) = out.to_lowercase().find(&lk)
+            && out.is_char_boundary(p)
+            && out.is_char_boundary(p + lk.len())
+            && out[p..p + lk.len()].to_lowercase() == lk
+        {
+            out.replace_range(p..p + lk.len(), k);
+        }
+    }
+    for unit in ["tỉnh ủy", "thành ủy", "huyện ủy", "đảng ủy", "tỉnh uỷ", "thành uỷ", "huyện uỷ", "đảng uỷ"]
+    {
+        out = out.replace(unit, &capitalize(unit));
+    }
+    out
+}
+
+fn capitalize(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// Authority prefixes of a signature, longest first.
+const AUTHORITIES: &[(&str, &str)] =
+    &[("TUQ", "TUQ"), ("T/M", "TM"), ("TM", "TM"), ("KT", "KT"), ("TL", "TL"), ("Q", "Q")];
+
+/// The signer: the name at the bottom, the position line above it, the authority line.
+fn signer(sig: &[Line]) -> Option<Signer> {
+    let cells: Vec<&str> = sig
+        .iter()
+        .flat_map(|l| l.cells())
+        .map(|c| c.text.trim_matches('*').trim())
+        .filter(|t| !t.is_empty() && !t.starts_with(['-', '+', '(']) && !fold(t).starts_with("noi nhan"))
+        .collect();
+    let name_at = cells.iter().rposition(|t| is_person_name(t))?;
+    let name = cells[name_at].to_string();
+    let above: Vec<&str> = cells[..name_at].iter().copied().filter(|t| is_upper(t)).collect();
+    let mut authority = None;
+    let mut position = None;
+    for (i, t) in above.iter().enumerate().rev() {
+        if let Some((prefix, code)) = AUTHORITIES.iter().find(|(p, _)| {
+            t.strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with(['.', ' ', '/']) || (p.contains('/') && !rest.is_empty()))
+        }) {
+            authority = Some(code.to_string());
+            let rest = t[prefix.len()..].trim_start_matches(['.', '/']).trim();
+            // "TL. CHỦ TỊCH" names whom the signer acts for; the position is the line after it.
+            if i + 1 < above.len() && position.is_none() {
+                position = Some(sentence_case(above[i + 1]));
+            }
+            let _ = rest;
+            break;
+        }
+    }
+    if authority.is_none() {
+        position = above.last().map(|p| sentence_case(p));
+    }
+    Some(Signer { name: Some(name), position, authority })
+}
+
+/// Whether a cell reads as a person's name: two to six capitalized words.
+fn is_person_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase))
+}
+
+/// "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng"? The contract writes positions in
+/// sentence case; proper nouns inside (Văn phòng, Thủ tướng) keep a capital.
+fn sentence_case(s: &str) -> String {
+    let lower = s.trim().to_lowercase();
+    let mut out = capitalize(&lower);
+    for k in ["Văn phòng", "Thủ tướng", "Chính phủ", "Thường trực"] {
+        out = out.replace(&format!(" {}", k.to_lowercase()), &format!(" {k}"));
+    }
+    out
+}
+
+/// Items of "Kính gửi:" and "Nơi nhận:", one per item as printed, without "Lưu …".
+fn recipients(text: &str, layout: &Layout) -> Vec<String> {
+    let mut out = vec![];
+    for block in [layout.addressees, layout.recipients].into_iter().flatten() {
+        let mut current: Option<String> = None;
+        let flush = |c: &mut Option<String>, out: &mut Vec<String>| {
+            if let Some(item) = c.take() {
+                let item = item.trim().trim_end_matches([';', '.', ',']).trim().to_string();
+                let filed = fold(&item).split([':', ' ']).any(|w| w == "luu");
+                if item.chars().count() > 2 && !filed {
+                    out.push(item);
+                }
+            }
+        };
+        for line in lines_in(text, block.start as usize, block.end as usize) {
+            let Some(first) = line.cells().into_iter().next() else { continue };
+            let mut t = first.text.trim_matches('*').trim();
+            let f = fold(t);
+            for label in ["kinh gui", "noi nhan"] {
+                if f.starts_with(label) {
+                    let rest = t.split_once(':').map(|x| x.1).unwrap_or("").trim();
+                    t = rest;
+                }
+            }
+            if t.is_empty() || is_upper(t) && !t.starts_with('-') {
+                continue;
+            }
+            if let Some(item) = t.strip_prefix(['-', '+', '•']) {
+                flush(&mut current, &mut out);
+                current = Some(item.trim().to_string());
+            } else if let Some(c) = current.as_mut() {
+                c.push(' ');
+                c.push_str(t);
+            } else {
+                current = Some(t.to_string());
+                flush(&mut current, &mut out);
+            }
+        }
+        flush(&mut current, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_date_rejects_impossible_days() {
+        assert_eq!(iso_date("29", "2", "2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(iso_date("29", "2", "2023"), None);
+        assert_eq!(iso_date("31", "4", "2024"), None);
+        assert_eq!(iso_date("…", "01", "2026"), None);
+    }
+
+    #[test]
+    fn proper_case_of_agency_lines() {
+        assert_eq!(proper_case("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỐ"), "Ủy ban nhân dân thị xã Đức Phố");
+        assert_eq!(join_party("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Lào Cai"), "Ban Thường vụ Tỉnh ủy Lào Cai");
+    }
+
+    #[test]
+    fn signer_reads_authority_position_and_name() {
+        let text = "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nNguyễn Viết Thanh";
+        let s = signer(&lines(text)).unwrap();
+        assert_eq!(s.name.as_deref(), Some("Nguyễn Viết Thanh"));
+        assert_eq!(s.position.as_deref(), Some("Chánh Văn phòng"));
+        assert_eq!(s.authority.as_deref(), Some("TL"));
+    }
 }

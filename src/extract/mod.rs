@@ -10,6 +10,8 @@ pub mod citations;
 pub mod deadlines;
 pub mod header;
 pub mod sections;
+pub mod symbol;
+pub mod tasks;
 
 use crate::document::Document;
 use crate::segment::{self, Layout};
@@ -24,11 +26,12 @@ pub fn extract_document(text: &str, layout: &Layout) -> Document {
     let mut doc = header::extract(text, layout);
     doc.span = layout.span;
     doc.citations = citations::extract(text, layout);
-    let year = doc.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
-    doc.sections = sections::extract(text, layout);
-    doc.assignments = assignments::extract(text, layout, &doc.sections);
-    let found = deadlines::extract(text, layout, &doc.sections, year);
+    let outline = sections::Outline::build(text, layout);
+    doc.assignments = assignments::extract(text, layout, &outline);
+    let found = deadlines::extract(text, layout, &outline, doc.date.as_deref());
     doc.deadlines = found.scored;
     doc.relative_deadlines = found.relative;
+    doc.tasks = tasks::collect(&outline, &doc.assignments, &doc.deadlines);
+    doc.sections = outline.sections;
     doc
 }

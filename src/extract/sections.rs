@@ -1,9 +1,303 @@
-//! The section tree: numbered headings of the body.
+//! The section tree: numbered headings of the body, and which section each
+//! offset of the document belongs to.
+//!
+//! Owns the labels of Vietnamese administrative documents: Roman parts ("II."),
+//! Arabic items ("3."), compound items ("3.1.", "2.1.1"), lettered sub-items
+//! ("a)", "đ."), numbers in parentheses ("(1)", one level below where they
+//! stand), articles ("Điều 1.") and appendices ("PHỤ LỤC II" → `PLII`). Hands on
+//! an [`Outline`]: the sections, and a lookup from an offset to the innermost
+//! section path that assignments and deadlines share.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::document::Section;
-use crate::segment::Layout;
+use crate::segment::{self, Layout};
+use crate::span::Span;
+
+/// How deep a label sits; a new label closes every open label of its level or deeper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    /// An appendix: the top of its own tree.
+    Appendix,
+    /// A Roman part or an article ("Điều 1").
+    Part,
+    /// An Arabic item, or one component of a compound label ("3.1." is items 3 and 1).
+    Item,
+    /// A lettered sub-item.
+    Letter,
+    /// A number in parentheses.
+    Paren,
+}
+
+/// One open label: its level and its path component (with a `#n` suffix if repeated).
+#[derive(Clone, Debug)]
+struct Open {
+    level: Level,
+    raw: String,
+    label: String,
+}
+
+/// A label read at the start of a line.
+#[derive(Debug, PartialEq, Eq)]
+enum Label {
+    Appendix(String),
+    Part(String),
+    /// Arabic components: `["3"]` for "3.", `["3", "1"]` for "3.1.".
+    Items(Vec<String>),
+    Letter(String),
+    Paren(String),
+}
+
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXL]+)\s*[.):]\s*(\S.*)?$").unwrap());
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(Điều\s+\d{1,3})\s*[.:]\s*(.*)$").unwrap());
+static ITEMS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.|\)|\s)\s*([^\d\s/.,-].*)$").unwrap());
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\s*[.)]\s+(\S.*)$").unwrap());
+static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\((\d{1,2})\)\s*(\S.*)$").unwrap());
+static APPENDIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^PH[ỤU]\s*L[ỤU]C(?:\s+(?:SỐ\s+)?([IVXL]+|\d{1,2})\b)?\s*[.:]?\s*(.*)$").unwrap());
+
+/// The section tree of one document and the offsets where each section opens.
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
+    /// The numbered headings, in reading order.
+    pub sections: Vec<Section>,
+    /// The closing passage, which belongs to no section.
+    pub closing: Option<Span>,
+    /// Where the body ends: text after it belongs to no section of the body.
+    body_end: usize,
+}
+
+impl Outline {
+    /// Read the headings of the body (and appendix) of one document.
+    pub fn build(text: &str, layout: &Layout) -> Outline {
+        let mut tree = Tree::default();
+        for part in [Some(layout.body), layout.appendix].into_iter().flatten() {
+            for line in segment::lines(&text[part.range()]) {
+                let span = Span::new(
+                    line.span.start as usize + part.start as usize,
+                    line.span.end as usize + part.start as usize,
+                );
+                tree.read_line(line.text, span, layout.appendix == Some(part));
+            }
+        }
+        let closing = layout.closing.or_else(|| closing_fallback(text, layout, &tree.sections));
+        Outline { sections: tree.sections, closing, body_end: layout.appendix.unwrap_or(layout.body).end as usize }
+    }
+
+    /// The innermost section that holds offset `pos`; `None` before the first
+    /// heading, in the closing passage and outside the body.
+    pub fn path_at(&self, pos: usize) -> Option<&str> {
+        if self.closing.is_some_and(|c| c.range().contains(&pos)) || pos >= self.body_end {
+            return None;
+        }
+        let i = self.sections.partition_point(|s| s.span.start as usize <= pos);
+        i.checked_sub(1).map(|i| self.sections[i].path.as_str())
+    }
+
+    /// The section with path `path`.
+    pub fn section(&self, path: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.path == path)
+    }
+}
+
+/// Until the segmenter marks the closing passage: after the last heading, the
+/// paragraph that opens with "Trên đây là", or else the last one that ends with
+/// "./." unless it is the only text of the last item; to the end of the body.
+fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option<Span> {
+    let from = sections.last().map_or(layout.body.start, |s| s.span.end) as usize;
+    let end = layout.body.end as usize;
+    let lines: Vec<_> = segment::lines(&text[from..end]).into_iter().filter(|l| !l.text.trim().is_empty()).collect();
+    let at = lines.iter().position(|l| l.text.trim_start().starts_with("Trên đây là")).or_else(|| {
+        let last = lines.iter().rposition(|l| l.text.trim_end().ends_with("./."))?;
+        (last > 0 || sections.is_empty()).then_some(last)
+    })?;
+    Some(Span::new(from + lines[at].span.start as usize, end))
+}
+
+/// The open labels while the lines are read.
+#[derive(Default)]
+struct Tree {
+    open: Vec<Open>,
+    seen: HashSet<String>,
+    sections: Vec<Section>,
+}
+
+impl Tree {
+    fn read_line(&mut self, line: &str, span: Span, in_appendix: bool) {
+        let trimmed = strip_markup(line);
+        let Some((label, title)) = read_label(trimmed, in_appendix) else { return };
+        let title = strip_markup(title).trim_end_matches([' ', ':']).trim_end().to_string();
+        let labels: Vec<(Level, String)> = match label {
+            Label::Appendix(n) => vec![(Level::Appendix, format!("PL{n}"))],
+            Label::Part(l) => vec![(Level::Part, l)],
+            Label::Items(items) => items.into_iter().map(|i| (Level::Item, i)).collect(),
+            Label::Letter(l) => vec![(Level::Letter, l)],
+            Label::Paren(l) => vec![(Level::Paren, l)],
+        };
+        let depth = self.depth_for(labels[0].0);
+        let leaf = labels.len() - 1;
+        // "3.1." stands under item 3: keep item 3 open if it is, else open it silently.
+        for (i, (level, raw)) in labels[..leaf].iter().enumerate() {
+            let open = self.open.get(depth + i);
+            if open.is_some_and(|o| o.level == *level && o.raw == *raw) {
+                continue;
+            }
+            self.open.truncate(depth + i);
+            self.open.push(Open { level: *level, raw: raw.clone(), label: raw.clone() });
+        }
+        let (level, raw) = labels[leaf].clone();
+        self.open.truncate(depth + leaf);
+        let base: Vec<&str> = self.open.iter().map(|o| o.label.as_str()).collect();
+        let mut label = raw.clone();
+        let mut n = 1;
+        while self.seen.contains(&join(&base, &label)) {
+            n += 1;
+            label = format!("{raw}#{n}");
+        }
+        let path = join(&base, &label);
+        self.seen.insert(path.clone());
+        self.open.push(Open { level, raw, label });
+        self.sections.push(Section { path, title, span });
+    }
+
+    /// How many open labels stay open under a new label of `level`.
+    fn depth_for(&self, level: Level) -> usize {
+        let after = |pred: &dyn Fn(&Open) -> bool| self.open.iter().rposition(pred).map_or(0, |i| i + 1);
+        match level {
+            Level::Appendix => 0,
+            // A part or article closes everything but the appendix it stands in.
+            Level::Part => after(&|o| o.level == Level::Appendix),
+            // Arabic numbering restarts under the nearest part, article or appendix.
+            Level::Item => after(&|o| o.level <= Level::Part),
+            Level::Letter | Level::Paren => after(&|o| o.level < level),
+        }
+    }
+}
+
+fn join(base: &[&str], label: &str) -> String {
+    let mut parts: Vec<&str> = base.to_vec();
+    parts.push(label);
+    parts.join(".")
+}
+
+/// A line without leading whitespace, Markdown heading marks and emphasis.
+fn strip_markup(line: &str) -> &str {
+    line.trim().trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_', ' '])
+}
+
+/// The label that opens `line`, and the text after it.
+fn read_label(line: &str, in_appendix: bool) -> Option<(Label, &str)> {
+    fn rest<'t>(c: Option<regex::Match<'t>>) -> &'t str {
+        c.map_or("", |m| m.as_str())
+    }
+    if in_appendix && let Some(c) = APPENDIX.captures(line) {
+        let n = c.get(1).map_or("", |m| m.as_str()).to_string();
+        return Some((Label::Appendix(n), rest(c.get(2))));
+    }
+    if let Some(c) = ROMAN.captures(line)
+        && is_roman(&c[1])
+    {
+        return Some((Label::Part(c[1].to_string()), rest(c.get(2))));
+    }
+    if let Some(c) = ARTICLE.captures(line) {
+        let label = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
+        return Some((Label::Part(label), rest(c.get(2))));
+    }
+    if let Some(c) = ITEMS.captures(line) {
+        let items = c[1].split('.').map(|s| s.trim_start_matches('0').to_string()).collect::<Vec<_>>();
+        let items = items.into_iter().map(|s| if s.is_empty() { "0".to_string() } else { s }).collect();
+        return Some((Label::Items(items), rest(c.get(2))));
+    }
+    if let Some(c) = LETTER.captures(line) {
+        return Some((Label::Letter(c[1].to_string()), rest(c.get(2))));
+    }
+    if let Some(c) = PAREN.captures(line) {
+        return Some((Label::Paren(c[1].to_string()), rest(c.get(2))));
+    }
+    None
+}
+
+/// Whether `s` is a well-formed Roman numeral up to 39 (I … XXXIX).
+fn is_roman(s: &str) -> bool {
+    static FORM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^X{0,3}(IX|IV|V?I{0,3})$").unwrap());
+    !s.is_empty() && FORM.is_match(s)
+}
+
+/// Paragraphs of `text` with their offsets: a blank line, a bullet, a label or
+/// an indented first line starts a new one, so hard-wrapped lines stay together.
+pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
+    static STARTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s{3,}\S|\s*[-+•]\s|\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s|\s*\(\d)").unwrap()
+    });
+    let mut out: Vec<(usize, usize)> = vec![];
+    let mut open = false;
+    for line in segment::lines(text) {
+        let (s, e) = (line.span.start as usize, line.span.end as usize);
+        if line.text.trim().is_empty() {
+            open = false;
+        } else if open && !STARTS.is_match(line.text) {
+            out.last_mut().expect("an open paragraph").1 = e;
+        } else {
+            out.push((s, e));
+            open = true;
+        }
+    }
+    out.into_iter().map(|(s, e)| (s, &text[s..e])).collect()
+}
 
 /// Find the numbered headings of one document.
-pub fn extract(_text: &str, _layout: &Layout) -> Vec<Section> {
-    vec![]
+pub fn extract(text: &str, layout: &Layout) -> Vec<Section> {
+    Outline::build(text, layout).sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(text: &str) -> Vec<(String, String)> {
+        let whole = Span::new(0, text.len());
+        let layout = Layout { span: whole, body: whole, opening: whole, ..Layout::default() };
+        extract(text, &layout).into_iter().map(|s| (s.path, s.title)).collect()
+    }
+
+    #[test]
+    fn labels_nest_and_repeats_get_a_suffix() {
+        let text = "I. MỤC ĐÍCH\n1. Mục đích\na) Một\nb. Hai\nđ) Năm\n2. Yêu cầu\n2.1. Chi tiết\n(1) Lần thứ nhất\n2.1. Lặp\n3.3 Không chấm\nII. NỘI DUNG\nII. LẶP\n1. Mục\n";
+        let got: Vec<String> = paths(text).into_iter().map(|p| p.0).collect();
+        assert_eq!(
+            got,
+            [
+                "I", "I.1", "I.1.a", "I.1.b", "I.1.đ", "I.2", "I.2.1", "I.2.1.1", "I.2.1#2", "I.3.3", "II", "II#2",
+                "II#2.1"
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_drop_the_label_and_markup() {
+        assert_eq!(paths("**II. NỘI DUNG THỰC HIỆN**\n")[0], ("II".into(), "NỘI DUNG THỰC HIỆN".into()));
+        assert_eq!(paths("Điều 1. Thành lập Tổ\n1. Bà A\n")[1], ("Điều 1.1".into(), "Bà A".into()));
+    }
+
+    #[test]
+    fn bullets_dates_and_roman_in_parentheses_are_not_sections() {
+        assert!(
+            paths("- Chỉ đạo thực hiện: Chủ tịch\n+ Một ý\n15/3/2026 là ngày bầu cử\n(i) thứ nhất\n2026 của Bộ\n")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn closing_passage_belongs_to_no_section() {
+        let text = "I. A\nnội dung\nTrên đây là Kế hoạch.\n";
+        let whole = Span::new(0, text.len());
+        let layout = Layout { span: whole, body: whole, opening: whole, ..Layout::default() };
+        let outline = Outline::build(text, &layout);
+        assert_eq!(outline.path_at(text.find("nội").unwrap()), Some("I"));
+        assert_eq!(outline.path_at(text.find("Trên").unwrap()), None);
+    }
 }

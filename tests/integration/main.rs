@@ -7,5 +7,18 @@ mod util;
 /// The scorer over the whole corpus, with accuracy floors.
 mod score;
 
+/// The read stage: encodings, binary policy, errors, and the corpus round trip.
+mod read;
+
+/// One snapshot per corpus document of the full extraction, with the source
+/// text of every span quoted beside the value read from it.
+mod corpus;
+
+/// Sections, assignments, deadlines and the `deadlines` subcommand's CSV and iCalendar.
+mod structure;
+
+/// Normalization over the corpus (one snapshot per document), its properties and its CLI.
+mod normalize;
+
 /// The citation graph: ingest, queries, exports, kills and order independence.
 mod graph;

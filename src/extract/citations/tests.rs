@@ -1,0 +1,186 @@
+//! Each citation form of the contract, and scan-damaged variants written from
+//! the grammar rules.
+
+use super::*;
+use crate::segment::Layout;
+
+fn cite(text: &str) -> Vec<Citation> {
+    let whole = Span::new(0, text.len());
+    let layout = Layout { span: whole, body: whole, opening: Span::new(0, 0), ..Layout::default() };
+    extract(text, &layout)
+}
+
+fn one(text: &str) -> Citation {
+    let c = cite(text);
+    assert_eq!(c.len(), 1, "{text}: {c:#?}");
+    c.into_iter().next().unwrap()
+}
+
+#[test]
+fn state_symbol_with_date_and_issuer() {
+    let c = one("Thực hiện Kế hoạch số 49/KH- UBND ngày 08/3/2023 của UBND thành phố Quảng Ngãi về việc thực hiện");
+    assert_eq!(c.symbol.as_deref(), Some("49/KH-UBND"));
+    assert_eq!(c.kind.as_deref(), Some("KH"));
+    assert_eq!(c.date.as_deref(), Some("2023-03-08"));
+    assert_eq!(c.issuer.as_deref(), Some("UBND thành phố Quảng Ngãi"));
+}
+
+#[test]
+fn party_symbol_with_comma_date_and_spaces() {
+    let c = one("Kế hoạch số 48- KH/TU, ngày 06/12/2022 của Ban Thường vụ Thành uỷ về thực hiện");
+    assert_eq!((c.symbol.as_deref(), c.date.as_deref()), (Some("48-KH/TU"), Some("2022-12-06")));
+    assert_eq!(c.issuer.as_deref(), Some("Ban Thường vụ Thành uỷ"));
+    let c = one("Kết luận số 120 -KL/TW ngày 07/01/2016 của Bộ Chính trị");
+    assert_eq!(c.symbol.as_deref(), Some("120-KL/TW"));
+}
+
+#[test]
+fn long_date_form_and_no_so() {
+    let c = one("Căn cứ Nghị định 04/2015/NĐ- CP ngày 09 tháng 01 năm 2015 của Chính phủ;");
+    assert_eq!((c.symbol.as_deref(), c.kind.as_deref()), (Some("4/2015/NĐ-CP"), Some("NĐ")));
+    assert_eq!(c.date.as_deref(), Some("2015-01-09"));
+    assert_eq!(c.issuer.as_deref(), Some("Chính phủ"));
+}
+
+#[test]
+fn diacritics_lost_by_ocr() {
+    let c = one("theo Quyet dinh so 1012-QD/TU ngay 09/11/2021");
+    assert_eq!((c.symbol.as_deref(), c.kind.as_deref()), (Some("1012-QD/TU"), Some("QĐ")));
+    let c = one("Nghi dinh so 145/2020/ND-CP");
+    assert_eq!(c.kind.as_deref(), Some("NĐ"));
+}
+
+#[test]
+fn shared_date_and_issuer_in_a_list() {
+    let c =
+        cite("Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị ban hành Quy chế");
+    assert_eq!(c.len(), 2);
+    for x in &c {
+        assert_eq!(x.date.as_deref(), Some("2013-12-12"));
+        assert_eq!(x.issuer.as_deref(), Some("Bộ Chính trị"));
+    }
+}
+
+#[test]
+fn list_sharing_a_type_word() {
+    let c = cite(
+        "Kế hoạch số 31-KH/TU, Kế hoạch số 164-KH/TU, Quyết định số 728-QĐ/TU ngày 12/9/2014 về Quy chế đối thoại; Quyết định số 729-QĐ/TU ngày 12/9/2014 về",
+    );
+    let symbols: Vec<_> = c.iter().map(|x| x.symbol.clone().unwrap()).collect();
+    assert_eq!(symbols, ["31-KH/TU", "164-KH/TU", "728-QĐ/TU", "729-QĐ/TU"]);
+    assert_eq!(c[2].issuer, None);
+}
+
+#[test]
+fn plural_type_word_and_own_code() {
+    let c = cite("các Tờ trình số 2138/TTr-BCT, số 3390/TTr-BCT và số 374/BC-BCT của Bộ Công Thương");
+    let kinds: Vec<_> = c.iter().map(|x| x.kind.clone().unwrap()).collect();
+    assert_eq!(kinds, ["TTr", "TTr", "BC"]);
+}
+
+#[test]
+fn type_word_wins_over_symbol_code() {
+    let c = one("Quy chế số 11-QĐ/TU về trách nhiệm");
+    assert_eq!(c.kind.as_deref(), Some("QC"));
+    let c = one(
+        "Chương trình phối hợp số 31 - CT/BĐVTU-BCSSBUBND ngày 28/01/2022 giữa Ban Dân vận Tỉnh ủy và Ban cán sự đảng",
+    );
+    assert_eq!((c.kind.as_deref(), c.symbol.as_deref()), (Some("CTr"), Some("31-CT/BĐVTU-BCSSBUBND")));
+}
+
+#[test]
+fn law_by_symbol_and_named_law() {
+    let c = cite("Căn cứ Luật Khiếu nại số 02/2011/QH13; Luật số 83/2025/QH15;");
+    let pairs: Vec<_> = c.iter().map(|x| (x.kind.clone().unwrap(), x.symbol.clone().unwrap())).collect();
+    assert_eq!(pairs, [("L".to_string(), "2/2011/QH13".to_string()), ("L".into(), "83/2025/QH15".into())]);
+    assert!(c.iter().all(|x| x.name.is_none()));
+}
+
+#[test]
+fn documents_cited_by_name() {
+    let c = one("trọng tâm là Luật Thực hiện dân chủ ở cơ sở, Chỉ thị");
+    assert_eq!(c.name.as_deref(), Some("Luật Thực hiện dân chủ ở cơ sở"));
+    assert_eq!(c.kind.as_deref(), Some("L"));
+    let c = one("góp phần triển khai Nghị quyết Trung ương 4 (khóa XII) về tăng cường");
+    assert_eq!(c.name.as_deref(), Some("Nghị quyết Trung ương 4 (khóa XII)"));
+    let c = one("đã được xác định tại Nghị quyết Đại hội Đảng bộ phường lần thứ IX; Nghị");
+    assert_eq!(c.name.as_deref(), Some("Nghị quyết Đại hội Đảng bộ phường lần thứ IX"));
+    let c = one("như triển khai Đề án 06, tổ chức");
+    assert_eq!(c.name.as_deref(), Some("Đề án 06"));
+}
+
+#[test]
+fn amending_law_is_one_name() {
+    let c = one("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014;");
+    assert_eq!(c.name.as_deref(), Some("Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"));
+    assert_eq!(c.date.as_deref(), Some("2014-06-13"));
+}
+
+#[test]
+fn self_reference_and_generic_mentions_are_not_citations() {
+    for text in [
+        "Kế hoạch này được triển khai",
+        "thực hiện các nghị quyết của Đảng",
+        "Kết luận của Thủ tướng Chính phủ tại buổi làm việc",
+        "Xây dựng Kế hoạch Tuyên truyền năm 2024",
+        "Chỉ thị nêu trên",
+    ] {
+        assert!(cite(text).is_empty(), "{text}: {:?}", cite(text));
+    }
+}
+
+#[test]
+fn pinpoint_cites_the_document_and_later_mentions_group() {
+    let c = one(
+        "Thực hiện Kế hoạch số 53/KH-UBND ngày 23/3/2022 của UBND tỉnh Quảng Ngãi. Theo khoản 1, Mục III Kế hoạch số 53/KH-UBND của UBND tỉnh.",
+    );
+    assert_eq!(c.mentions.len(), 2);
+    assert_eq!(c.mentions[1].pinpoint.as_deref(), Some("khoản 1, Mục III"));
+    assert_eq!(c.issuer.as_deref(), Some("UBND tỉnh Quảng Ngãi"));
+}
+
+#[test]
+fn lost_number_is_still_a_citation() {
+    let c = cite("của Ban Dân vận Tỉnh ủy và Ban nhân dân CT/BĐVTU ngày 03/3/2022 của Ban chỉ đạo tỉnh");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].date.as_deref(), Some("2022-03-03"));
+}
+
+#[test]
+fn letters_and_normative_symbols_without_type_word_take_their_code() {
+    let c = one("theo chỉ đạo tại Công văn số 5451/UBND-CNXD ngày 10/9/2018.");
+    assert_eq!(c.kind.as_deref(), Some("CV"));
+    let c = one("Văn bản số 4250/BNNMT-ĐCKS ngày 29/4/2026 của Bộ Nông nghiệp và Môi trường về việc");
+    assert_eq!((c.kind.as_deref(), c.issuer.as_deref()), (Some("CV"), Some("Bộ Nông nghiệp và Môi trường")));
+}
+
+#[test]
+fn relation_is_basis_in_the_opening() {
+    let text = "Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021.\nI. MỤC ĐÍCH\n1. Theo Kết luận số 114-KL/TW.";
+    let whole = Span::new(0, text.len());
+    let opening = Span::new(0, text.find("I.").unwrap());
+    let layout = Layout { span: whole, body: whole, opening, ..Layout::default() };
+    let c = extract(text, &layout);
+    assert_eq!(c[0].relation, Relation::Basis);
+    assert_eq!(c[1].relation, Relation::Cites);
+}
+
+#[test]
+fn every_doc_type_example_is_read_with_its_kind() {
+    for t in DOC_TYPES.iter() {
+        for example in &t.examples {
+            let found = cite(example);
+            assert!(!found.is_empty(), "grammars/doc-types.tsv:{}: nothing found in {example:?}", t.line);
+            let c = &found[0];
+            assert!(
+                c.kind.as_deref() == Some(t.abbreviation.as_str())
+                    || (t.abbreviation == "QC" && c.kind.as_deref() == Some("QC"))
+                    || (t.abbreviation == "QyĐ" && c.kind.is_some()),
+                "grammars/doc-types.tsv:{}: {example:?} read as {:?}, expected {}",
+                t.line,
+                c.kind,
+                t.abbreviation
+            );
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Document symbols ("Số, ký hiệu"): the three printed forms, read through scan
+//! damage, and their canonical string.
+//!
+//! Forms (shared/reference/symbol-forms.md): state `49/KH-UBND`, `7086/UBND-KGVX`;
+//! normative `04/2015/NĐ-CP`, `41/2024/QH15`; Party `114-KL/TW`,
+//! `31-CTr/BĐVTU-BCSĐUBND`. Damage read through: spaces around separators
+//! (`49/KH- UBND`, `120 -KL/TW`, `Số: 560 /UBND`), en dashes, `Ð` for `Đ`,
+//! a number left blank (`/KH-MTTQ-BTT`) or lost.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The symbol pattern. Named groups: `num` (absent when blank or lost), `year`
+/// (normative form), `party` (the type code of the Party form), `codes`.
+pub static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    let code = r"[A-ZĐÐ][A-Za-zĐđÐ0-9]*";
+    let gap = r"[ \t]*";
+    let dash = format!("{gap}[-–]{gap}");
+    let codes = format!(r"{code}(?:{dash}{code})*");
+    // A Party symbol whose number the scan lost: "CT/BĐVTU". Only type codes open it.
+    let mut type_codes: Vec<String> =
+        crate::grammar::DOC_TYPES.iter().map(|t| regex::escape(&t.abbreviation)).collect();
+    type_codes.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    let lost = format!(r"(?P<lost>(?:{}){gap}/{gap}{codes})", type_codes.join("|"));
+    let pattern = format!(
+        r"{lost}|(?:(?P<num>\d{{1,5}}){gap}/{gap}(?P<year>(?:19|20)\d\d){gap}/{gap}(?P<ncodes>{codes}))|(?:(?P<pnum>\d{{1,5}}){dash}(?P<party>{code}){gap}/{gap}(?P<pcodes>{codes}))|(?:(?P<snum>\d{{1,5}})?{gap}/{gap}(?P<scodes>{codes}))"
+    );
+    Regex::new(&pattern).unwrap()
+});
+
+/// A symbol as read from the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentSymbol {
+    /// Canonical string: no spaces, ASCII hyphens, `Đ` for `Ð`, no leading zeros.
+    pub canonical: String,
+    /// The number, when printed.
+    pub number: Option<u32>,
+    /// The year of a normative symbol.
+    pub year: Option<u16>,
+    /// The type code of a Party symbol (`KL` in `114-KL/TW`), or the first code of
+    /// a state symbol when it names a type (`KH` in `49/KH-UBND`).
+    pub type_code: Option<String>,
+    /// The issuer codes after the type code.
+    pub issuer_codes: Vec<String>,
+}
+
+impl DocumentSymbol {
+    /// Read a symbol from a match of [`SYMBOL`].
+    pub fn from_captures(c: &regex::Captures) -> DocumentSymbol {
+        let number = ["num", "pnum", "snum"].iter().find_map(|g| c.name(g)).and_then(|m| m.as_str().parse().ok());
+        let year = c.name("year").and_then(|m| m.as_str().parse().ok());
+        let codes_of = |g: &str| -> Vec<String> {
+            c.name(g).map(|m| m.as_str().split(['-', '–']).map(|s| clean_code(s.trim())).collect()).unwrap_or_default()
+        };
+        let (type_code, issuer_codes) = if let Some(l) = c.name("lost") {
+            let mut codes: Vec<String> = l.as_str().split(['/', '-', '–']).map(|s| clean_code(s.trim())).collect();
+            (Some(codes.remove(0)), codes)
+        } else if let Some(p) = c.name("party") {
+            (Some(clean_code(p.as_str())), codes_of("pcodes"))
+        } else if c.name("ncodes").is_some() {
+            let mut codes = codes_of("ncodes");
+            let first = (codes.len() > 1 && crate::grammar::is_type_code(&codes[0])).then(|| codes.remove(0));
+            (first, codes)
+        } else {
+            let mut codes = codes_of("scodes");
+            let first = (codes.len() > 1 && crate::grammar::is_type_code(&codes[0])).then(|| codes.remove(0));
+            (first, codes)
+        };
+        DocumentSymbol { canonical: canonical(c.get(0).unwrap().as_str()), number, year, type_code, issuer_codes }
+    }
+}
+
+fn clean_code(s: &str) -> String {
+    s.replace('Ð', "Đ")
+}
+
+/// The canonical form of a printed symbol: spaces removed, dashes made ASCII,
+/// `Ð` → `Đ`, leading zeros of the number dropped.
+pub fn canonical(raw: &str) -> String {
+    let s: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = s.replace(['–', '—'], "-").replace('Ð', "Đ");
+    let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 1 {
+        let zeros = s.chars().take_while(|&c| c == '0').count().min(digits - 1);
+        s[zeros..].to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> DocumentSymbol {
+        let c = SYMBOL.captures(s).unwrap_or_else(|| panic!("no symbol in {s:?}"));
+        DocumentSymbol::from_captures(&c)
+    }
+
+    #[test]
+    fn reads_each_form_through_damage() {
+        for (printed, canon, number) in [
+            ("49/KH- UBND", "49/KH-UBND", Some(49)),
+            ("120 -KL/TW", "120-KL/TW", Some(120)),
+            ("560 /UBND", "560/UBND", Some(560)),
+            ("04/2015/NĐ- CP", "4/2015/NĐ-CP", Some(4)),
+            ("04/2015/NÐ-CP", "4/2015/NĐ-CP", Some(4)),
+            ("31 - CT/BĐVTU-BCSSBUBND", "31-CT/BĐVTU-BCSSBUBND", Some(31)),
+            ("17/2022/UBTVQH15", "17/2022/UBTVQH15", Some(17)),
+            ("34/2007/PL-UBTVQH11", "34/2007/PL-UBTVQH11", Some(34)),
+            ("7086/UBND-KGVX", "7086/UBND-KGVX", Some(7086)),
+            ("01 /KH-UBND", "1/KH-UBND", Some(1)),
+            ("/KH-MTTQ-BTT", "/KH-MTTQ-BTT", None),
+            ("CT/BĐVTU", "CT/BĐVTU", None),
+            ("08-QĐi/TW", "8-QĐi/TW", Some(8)),
+            ("115 – KL/TW", "115-KL/TW", Some(115)),
+        ] {
+            let s = read(printed);
+            assert_eq!(s.canonical, canon, "{printed}");
+            assert_eq!(s.number, number, "{printed}");
+        }
+    }
+
+    #[test]
+    fn finds_type_and_issuer_codes() {
+        let s = read("114-KL/TW");
+        assert_eq!(s.type_code.as_deref(), Some("KL"));
+        assert_eq!(s.issuer_codes, vec!["TW"]);
+        let s = read("49/KH-UBND");
+        assert_eq!(s.type_code.as_deref(), Some("KH"));
+        let s = read("7086/UBND-KGVX");
+        assert_eq!(s.type_code, None);
+        let s = read("04/2015/NĐ-CP");
+        assert_eq!((s.type_code.as_deref(), s.year), (Some("NĐ"), Some(2015)));
+        let s = read("41/2024/QH15");
+        assert_eq!((s.type_code, s.issuer_codes), (None, vec!["QH15".to_string()]));
+    }
+
+    #[test]
+    fn plain_numbers_and_ranges_are_not_symbols() {
+        for text in ["giai đoạn 2022- 2026", "ngày 14/7/2015", "năm 2023", "Covid-19"] {
+            assert!(SYMBOL.find(text).is_none(), "{text}");
+        }
+    }
+}
