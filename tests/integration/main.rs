@@ -19,3 +19,6 @@ mod structure;
 
 /// Normalization over the corpus (one snapshot per document), its properties and its CLI.
 mod normalize;
+
+/// The citation graph: ingest, queries, exports, kills and order independence.
+mod graph;
