@@ -22,6 +22,8 @@ pub struct DocType {
     pub examples: Vec<String>,
     /// Line in `grammars/doc-types.tsv`, for error messages.
     pub line: usize,
+    /// `word` folded ([`fold`]), once, for comparisons in loops over the types.
+    pub key: String,
 }
 
 /// An abbreviation of a unit or body name and its expansion.
@@ -58,6 +60,7 @@ pub static DOC_TYPES: LazyLock<Vec<DocType>> = LazyLock::new(|| {
     let mut v: Vec<DocType> = tsv_rows(DOC_TYPES_TSV)
         .map(|(line, c)| DocType {
             word: c[0].to_string(),
+            key: fold(c[0]),
             abbreviation: c.get(1).copied().unwrap_or_default().to_string(),
             systems: c.get(2).map(|s| s.split(',').map(str::to_string).collect()).unwrap_or_default(),
             examples: list(c.get(3)),
@@ -95,15 +98,44 @@ pub fn is_type_code(code: &str) -> bool {
 /// The comparison key of a text: lower case, without diacritics, `đ` → `d`.
 /// Vietnamese text that lost its diacritics to OCR or an old keyboard folds to
 /// the same key as the correct spelling.
+///
+/// Char by char rather than through `nfd()`: NFD only reorders combining marks
+/// (canonical class > 0), which are all dropped here (a test checks every
+/// char), so decomposing each char alone gives the same key without the
+/// iterator's buffering; ASCII, most of any text, is lowered directly.
 pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'đ' | 'ð' => 'd',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    text.chars().for_each(|c| fold_char(c, &mut out));
+    out
+}
+
+/// Whether `fold(text)` starts with `prefix`, folding only as much of `text` as that takes.
+pub fn fold_starts_with(text: &str, prefix: &str) -> bool {
+    let mut out = String::with_capacity(prefix.len() + 4);
+    for c in text.chars() {
+        if out.len() >= prefix.len() {
+            break;
+        }
+        fold_char(c, &mut out);
+        if !(out.starts_with(prefix) || prefix.starts_with(out.as_str())) {
+            return false;
+        }
+    }
+    out.starts_with(prefix)
+}
+
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if !unicode_normalization::char::is_combining_mark(d) {
+            for l in d.to_lowercase() {
+                out.push(if l == 'đ' || l == 'ð' { 'd' } else { l });
+            }
+        }
+    });
 }
 
 /// The base letter of a Vietnamese letter (without diacritics), keeping case.
@@ -220,6 +252,28 @@ mod tests {
         for a in ABBREVIATIONS.iter().filter(|a| a.readings.len() == 1) {
             let (input, expected) = a.example.split_once(" => ").expect("example has =>");
             assert_eq!(expand_abbreviations(input), expected, "grammars/abbreviations.tsv:{}", a.line);
+        }
+    }
+
+    #[test]
+    fn fold_char_by_char_is_fold_of_nfd() {
+        use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+        // Char by char is NFD with the marks dropped only if every reorderable char is dropped.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(canonical_combining_class(c) == 0 || is_combining_mark(c), "{c:?}");
+        }
+        let nfd = |t: &str| -> String {
+            t.nfd()
+                .filter(|c| !is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'đ' || c == 'ð' { 'd' } else { c })
+                .collect()
+        };
+        for t in ["Quyết ĐỊNH số 12/QĐ-UBND", "Ðảng uỷ", "hoa\u{300} ǅ İ ẞ Ω ﬁ", "Ủy ban nhân dân tỉnh Lào Cai"] {
+            assert_eq!(fold(t), nfd(t), "{t}");
+            for prefix in ["", "q", "quyet d", "dang uy", "hoa", "uy ban nhan dan tinh lao cai", "x"] {
+                assert_eq!(fold_starts_with(t, prefix), nfd(t).starts_with(prefix), "{t} {prefix}");
+            }
         }
     }
 

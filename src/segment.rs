@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::grammar::{DOC_TYPES, fold};
+use crate::grammar::{DOC_TYPES, fold, fold_starts_with};
 use crate::span::Span;
 
 /// The parts of one document, as spans of the normalized text.
@@ -107,8 +107,10 @@ pub fn is_upper(s: &str) -> bool {
 
 /// Whether a cell is the national or Party motto.
 fn is_motto(cell: &str) -> bool {
-    let f = fold(cell);
-    is_upper(cell) && (f.contains("cong hoa xa hoi chu nghia viet nam") || f.contains("cong san viet nam"))
+    is_upper(cell) && {
+        let f = fold(cell);
+        f.contains("cong hoa xa hoi chu nghia viet nam") || f.contains("cong san viet nam")
+    }
 }
 
 /// Whether a cell opens the list of addressees: "Kính gửi:", or a Công điện's
@@ -121,7 +123,7 @@ pub fn opens_address_list(cell: &str) -> bool {
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
 fn opens_signature(line: &Line) -> bool {
     static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:TM|T/M|KT|TL|TUQ|Q)\s*[./]\s*\S").unwrap());
-    line.cells().iter().any(|c| fold(c.text).starts_with("noi nhan") || AUTHORITY.is_match(c.text))
+    line.cells().iter().any(|c| fold_starts_with(c.text, "noi nhan") || AUTHORITY.is_match(c.text))
 }
 
 /// Labels of parts and items that end the opening passage ("I.", "1.", "Điều 1.").
@@ -185,8 +187,8 @@ fn type_title_word(line: &str) -> Option<&'static str> {
     DOC_TYPES
         .iter()
         .find(|d| {
-            let w = fold(&d.word);
-            f == w || f.strip_prefix(&w).is_some_and(|rest| rest.starts_with(" cua "))
+            let w = &d.key;
+            f == *w || f.strip_prefix(w.as_str()).is_some_and(|rest| rest.starts_with(" cua "))
         })
         .map(|d| d.word.as_str())
 }

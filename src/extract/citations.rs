@@ -245,7 +245,7 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 fn doc_type_of(word: &str) -> Option<&'static DocType> {
     let f = fold(word);
     let f: String = f.split_whitespace().collect::<Vec<_>>().join(" ");
-    DOC_TYPES.iter().find(|t| fold(&t.word) == f)
+    DOC_TYPES.iter().find(|t| t.key == f)
 }
 
 /// The kind of a cited document: the type word's code, with the contract's exceptions.

@@ -26,7 +26,8 @@ pub fn extract(text: &str, layout: &Layout) -> Document {
     }
     let type_word = layout.type_title.and_then(|s| {
         let t = &text[s.range()];
-        crate::grammar::DOC_TYPES.iter().find(|d| fold(t).starts_with(&fold(&d.word))).map(|d| d.word.clone())
+        let f = fold(t);
+        crate::grammar::DOC_TYPES.iter().find(|d| f.starts_with(&d.key)).map(|d| d.word.clone())
     });
     doc.kind = type_word.as_deref().and_then(doc_type_by_word).map(|t| t.abbreviation.clone()).or_else(|| {
         // A letter prints no type title; its symbol has no type code.
