@@ -269,7 +269,8 @@ mod tests {
                 .map(|c| if c == 'đ' || c == 'ð' { 'd' } else { c })
                 .collect()
         };
-        for t in ["Quyết ĐỊNH số 12/QĐ-UBND", "Ðảng uỷ", "hoa\u{300} ǅ İ ẞ Ω ﬁ", "Ủy ban nhân dân tỉnh Lào Cai"] {
+        for t in ["Quyết ĐỊNH số 12/QĐ-UBND", "Ðảng uỷ", "hoa\u{300} ǅ İ ẞ Ω ﬁ", "Ủy ban nhân dân tỉnh Lào Cai"]
+        {
             assert_eq!(fold(t), nfd(t), "{t}");
             for prefix in ["", "q", "quyet d", "dang uy", "hoa", "uy ban nhan dan tinh lao cai", "x"] {
                 assert_eq!(fold_starts_with(t, prefix), nfd(t).starts_with(prefix), "{t} {prefix}");

@@ -30,3 +30,4 @@ pub mod resolve;
 pub mod segment;
 
 pub mod pipeline;
+pub mod prefilter;

@@ -16,6 +16,7 @@ use regex::{Captures, Regex};
 
 use crate::document::{Deadline, Recurrence};
 use crate::extract::sections::{self, Outline};
+use crate::prefilter::Prefiltered;
 use crate::segment::Layout;
 use crate::span::Span;
 
@@ -138,64 +139,69 @@ struct Context<'d> {
 /// The recurrence words of a reporting cycle, as one alternation.
 const CYCLE: &str = r"(?:(?:hàng|hằng)\s+(?:tháng|quý|năm)|0?6\s+tháng|0?9\s+tháng|quý|(?:01\s+)?năm|cuối\s+năm|tháng)";
 
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+static RANGE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let (a, b) = (point("a"), point("b"));
-    Regex::new(&format!(r"(?i)(?:\btừ\s+)?{a}\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+bầu\s+cử\s+)?{b}")).unwrap()
+    Regex::new(&format!(r"(?i)(?:\btừ\s+)?{a}\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+bầu\s+cử\s+)?{b}")).unwrap().into()
 });
-static OPEN_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+static OPEN_RANGE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let (a, b) = (point("a"), point("b"));
     Regex::new(&format!(
         r"(?i)\btừ\s+(?:(?P<now>nay)|{a})\s+(?:đến|tới)\s+(?:{b}|(?:ngày|khi|lúc|kết\s+thúc)\b[^,.;:()]*)"
     ))
     .unwrap()
+    .into()
 });
-static DUE: LazyLock<Regex> = LazyLock::new(|| {
+static DUE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
     Regex::new(&format!(
         r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
     ))
-    .unwrap()
+    .unwrap().into()
 });
-static MONTHLY_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+ngày\s+(?P<d>\d{1,2})\s+(?:hàng|hằng)\s+tháng").unwrap()
+static MONTHLY_DAY: LazyLock<Prefiltered> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+ngày\s+(?P<d>\d{1,2})\s+(?:hàng|hằng)\s+tháng")
+        .unwrap()
+        .into()
 });
-static SINCE: LazyLock<Regex> = LazyLock::new(|| {
+static SINCE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
-    Regex::new(&format!(r"(?i)\bsau\s+ngày\s+(?:\p{{L}}+\s+){{0,3}}?{a}")).unwrap()
+    Regex::new(&format!(r"(?i)\bsau\s+ngày\s+(?:\p{{L}}+\s+){{0,3}}?{a}")).unwrap().into()
 });
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+static PERIOD: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:quý\s+(?:IV|I{1,3})\s*[/,-]?\s*(?:năm\s+)?\d{4}|(?:trong|dự\s+kiến|vào)\s+tháng\s+\d{1,2}\s*/\s*\d{4})",
     )
-    .unwrap()
+    .unwrap().into()
 });
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*[-+•]?\s*(?:thời\s+gian|thời\s+hạn|tiến\s+độ)[^:\n]{0,30}:\s*").unwrap());
-static LABEL_POINT: LazyLock<Regex> = LazyLock::new(|| {
+static LABEL_POINT: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
     Regex::new(&format!(r"(?i)(?:\b(?:trong|dự\s+kiến|vào)\s+)?(?:(?P<half>0?6\s+tháng\s+(?:đầu|cuối)\s+năm)|{a})"))
         .unwrap()
+        .into()
 });
-static CYCLE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+static CYCLE_LIST: LazyLock<Prefiltered> = LazyLock::new(|| {
     let item = format!(r"{CYCLE}(?:\s*\(\s*trước\s+ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*\))?");
     Regex::new(&format!(
         r"(?i)(?P<anchor>\bđịnh\s+kỳ\s+)?\b{item}(?:\s*(?:,|\bvà\b|\bhoặc\b)\s*{item})*(?P<after>\s*\p{{L}}*)"
     ))
     .unwrap()
+    .into()
 });
-static CYCLE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+static CYCLE_ITEM: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?:\bđịnh\s+kỳ\s+)?\b(?P<word>{CYCLE})(?:\s*\(\s*trước\s+ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}))?\s*\))?"
     ))
-    .unwrap()
+    .unwrap().into()
 });
 static CYCLE_HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*[-+•]?\s*báo\s+cáo\s+(?P<word>{CYCLE})\s*:")).unwrap());
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+static RELATIVE: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:trong\s+(?:thời\s+hạn|vòng)|chậm\s+nhất(?:\s+là)?|sau|trước\s+ngày\s+\p{L}+(?:\s+\p{L}+)?)\s+\d{1,3}\s+(?:ngày|tháng|giờ)(?:\s+làm\s+việc)?(?:\s*,?\s*(?:kể\s+)?từ\s+[^,.;()]*)?",
     )
-    .unwrap()
+    .unwrap().into()
 });
 /// Words before a cycle that make it a budget cycle, not a time limit.
 static BUDGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:kinh\s+phí|ngân\s+sách|dự\s+toán)\s*$").unwrap());
