@@ -2,9 +2,10 @@
 //! them in the citation graph.
 //!
 //! Rayon workers read, hash, extract and resolve; one writer thread owns the
-//! database and writes each file in its own transaction, fed by a bounded
-//! channel, so memory stays bounded and a killed ingest loses at most the file
-//! it was writing. Files whose content hash (and vanban version) are unchanged
+//! database and writes the files ready, up to [`BATCH`], in one transaction,
+//! fed by a bounded channel, so memory stays bounded and a killed ingest loses
+//! at most the batch it was writing (each file's status is committed with its
+//! data, so a re-run redoes exactly that batch). Files whose content hash (and vanban version) are unchanged
 //! since the last ingest are skipped.
 
 use std::collections::HashMap;
@@ -40,6 +41,10 @@ pub struct IngestArgs {
     paths: Vec<PathBuf>,
 }
 
+/// Most files written in one transaction: large enough that commits cost little,
+/// small enough that an interrupted ingest redoes little.
+const BATCH: usize = 256;
+
 /// What a worker hands the writer.
 enum Outcome {
     /// Content and vanban version as stored: nothing to write.
@@ -71,25 +76,34 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let (tx, rx) = mpsc::sync_channel::<Outcome>(64);
     let written: anyhow::Result<()> = std::thread::scope(|scope| {
         let writer = scope.spawn(|| -> anyhow::Result<()> {
-            for outcome in rx {
-                tally.read += 1;
-                match outcome {
-                    Outcome::Unchanged => tally.unchanged += 1,
-                    Outcome::Write(rec) => {
-                        match &rec.outcome {
-                            Ok(f) => {
-                                tally.documents += f.documents.len();
-                                tally.citations += f.documents.iter().map(|d| d.cited.len()).sum::<usize>();
+            let rx = rx; // owned by the writer, so the channel closes when the workers end
+            let mut batch = Vec::with_capacity(BATCH);
+            while let Ok(first) = rx.recv() {
+                // Whatever the workers have ready, up to BATCH files, goes in one transaction.
+                let mut taken = 0;
+                for outcome in std::iter::once(first).chain(std::iter::from_fn(|| rx.try_recv().ok())).take(BATCH) {
+                    taken += 1;
+                    tally.read += 1;
+                    match outcome {
+                        Outcome::Unchanged => tally.unchanged += 1,
+                        Outcome::Write(rec) => {
+                            match &rec.outcome {
+                                Ok(f) => {
+                                    tally.documents += f.documents.len();
+                                    tally.citations += f.documents.iter().map(|d| d.cited.len()).sum::<usize>();
+                                }
+                                Err(e) => {
+                                    tally.failed += 1;
+                                    progress.error(e);
+                                }
                             }
-                            Err(e) => {
-                                tally.failed += 1;
-                                progress.error(e);
-                            }
+                            batch.push(rec);
                         }
-                        store.write_file(&rec)?;
                     }
                 }
-                progress.advance();
+                store.write_files(&batch)?;
+                batch.clear();
+                (0..taken).for_each(|_| progress.advance());
             }
             Ok(())
         });

@@ -158,6 +158,21 @@ impl Store {
         write_file(&tx, rec).map_err(err)?;
         tx.commit().map_err(err)
     }
+
+    /// Replace everything stored for each of `recs`, all in one transaction: a
+    /// batch is written whole or not at all, each file's status with its data,
+    /// so an interrupted ingest redoes the unfinished batch and loses nothing
+    /// committed. One commit per batch instead of per file is what makes a large
+    /// ingest fast.
+    pub fn write_files(&mut self, recs: &[FileRecord]) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let err = |source| StoreError::Sqlite { path: path.clone(), source };
+        let tx = self.conn.transaction().map_err(err)?;
+        for rec in recs {
+            write_file(&tx, rec).map_err(err)?;
+        }
+        tx.commit().map_err(err)
+    }
 }
 
 fn write_file(tx: &Transaction, rec: &FileRecord) -> rusqlite::Result<()> {
