@@ -19,23 +19,78 @@ use std::path::{Path, PathBuf};
 
 /// Provinces swapped for one another (title case; upper case is matched too).
 const PROVINCES: &[&str] = &[
-    "Lào Cai", "Hà Nội", "Thanh Hóa", "Nghệ An", "Quảng Ninh", "Đồng Nai", "Cần Thơ", "Đà Nẵng", "Hải Phòng",
-    "Gia Lai", "Đắk Lắk", "Lâm Đồng", "Tây Ninh", "Vĩnh Long", "An Giang", "Cà Mau", "Tuyên Quang", "Thái Nguyên",
-    "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Ninh Bình", "Quảng Trị", "Huế", "Khánh Hòa", "Lạng Sơn", "Cao Bằng",
-    "Sơn La", "Điện Biên", "Lai Châu", "Hà Tĩnh", "Quảng Ngãi", "Đồng Tháp",
+    "Lào Cai",
+    "Hà Nội",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Quảng Ninh",
+    "Đồng Nai",
+    "Cần Thơ",
+    "Đà Nẵng",
+    "Hải Phòng",
+    "Gia Lai",
+    "Đắk Lắk",
+    "Lâm Đồng",
+    "Tây Ninh",
+    "Vĩnh Long",
+    "An Giang",
+    "Cà Mau",
+    "Tuyên Quang",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Bắc Ninh",
+    "Hưng Yên",
+    "Ninh Bình",
+    "Quảng Trị",
+    "Huế",
+    "Khánh Hòa",
+    "Lạng Sơn",
+    "Cao Bằng",
+    "Sơn La",
+    "Điện Biên",
+    "Lai Châu",
+    "Hà Tĩnh",
+    "Quảng Ngãi",
+    "Đồng Tháp",
 ];
 
 /// Departments swapped for one another.
 const DEPARTMENTS: &[&str] = &[
-    "Sở Y tế", "Sở Tài chính", "Sở Giáo dục và Đào tạo", "Sở Nội vụ", "Sở Tư pháp", "Sở Xây dựng", "Sở Công Thương",
-    "Sở Nông nghiệp và Môi trường", "Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ", "Sở Ngoại vụ",
-    "Sở Dân tộc và Tôn giáo", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Thanh tra tỉnh", "Văn phòng UBND tỉnh",
+    "Sở Y tế",
+    "Sở Tài chính",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Nội vụ",
+    "Sở Tư pháp",
+    "Sở Xây dựng",
+    "Sở Công Thương",
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Khoa học và Công nghệ",
+    "Sở Ngoại vụ",
+    "Sở Dân tộc và Tôn giáo",
+    "Công an tỉnh",
+    "Bộ Chỉ huy Quân sự tỉnh",
+    "Thanh tra tỉnh",
+    "Văn phòng UBND tỉnh",
 ];
 
 /// Letters a scanner confuses, and what it reads instead.
 const LOOKALIKES: &[(char, &str)] = &[
-    ('o', "0"), ('l', "1"), ('đ', "d"), ('ư', "u"), ('ơ', "o"), ('ă', "a"), ('ê', "e"), ('ô', "o"), ('ệ', "ê"),
-    ('ạ', "a"), ('ố', "ô"), ('m', "rn"), ('i', "í"), ('Đ', "D"), ('e', "c"),
+    ('o', "0"),
+    ('l', "1"),
+    ('đ', "d"),
+    ('ư', "u"),
+    ('ơ', "o"),
+    ('ă', "a"),
+    ('ê', "e"),
+    ('ô', "o"),
+    ('ệ', "ê"),
+    ('ạ', "a"),
+    ('ố', "ô"),
+    ('m', "rn"),
+    ('i', "í"),
+    ('Đ', "D"),
+    ('e', "c"),
 ];
 
 /// splitmix64: small, fast, and the same on every machine.
@@ -61,9 +116,15 @@ impl Rng {
 enum Piece {
     Text(String),
     /// A run of digits; `date_part` when it is a day or month (kept in range).
-    Number { digits: String, date_part: bool },
+    Number {
+        digits: String,
+        date_part: bool,
+    },
     /// A province (index into PROVINCES), upper case or not.
-    Province { index: usize, upper: bool },
+    Province {
+        index: usize,
+        upper: bool,
+    },
     /// A department (index into DEPARTMENTS).
     Department(usize),
 }
@@ -310,11 +371,8 @@ fn main() -> Result<(), String> {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     sources.sort();
-    let templates: Vec<Template> = sources
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .map(|text| template(&text))
-        .collect();
+    let templates: Vec<Template> =
+        sources.iter().filter_map(|p| std::fs::read_to_string(p).ok()).map(|text| template(&text)).collect();
     if templates.is_empty() {
         return Err(format!("{}: no UTF-8 .txt documents to recombine", o.from.display()));
     }
