@@ -49,6 +49,10 @@ const INITIALS: &[&str] = &[
 /// The new-style rewrite of one word, if it is an old-style `oa`/`oe`/`uy` syllable.
 fn new_style(word: &[char]) -> Option<[char; 2]> {
     let n = word.len();
+    // The last letter must carry the tone, and every toned vowel is outside ASCII: most words stop here.
+    if n < 2 || word[n - 1].is_ascii() {
+        return None;
+    }
     // A combining mark left after NFC means a letter with stacked marks: not a syllable we know.
     if !(2..=5).contains(&n) || word.iter().any(|&c| unicode_normalization::char::is_combining_mark(c)) {
         return None;
