@@ -6,6 +6,7 @@
 
 mod deadlines;
 mod extract;
+mod html;
 mod inputs;
 mod normalize;
 
@@ -32,6 +33,8 @@ enum Command {
     Deadlines(deadlines::DeadlinesArgs),
     /// Print the normalized text of a file (with --explain: each repair).
     Normalize(normalize::NormalizeArgs),
+    /// Write one HTML page per document, with what was read marked on its text, and an index.
+    Html(html::HtmlArgs),
 }
 
 /// Parse the process arguments (exits with clap's message on a usage error).
@@ -45,6 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Extract(a) => extract::run(&a),
         Command::Normalize(a) => normalize::run(&a),
         Command::Deadlines(a) => deadlines::run(&a),
+        Command::Html(a) => html::run(&a),
     }
 }
 
@@ -76,6 +80,14 @@ mod tests {
         }
         assert!(Args::try_parse_from(["vanban", "deadlines", "--format", "xlsx", "a.txt"]).is_err());
         assert!(Args::try_parse_from(["vanban", "deadlines"]).is_err());
+    }
+
+    #[test]
+    fn parses_html_with_out_dir() {
+        let args = Args::try_parse_from(["vanban", "html", "--out", "site", "corpus/", "a.txt"]).unwrap();
+        assert!(matches!(args.command, Command::Html(_)));
+        assert!(Args::try_parse_from(["vanban", "html", "corpus/"]).is_err(), "--out is required");
+        assert!(Args::try_parse_from(["vanban", "html", "--out", "site"]).is_err(), "an input is required");
     }
 
     #[test]

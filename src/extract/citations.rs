@@ -370,7 +370,8 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
             continue;
         }
         let rest = &z[m.end()..];
-        let shouting = crate::segment::is_upper(word) && rest.split_whitespace().next().is_some_and(crate::segment::is_upper);
+        let shouting =
+            crate::segment::is_upper(word) && rest.split_whitespace().next().is_some_and(crate::segment::is_upper);
         if shouting {
             continue;
         }

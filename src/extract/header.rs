@@ -286,7 +286,8 @@ pub fn proper_case(s: &str) -> String {
         &["Ủy ban", "Mặt trận Tổ quốc Việt Nam", "Ban Thường vụ", "Ban Thường trực", "Chính phủ", "Quốc hội"];
     const LEVELS: &[&str] = &["tỉnh", "thành phố", "huyện", "xã", "phường", "thị xã", "quận", "thị trấn"];
     // Abbreviations ("MTTQ") stay as printed, to be expanded after.
-    let is_abbreviation = |w: &str| crate::grammar::ABBREVIATIONS.iter().any(|a| a.abbreviation == w && a.readings.len() == 1);
+    let is_abbreviation =
+        |w: &str| crate::grammar::ABBREVIATIONS.iter().any(|a| a.abbreviation == w && a.readings.len() == 1);
     let lower: Vec<String> =
         s.split_whitespace().map(|w| if is_abbreviation(w) { w.to_string() } else { w.to_lowercase() }).collect();
     let mut words: Vec<String> = lower.clone();
