@@ -46,8 +46,9 @@ pub(super) fn render(e: &Entry, n: &Neighbourhood) -> String {
     let _ = write!(
         body,
         "<section aria-labelledby=\"h-text\"><h2 id=\"h-text\">Nội dung</h2>{}\
-         <pre id=\"text\" class=\"text\" tabindex=\"-1\" data-start=\"{}\">{}</pre></section></main>",
+         <pre id=\"text\" class=\"text\" tabindex=\"-1\" data-file=\"{}\" data-start=\"{}\">{}</pre></section></main>",
         LEGEND,
+        escape(&e.file.extraction.file),
         within.start,
         mark_up(text, &marks)
     );

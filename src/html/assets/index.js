@@ -1,7 +1,7 @@
 // The index: sort by any column (click its header; again to reverse) and filter
 // by text (accents optional: "quang ngai" finds "Quảng Ngãi") and by type.
 // Opened with `#selftest`, it checks sorting and filtering and writes JSON into
-// <pre id="selftest">.
+// a `pre#selftest` element.
 (function () {
   'use strict';
   var errors = [];

@@ -2,7 +2,7 @@
 // `p-X` (a link to `#X`) scrolls to the mark `X` in the text; a mark (click, or
 // Enter when focused) scrolls to its panel entry (`data-panel`). Opened with
 // `#selftest`, the page checks itself and writes the result as JSON into
-// <pre id="selftest">, which a headless browser can dump (scripts/html-browser-test).
+// a `pre#selftest` element, which a headless browser can dump (scripts/html-browser-test).
 (function () {
   'use strict';
   var errors = [];
@@ -67,7 +67,7 @@
   }
 
   function selftest() {
-    var out = { page: location.pathname.split('/').pop(), errors: errors, marks: [], jumps: [], back: [], resources: [] };
+    var out = { page: location.pathname.split('/').pop(), file: document.getElementById('text').dataset.file, errors: errors, marks: [], jumps: [], back: [], resources: [] };
     document.querySelectorAll('mark[id][data-mark]').forEach(function (first) {
       out.marks.push({
         id: first.id,
