@@ -19,6 +19,14 @@ fn render_corpus(dir: &TempDir) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The first piece of a citation mark, as the page gives it.
+struct CitationMark<'a> {
+    id: &'a str,
+    symbol: Option<String>,
+    /// `data-start`, `data-end`: byte offsets in the source file.
+    span: (usize, usize),
+}
+
 /// The value of attribute `name` in the tag that starts at `tag`.
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let tag = &tag[..tag.find('>')?];
@@ -74,23 +82,21 @@ fn every_gold_citation_is_highlighted_on_its_span_and_the_text_is_intact() {
 
         // Every citation of the gold that extraction finds is marked, and its first
         // piece covers exactly its span's start in the source.
-        let marks: Vec<(&str, Option<String>, Option<String>, usize, usize)> = own
+        let marks: Vec<CitationMark> = own
             .iter()
             .flat_map(|html| html.match_indices("<mark class=\"m cit").map(move |(i, _)| &html[i..]))
             .filter(|tag| attr(tag, "id").is_some())
             .map(|tag| {
                 let num = |n| attr(tag, n).unwrap().parse::<usize>().unwrap();
-                let symbol = attr(tag, "data-symbol").map(unescape);
-                (
-                    attr(tag, "id").unwrap(),
-                    symbol,
-                    attr(tag, "data-name").map(unescape),
-                    num("data-start"),
-                    num("data-end"),
-                )
+                let id = attr(tag, "id").unwrap();
+                CitationMark {
+                    id,
+                    symbol: attr(tag, "data-symbol").map(unescape),
+                    span: (num("data-start"), num("data-end")),
+                }
             })
             .collect();
-        for (id, _, _, start, end) in &marks {
+        for CitationMark { id, span: (start, end), .. } in &marks {
             assert!(id.starts_with("cit-") && id.contains("-m"), "{file}: {id}");
             assert!(start < end && source.is_char_boundary(*start) && source.is_char_boundary(*end), "{file}: {id}");
         }
@@ -113,7 +119,7 @@ fn every_gold_citation_is_highlighted_on_its_span_and_the_text_is_intact() {
                 .collect();
             assert!(!mentions.is_empty(), "{file}: gold citation {symbol} is not extracted");
             for (start, end) in mentions {
-                let hit = marks.iter().any(|m| m.1.as_deref() == Some(symbol) && (m.3, m.4) == (start, end));
+                let hit = marks.iter().any(|m| m.symbol.as_deref() == Some(symbol) && m.span == (start, end));
                 assert!(hit, "{file}: {symbol} at {start}..{end} is not highlighted");
                 highlighted += 1;
             }
