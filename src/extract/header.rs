@@ -346,7 +346,9 @@ fn signer(sig: &[Line]) -> Option<Signer> {
         .iter()
         .flat_map(|l| l.cells())
         .map(|c| c.text.trim_matches('*').trim())
-        .filter(|t| !t.is_empty() && !t.starts_with(['-', '+', '(']) && !fold(t).starts_with("noi nhan"))
+        // "Nơi nhận: T/M BAN THƯỜNG VỤ" where OCR closed the gap between the columns.
+        .map(|t| if fold(t).starts_with("noi nhan") { t.split_once(':').map_or("", |x| x.1.trim()) } else { t })
+        .filter(|t| !t.is_empty() && !t.starts_with(['-', '+', '(']))
         .collect();
     let name_at = cells.iter().rposition(|t| is_person_name(t))?;
     let name = cells[name_at].to_string();
@@ -394,6 +396,13 @@ fn sentence_case(s: &str) -> String {
     out
 }
 
+/// Whether at least four in five letters of `s` are capitals (and there are some).
+fn mostly_upper(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    letters.len() >= 4 && upper * 5 >= letters.len() * 4
+}
+
 /// Items of "Kính gửi:" and "Nơi nhận:", one per item as printed, without "Lưu …".
 fn recipients(text: &str, layout: &Layout) -> Vec<String> {
     let mut out = vec![];
@@ -401,7 +410,15 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
         let mut current: Option<String> = None;
         let flush = |c: &mut Option<String>, out: &mut Vec<String>| {
             if let Some(item) = c.take() {
-                let item = item.trim().trim_end_matches([';', '.', ',']).trim().to_string();
+                // Punctuation and OCR debris at the end of an item ("Tỉnh ủy, `"), and the
+                // signature column that OCR ran into it ("Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC").
+                let mut item = item.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim();
+                if let Some((head, tail)) = item.rsplit_once(", ")
+                    && mostly_upper(tail)
+                {
+                    item = head;
+                }
+                let item = item.to_string();
                 let filed = fold(&item).split([':', ' ']).any(|w| w == "luu");
                 if item.chars().count() > 2 && !filed {
                     out.push(item);
@@ -412,11 +429,8 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
             let Some(first) = line.cells().into_iter().next() else { continue };
             let mut t = first.text.trim_matches('*').trim();
             let f = fold(t);
-            for label in ["kinh gui", "noi nhan"] {
-                if f.starts_with(label) {
-                    let rest = t.split_once(':').map(|x| x.1).unwrap_or("").trim();
-                    t = rest;
-                }
+            if f.starts_with("noi nhan") || crate::segment::opens_address_list(t) {
+                t = t.split_once(':').map(|x| x.1).unwrap_or("").trim();
             }
             if t.is_empty() || is_upper(t) && !t.starts_with('-') {
                 continue;

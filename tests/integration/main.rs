@@ -22,3 +22,6 @@ mod normalize;
 
 /// `vanban html` over the corpus: highlights on their spans, intact text, offline pages.
 mod html;
+
+/// The citation graph: ingest, queries, exports, kills and order independence.
+mod graph;
