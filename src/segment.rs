@@ -115,7 +115,8 @@ fn is_motto(cell: &str) -> bool {
 /// "THỦ TƯỚNG CHÍNH PHỦ điện:".
 pub fn opens_address_list(cell: &str) -> bool {
     let f = fold(cell.trim());
-    f.starts_with("kinh gui") || f.strip_suffix(" dien:").is_some_and(|body| is_upper(&cell[..body.len().min(cell.len())]) || is_upper(body))
+    f.starts_with("kinh gui")
+        || f.strip_suffix(" dien:").is_some_and(|body| is_upper(&cell[..body.len().min(cell.len())]) || is_upper(body))
 }
 
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.

@@ -1,12 +1,15 @@
 //! `vanban html FILE|DIR… --out DIR`: one static page per document and an index,
-//! readable offline from the file system.
+//! readable offline from the file system. With `--db`, each document's place in
+//! the graph comes from the store that `vanban ingest` built.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use vanban::html::{self, SourceFile};
+use vanban::graph::{Store, content_hash, resolve_file};
+use vanban::html::{self, Neighbourhood, SourceFile};
 use vanban::pipeline;
 use vanban::read::{self, Limits};
 
@@ -18,6 +21,10 @@ pub struct HtmlArgs {
     /// Directory to write the pages into (created if missing).
     #[arg(long)]
     out: PathBuf,
+    /// Draw each document's neighbourhood from this graph store (`vanban ingest`)
+    /// instead of from the documents rendered together.
+    #[arg(long)]
+    db: Option<PathBuf>,
     /// Files or directories to read.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -30,6 +37,7 @@ pub fn run(args: &HtmlArgs) -> anyhow::Result<ExitCode> {
         eprintln!("vanban: {}: {e}", path.display());
     }
     let mut files = vec![];
+    let mut hashes = vec![];
     for input in &inputs {
         let Input::File(path) = input else {
             failed += 1;
@@ -39,6 +47,9 @@ pub fn run(args: &HtmlArgs) -> anyhow::Result<ExitCode> {
         match read::read_path(path, &Limits::default()) {
             Ok(decoded) => {
                 let extraction = pipeline::extract_decoded(&pipeline::display_name(path), &decoded);
+                // Stub work ids are keyed by the content hash, as `ingest` keys them.
+                let hash = std::fs::read(path).map(|b| content_hash(&b)).unwrap_or_default();
+                hashes.push(hash);
                 files.push(SourceFile { extraction, text: decoded.text });
             }
             Err(e) => {
@@ -48,13 +59,41 @@ pub fn run(args: &HtmlArgs) -> anyhow::Result<ExitCode> {
         }
     }
     std::fs::create_dir_all(&args.out).with_context(|| format!("{}: cannot create directory", args.out.display()))?;
-    let pages = html::render_site(&files, &today(), None);
+    let from_store = match &args.db {
+        Some(db) => Some(store_neighbourhoods(db, &files, &hashes)?),
+        None => None,
+    };
+    let graph = from_store.as_ref().map(|n| n as &dyn html::GraphSource);
+    let pages = html::render_site(&files, &today(), graph);
     for page in &pages {
         let path = args.out.join(&page.name);
         std::fs::write(&path, &page.html).with_context(|| format!("{}: cannot write", path.display()))?;
     }
     println!("{} pages in {}", pages.len(), args.out.join(html::INDEX).display());
     Ok(if failed > 0 { ExitCode::from(super::PARTIAL_FAILURE) } else { ExitCode::SUCCESS })
+}
+
+/// Every rendered document's neighbourhood as the store `db` knows it, by page name.
+fn store_neighbourhoods(
+    db: &Path,
+    files: &[SourceFile],
+    hashes: &[String],
+) -> anyhow::Result<HashMap<String, Neighbourhood>> {
+    if !db.exists() {
+        anyhow::bail!("{}: no graph store here (create it with vanban ingest)", db.display());
+    }
+    let store = Store::open(db)?;
+    let works: Vec<String> = files
+        .iter()
+        .zip(hashes)
+        .flat_map(|(f, hash)| resolve_file(f.extraction.clone(), hash).documents.into_iter().map(|d| d.work.id))
+        .collect();
+    let pages: HashMap<String, String> = works.iter().cloned().zip(html::page_names(files)).collect();
+    let mut out = HashMap::new();
+    for (work, page) in works.iter().zip(html::page_names(files)) {
+        out.insert(page, html::from_store(&store, work, &pages)?);
+    }
+    Ok(out)
 }
 
 /// Today's date (UTC), ISO: which deadlines are still open.

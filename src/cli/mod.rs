@@ -100,6 +100,7 @@ mod tests {
         assert!(matches!(args.command, Command::Html(_)));
         assert!(Args::try_parse_from(["vanban", "html", "corpus/"]).is_err(), "--out is required");
         assert!(Args::try_parse_from(["vanban", "html", "--out", "site"]).is_err(), "an input is required");
+        assert!(Args::try_parse_from(["vanban", "html", "--out", "site", "--db", "g.db", "corpus/"]).is_ok());
     }
 
     #[test]

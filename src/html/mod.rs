@@ -16,7 +16,7 @@ pub mod neighbourhood;
 mod page;
 
 use crate::document::{Document, FileExtraction};
-pub use neighbourhood::{GraphSource, Link, Neighbourhood, RunGraph};
+pub use neighbourhood::{GraphSource, Link, Neighbourhood, RunGraph, from_store};
 
 /// One input file: what was extracted and the decoded text its spans point into.
 #[derive(Clone, Debug)]
@@ -60,10 +60,12 @@ pub fn page_name(file: &str, ordinal: usize, count: usize) -> String {
     if count > 1 { format!("{stem}-{ordinal}.html") } else { format!("{stem}.html") }
 }
 
-/// Every page for `files`: one per document, then the index. `today` (ISO) decides
-/// which deadlines are still open. With `graph` `None`, the neighbourhood is drawn
-/// from the documents of `files` alone.
-pub fn render_site(files: &[SourceFile], today: &str, graph: Option<&dyn GraphSource>) -> Vec<Page> {
+/// The page name of every document of `files`, in order (names made distinct).
+pub fn page_names(files: &[SourceFile]) -> Vec<String> {
+    entries(files).into_iter().map(|e| e.page).collect()
+}
+
+fn entries(files: &[SourceFile]) -> Vec<Entry<'_>> {
     let mut entries: Vec<Entry> = files
         .iter()
         .flat_map(|f| {
@@ -77,6 +79,14 @@ pub fn render_site(files: &[SourceFile], today: &str, graph: Option<&dyn GraphSo
         })
         .collect();
     distinct_pages(&mut entries);
+    entries
+}
+
+/// Every page for `files`: one per document, then the index. `today` (ISO) decides
+/// which deadlines are still open. With `graph` `None`, the neighbourhood is drawn
+/// from the documents of `files` alone.
+pub fn render_site(files: &[SourceFile], today: &str, graph: Option<&dyn GraphSource>) -> Vec<Page> {
+    let entries = entries(files);
     let run_graph = RunGraph::new(entries.iter().map(|e| (e.doc, e.page.clone())).collect());
     let graph = graph.unwrap_or(&run_graph);
     let mut pages: Vec<Page> = entries

@@ -5,9 +5,11 @@
 //! follows every citation one step and `basis` citations further; down takes every
 //! document that cites this one, and further those that rest on those.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::document::{Citation, Document, Relation};
+use crate::graph::query::{Edge, RelationFilter};
+use crate::graph::{Store, StoreError};
 
 /// How many steps a walk goes, up or down.
 pub const MAX_DEPTH: u32 = 3;
@@ -131,6 +133,55 @@ impl GraphSource for RunGraph<'_> {
     fn neighbourhood(&self, doc: &Document, page: &str) -> Neighbourhood {
         Neighbourhood { up: self.up(doc, page), down: self.down(page) }
     }
+}
+
+/// Neighbourhoods worked out beforehand, by page name (from the store: [`from_store`]).
+impl GraphSource for HashMap<String, Neighbourhood> {
+    fn neighbourhood(&self, _doc: &Document, page: &str) -> Neighbourhood {
+        self.get(page).cloned().unwrap_or_default()
+    }
+}
+
+/// The neighbourhood of work `id` in the store, with the same rule as [`RunGraph`]:
+/// every relation one step, `basis` further. `pages` gives the page of a work id
+/// rendered in this run; other works are drawn unresolved.
+pub fn from_store(store: &Store, id: &str, pages: &HashMap<String, String>) -> Result<Neighbourhood, StoreError> {
+    let walk = |direct: Vec<Edge>, further: Vec<Edge>, up: bool| -> Result<Vec<Link>, StoreError> {
+        let edges = direct.into_iter().filter(|e| e.depth == 1).chain(further.into_iter().filter(|e| e.depth > 1));
+        let mut links: Vec<Link> = vec![];
+        let mut keys: Vec<String> = vec![];
+        for e in edges.filter(|e| e.depth <= MAX_DEPTH) {
+            let (node, from) = if up { (&e.cited, &e.citing) } else { (&e.citing, &e.cited) };
+            if node == id || keys.contains(node) {
+                continue;
+            }
+            let parent = if from == id { None } else { keys.iter().position(|k| k == from) };
+            if e.depth > 1 && parent.is_none() {
+                continue;
+            }
+            let work = store.work(node)?;
+            let label = if up { e.cited_label.clone() } else { e.citing_symbol.clone() };
+            let title = work.as_ref().and_then(|w| w.symbol.clone().or(w.title.clone()));
+            links.push(Link {
+                depth: e.depth,
+                parent,
+                label: label.or(title).unwrap_or_else(|| node.clone()),
+                kind: work.as_ref().and_then(|w| w.kind.clone()),
+                date: work.as_ref().and_then(|w| w.date.clone()),
+                relation: if e.relation == "basis" { Relation::Basis } else { Relation::Cites },
+                page: pages.get(node).cloned(),
+            });
+            keys.push(node.clone());
+        }
+        Ok(links)
+    };
+    let up = walk(store.basis(id, false, RelationFilter::Any)?, store.basis(id, true, RelationFilter::Basis)?, true)?;
+    let down = walk(
+        store.implementers(id, false, RelationFilter::Any)?,
+        store.implementers(id, true, RelationFilter::Basis)?,
+        false,
+    )?;
+    Ok(Neighbourhood { up, down })
 }
 
 #[cfg(test)]

@@ -151,3 +151,33 @@ fn pages_are_offline_and_link_to_each_other() {
     let index = &pages["index.html"];
     assert_eq!(index.matches("<tr data-kind=").count(), pages.len() - 1, "one index row per document page");
 }
+
+#[test]
+fn the_neighbourhood_comes_from_the_store_with_db() {
+    let dir = TempDir::new("html-db");
+    let corpus = root().join("corpus");
+    let letter = corpus.join("003_6cafff568a66f664.txt");
+    let render = |db: &std::path::Path, ingested: &std::path::Path, name: &str| -> String {
+        assert!(vanban(&["ingest", "--db", db.to_str().unwrap(), ingested.to_str().unwrap()]).status.success());
+        let site = dir.0.join(name);
+        let out =
+            vanban(&["html", "--db", db.to_str().unwrap(), "--out", site.to_str().unwrap(), letter.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        std::fs::read_to_string(site.join("003_6cafff568a66f664-2.html")).unwrap()
+    };
+    let implemented_by_letter = |plan: &str| {
+        let down = &plan[plan.find("class=\"down\"").unwrap()..];
+        down[..down.find("</details>").unwrap()].contains("003_6cafff568a66f664-1.html")
+    };
+    // A store that holds the file knows the letter carries the plan out…
+    assert!(implemented_by_letter(&render(&dir.0.join("all.db"), &corpus, "all")));
+    // …one that does not hold it knows nothing, though both are rendered together.
+    let other = corpus.join("101_kh-mttq-xa-luong-minh-giam-sat-bau-cu.txt");
+    assert!(!implemented_by_letter(&render(&dir.0.join("other.db"), &other, "other")));
+
+    let none = dir.0.join("none.db");
+    let out =
+        vanban(&["html", "--db", none.to_str().unwrap(), "--out", dir.0.to_str().unwrap(), letter.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("none.db: no graph store"));
+}
