@@ -110,10 +110,24 @@ fn documents_cited_by_name() {
 }
 
 #[test]
-fn amending_law_is_one_name() {
-    let c = one("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014;");
-    assert_eq!(c.name.as_deref(), Some("Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"));
-    assert_eq!(c.date.as_deref(), Some("2014-06-13"));
+fn amending_law_is_one_name_and_cites_the_law_it_amends() {
+    let c = cite("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014;");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[0].name.as_deref(), Some("Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"));
+    assert_eq!(c[0].date.as_deref(), Some("2014-06-13"));
+    assert_eq!((c[1].name.as_deref(), c[1].date.as_deref()), (Some("Luật Bảo hiểm y tế"), None));
+}
+
+#[test]
+fn described_documents_need_a_quoted_title_or_a_proper_name_after_an_implementing_verb() {
+    let c = one("theo quy định tại Kế hoạch phát động thi đua \"Dân vận khéo\" của Thành ủy Quảng Ngãi.");
+    assert_eq!(c.name.as_deref(), Some("Kế hoạch phát động thi đua \"Dân vận khéo\""));
+    assert_eq!(c.issuer.as_deref(), Some("Thành ủy Quảng Ngãi"));
+    let c = one("Nghiên cứu thực hiện Đề án chuyển khu công nghiệp Tằng Loỏng sang khu công nghiệp xanh, sinh thái.");
+    assert_eq!(c.kind.as_deref(), Some("ĐA"));
+    for generic in ["thực hiện Quy chế dân chủ ở cơ sở năm 2022.", "triển khai Kế hoạch cuộc thi đến các thành viên"] {
+        assert!(cite(generic).is_empty(), "{generic}");
+    }
 }
 
 #[test]
