@@ -125,7 +125,8 @@ fn described_documents_need_a_quoted_title_or_a_proper_name_after_an_implementin
     assert_eq!(c.issuer.as_deref(), Some("Thành ủy Quảng Ngãi"));
     let c = one("Nghiên cứu thực hiện Đề án chuyển khu công nghiệp Tằng Loỏng sang khu công nghiệp xanh, sinh thái.");
     assert_eq!(c.kind.as_deref(), Some("ĐA"));
-    for generic in ["thực hiện Quy chế dân chủ ở cơ sở năm 2022.", "triển khai Kế hoạch cuộc thi đến các thành viên"] {
+    for generic in ["thực hiện Quy chế dân chủ ở cơ sở năm 2022.", "triển khai Kế hoạch cuộc thi đến các thành viên"]
+    {
         assert!(cite(generic).is_empty(), "{generic}");
     }
 }
