@@ -71,6 +71,8 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}/&]+|[-
 struct Token {
     lower: String,
     upper: bool,
+    /// Every letter capitalized: an abbreviation ("UBND", "MTTQ").
+    caps: bool,
     start: usize,
     end: usize,
 }
@@ -81,6 +83,7 @@ fn tokens(p: &str) -> Vec<Token> {
         .map(|m| Token {
             lower: m.as_str().to_lowercase(),
             upper: m.as_str().chars().next().is_some_and(char::is_uppercase),
+            caps: m.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase),
             start: m.start(),
             end: m.end(),
         })
@@ -113,26 +116,65 @@ fn opens_next_unit(toks: &[Token], i: usize) -> bool {
     opens_unit(toks, i) && (plural || toks[i].upper)
 }
 
+/// Whether token `i` lies inside a name phrase ("Ban Chỉ đạo", "bầu cử") that opened
+/// after `start`: its verbs are part of the unit's name.
+fn inside_name(toks: &[Token], start: usize, i: usize) -> bool {
+    (start..i).any(|k| phrase_at(toks, k, "name").is_some_and(|n| k + n > i))
+}
+
+/// Whether the stop word at `i` links the name to a unit it belongs to
+/// ("các thành viên trong Tiểu ban", "các phòng thuộc Văn phòng UBND tỉnh").
+/// Likewise a relative clause that describes the unit ("các cơ quan được giao quản lý tài
+/// sản"), unless a verb follows it ("được giao chủ trì"), and a head word that goes on a
+/// list after a comma ("các cơ quan, tổ chức").
+fn links_unit(toks: &[Token], i: usize) -> bool {
+    if matches!(toks[i].lower.as_str(), "trong" | "thuộc") && opens_unit(toks, i + 1) {
+        return true;
+    }
+    if i > 0 && toks[i - 1].lower == "," && opens_unit(toks, i) {
+        return true;
+    }
+    phrase_at(toks, i, "relative").is_some_and(|n| {
+        toks.get(i + n).is_some_and(|t| t.lower.chars().all(char::is_alphanumeric))
+            && phrase_at(toks, i + n, "stop").is_none()
+    })
+}
+
+/// Whether the unit read so far (`start..end`) is a proper name: capitalized, with no
+/// plural word ("Bộ Tài chính", "UBND") — a head word after it opens another unit
+/// ("Bộ Tài chính và cơ quan có thẩm quyền"), where "các sở, ban, ngành" goes on.
+fn proper_name(toks: &[Token], start: usize, end: usize) -> bool {
+    toks[start].upper
+        && toks[start..end].iter().all(|t| !matches!(t.lower.as_str(), "các" | "những" | "," | "-" | "–"))
+        && phrase_at(toks, start, "head").is_some_and(|n| end > start + n || toks[start].caps)
+}
+
 /// Read the list of units that opens at token `i`: each unit's token range.
-/// Returns the units and whether the list ended at a stop word (a verb follows).
-fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, bool) {
+/// Returns the units and, when the list ended at a stop word (a verb follows), where.
+fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usize>) {
     let mut units = vec![];
     if !opens_unit(toks, i) {
-        return (units, false);
+        return (units, None);
     }
     let mut start = i;
-    let mut at_stop = false;
+    let mut at_stop = None;
     while i < toks.len() {
         let t = &toks[i].lower;
         // A verb ends the name; the same words capitalized ("Xây dựng", "Thông tin")
         // or right after "các" ("các tổ chức") are part of it.
         let after_plural = i > 0 && matches!(toks[i - 1].lower.as_str(), "các" | "những");
-        if i > start && !toks[i].upper && !after_plural && phrase_at(toks, i, "stop").is_some() {
-            at_stop = true;
+        if i > start
+            && !toks[i].upper
+            && !after_plural
+            && !inside_name(toks, start, i)
+            && !links_unit(toks, i)
+            && phrase_at(toks, i, "stop").is_some()
+        {
+            at_stop = Some(i);
             break;
         }
         if matches!(t.as_str(), "," | ";" | "và" | "hoặc") {
-            if opens_next_unit(toks, i + 1) {
+            if opens_next_unit(toks, i + 1) || (proper_name(toks, start, i) && opens_unit(toks, i + 1)) {
                 units.push((start, i));
                 i += 1;
                 start = i;
@@ -173,8 +215,20 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, bool) {
     (units, at_stop)
 }
 
-/// Assignments of one paragraph at offset `base` in the text.
-fn read_paragraph(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) {
+/// Whether the sentence at `i` opens with a word that is a verb there though it can head
+/// a unit ("Tổ chức hội nghị …"); "Các tổ chức …" is the unit.
+fn opens_task(toks: &[Token], i: usize) -> bool {
+    phrase_at(toks, i, "verbal").is_some()
+}
+
+/// Assignments of one paragraph at offset `base` in the text. `subjects`: whether a unit
+/// opening a sentence is read as the one addressed — not in the opening passage, where
+/// the issuer says what it does ("Ủy ban nhân dân xã xây dựng Kế hoạch …").
+fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Span, &str, Role)) {
+    // A slogan ("… sống mãi trong sự nghiệp của chúng ta!") assigns nothing.
+    if p.trim_end().ends_with('!') {
+        return;
+    }
     let toks = tokens(p);
     let mut emit = |units: Vec<(usize, usize)>, role: Role| {
         for (s, e) in units {
@@ -205,9 +259,11 @@ fn read_paragraph(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) 
     for i in 0..toks.len() {
         // The subject of a task sentence: a unit at the start of a sentence, then a verb.
         let sentence_start = i == first || (i > 0 && matches!(toks[i - 1].lower.as_str(), "." | ";" | ":"));
-        if sentence_start {
+        if sentence_start && subjects && !opens_task(&toks, i) {
             let (units, at_stop) = read_units(&toks, i);
-            if at_stop && units.iter().all(|(s, e)| e - s >= 2) {
+            // A verb that is itself a trigger ("… chủ trì", "… chỉ đạo thực hiện") gives the role.
+            let deferred = at_stop.is_some_and(|k| phrase_at(&toks, k, "after").is_some());
+            if at_stop.is_some() && !deferred && units.iter().all(|(s, e)| e - s >= 2) {
                 emit(units, Role::Lead);
             }
         }
@@ -300,7 +356,8 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline) -> Vec<Assignment
     for part in [Some(layout.body), layout.appendix].into_iter().flatten() {
         for (at, paragraph) in sections::paragraphs(&text[part.range()]) {
             let base = part.start as usize + at;
-            read_paragraph(paragraph, base, |span, unit, role| {
+            let opening = outline.sections.first().is_some_and(|s| base < s.span.start as usize);
+            read_paragraph(paragraph, base, !opening, |span, unit, role| {
                 let path = outline.path_at(span.start as usize).map(str::to_string);
                 add((path, span, unit.to_string(), role));
             });
@@ -315,7 +372,7 @@ mod tests {
 
     fn roles_in(p: &str) -> Vec<(String, Role)> {
         let mut out = vec![];
-        read_paragraph(p, 0, |_, u, r| out.push((u.to_string(), r)));
+        read_paragraph(p, 0, true, |_, u, r| out.push((u.to_string(), r)));
         out
     }
 
@@ -369,5 +426,60 @@ mod tests {
         assert_eq!(heading_units("Tài chính – Kế toán phường", true).len(), 1);
         assert!(heading_units("Tổ chức thực hiện", false).is_empty());
         assert!(heading_units("Kinh phí thực hiện: Kinh phí phục vụ công tác kiểm tra", true).is_empty());
+    }
+
+    fn units_in(p: &str) -> Vec<(String, Role)> {
+        roles_in(p)
+    }
+
+    #[test]
+    fn name_phrases_and_links_keep_the_unit_whole() {
+        let got = units_in("Chỉ đạo Ban Chỉ đạo cấp xã và các thành viên trong Ban Tổ chức kiểm tra tiến độ.");
+        assert!(got.contains(&("Ban Chỉ đạo cấp xã".into(), Role::Lead)), "{got:?}");
+        assert!(got.contains(&("các thành viên trong Ban Tổ chức".into(), Role::Lead)), "{got:?}");
+        let got = units_in("Phối hợp với Ủy ban bầu cử phường chuẩn bị tài liệu.");
+        assert_eq!(got, [("Ủy ban bầu cử phường".to_string(), Role::Support)]);
+        // "trong" before a word that is no unit still ends the name.
+        let got = units_in("Phối hợp với các phòng chuyên môn trong công tác kiểm tra.");
+        assert_eq!(got, [("các phòng chuyên môn".to_string(), Role::Support)]);
+    }
+
+    #[test]
+    fn a_relative_clause_describes_the_unit_unless_a_verb_follows() {
+        let got = units_in("Đôn đốc các đơn vị được giao quản lý công trình thực hiện bảo trì.");
+        assert_eq!(got, [("các đơn vị được giao quản lý công trình".to_string(), Role::Lead)]);
+        let got = units_in("Sở Xây dựng được giao chủ trì thẩm định hồ sơ.");
+        assert!(got.iter().all(|(u, _)| u == "Sở Xây dựng"), "{got:?}");
+    }
+
+    #[test]
+    fn a_proper_name_ends_where_a_head_word_follows() {
+        let got = units_in("báo cáo Bộ Nội vụ và cơ quan có thẩm quyền xem xét.");
+        assert!(got.contains(&("Bộ Nội vụ".into(), Role::ReportTo)), "{got:?}");
+        assert!(got.contains(&("cơ quan có thẩm quyền".into(), Role::ReportTo)), "{got:?}");
+        // A plural list goes on: one collective unit.
+        let got = units_in("Yêu cầu các sở, ban, ngành và địa phương triển khai.");
+        assert_eq!(got, [("các sở, ban, ngành và địa phương".to_string(), Role::Lead)]);
+    }
+
+    #[test]
+    fn subjects_of_task_sentences() {
+        // A verb that is itself a trigger gives its role, not lead.
+        let got = units_in("- Các Phó Chủ tịch UBND phường chỉ đạo thực hiện theo lĩnh vực được phân công.");
+        assert_eq!(got, [("Các Phó Chủ tịch UBND phường".to_string(), Role::Direct)]);
+        // "Tổ chức" opening a sentence is the verb.
+        assert!(units_in("Tổ chức hội nghị sơ kết vào tháng 6.").is_empty());
+        assert!(units_in("a) Tổ chức tập huấn cho cán bộ.").is_empty());
+        // A slogan names no one.
+        assert!(units_in("Đảng Cộng sản Việt Nam quang vinh muôn năm!").is_empty());
+    }
+
+    #[test]
+    fn the_opening_passage_is_the_issuer_speaking() {
+        let mut got = vec![];
+        read_paragraph("Ủy ban nhân dân phường xây dựng Kế hoạch như sau:", 0, false, |_, u, r| {
+            got.push((u.to_string(), r))
+        });
+        assert!(got.is_empty(), "{got:?}");
     }
 }
