@@ -314,25 +314,44 @@ fn reports_before(toks: &[Token], i: usize) -> bool {
         || toks[from..i].iter().any(|t| t.lower == "gửi")
 }
 
-/// Whether a section title names only units; under "Tổ chức thực hiện" (`organizing`)
-/// a short heading is a unit even when it opens with no head word ("Tài chính – Kế toán phường").
+/// The units a section title names. A title of units only gives each of them; under
+/// "Tổ chức thực hiện" (`organizing`) a short heading is a unit even when it opens with no
+/// head word ("Tài chính – Kế toán phường"). A heading that opens with a unit and goes on
+/// to describe it ("Cán bộ phụ trách lĩnh vực …", "Các sở quản lý nhà nước chuyên ngành về
+/// hạ tầng") is one unit, under "Tổ chức thực hiện" or when it opens with "các"/"những";
+/// an item that names its unit before a colon ("Đồng chí Phó Trưởng ban - Ủy viên: …")
+/// gives that unit.
 fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     let toks = tokens(title);
     let mut i = 0;
     while toks.get(i).is_some_and(|t| matches!(t.lower.as_str(), "đối" | "với" | "đề" | "nghị")) {
         i += 1;
     }
-    let (mut units, _) = read_units(&toks, i);
-    let words = toks.iter().filter(|t| t.lower.chars().next().is_some_and(char::is_alphanumeric)).count();
-    if units.is_empty() && organizing && i < toks.len() && toks[i].upper && words <= 12 && !title.contains(':') {
-        units = vec![(i, toks.len())];
+    let is_word = |t: &Token| t.lower.chars().next().is_some_and(char::is_alphanumeric);
+    let span = |s: usize, e: usize| (toks[s].start, toks[e - 1].end);
+    if !opens_unit(&toks, i) || opens_task(&toks, i) {
+        let words = toks.iter().filter(|t| is_word(t)).count();
+        let short = i < toks.len() && toks[i].upper && words <= 12 && !title.contains(':');
+        return if organizing && short && !opens_task(&toks, i) { vec![span(i, toks.len())] } else { vec![] };
     }
+    if let Some(colon) = toks.iter().position(|t| t.lower == ":") {
+        let label = phrase_at(&toks, i, "label").is_some();
+        let plain = toks[i..colon].iter().all(|t| is_word(t) || matches!(t.lower.as_str(), "," | "-" | "–"));
+        return if !label && plain && colon - i <= 16 { vec![span(i, colon)] } else { vec![] };
+    }
+    let (units, stop) = read_units(&toks, i);
     let covered = units.last().map_or(0, |u| u.1);
-    let rest_is_punct = toks[covered..].iter().all(|t| !t.lower.chars().next().is_some_and(char::is_alphanumeric));
-    if units.is_empty() || !rest_is_punct || toks.len() > 25 {
-        return vec![];
+    if toks[covered..].iter().all(|t| !is_word(t)) && toks.len() <= 25 {
+        return units.into_iter().map(|(s, e)| span(s, e)).collect();
     }
-    units.into_iter().map(|(s, e)| (toks[s].start, toks[e - 1].end)).collect()
+    // One unit described at length: no sentence in it, no list of clauses.
+    let plural = matches!(toks[i].lower.as_str(), "các" | "những");
+    let described = stop.is_some()
+        && (organizing || plural)
+        && toks.iter().filter(|t| is_word(t)).count() <= 24
+        && !toks.iter().any(|t| matches!(t.lower.as_str(), "." | ";" | ":"));
+    let end = toks.iter().rposition(is_word).map_or(i, |k| k + 1);
+    if described { vec![span(i, end)] } else { vec![] }
 }
 
 /// Find the assignments of one document.
@@ -344,13 +363,16 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline) -> Vec<Assignment
             out.push(Assignment { path: a.0, unit: a.2, role: a.3, span: a.1 });
         }
     };
+    let mut named = vec![];
     for s in &outline.sections {
         let title_at =
             text[s.span.range()].find(s.title.as_str()).map_or(s.span.start as usize, |k| s.span.start as usize + k);
         let parent = s.path.rsplit_once('.').and_then(|(p, _)| outline.section(p));
         let organizing = parent.is_some_and(|p| p.title.to_lowercase().contains("tổ chức thực hiện"));
         for (a, b) in heading_units(&s.title, organizing) {
-            add((Some(s.path.clone()), Span::new(title_at + a, title_at + b), s.title[a..b].to_string(), Role::Lead));
+            let span = Span::new(title_at + a, title_at + b);
+            named.push(span);
+            add((Some(s.path.clone()), span, s.title[a..b].to_string(), Role::Lead));
         }
     }
     for part in [Some(layout.body), layout.appendix].into_iter().flatten() {
@@ -358,6 +380,10 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline) -> Vec<Assignment
             let base = part.start as usize + at;
             let opening = outline.sections.first().is_some_and(|s| base < s.span.start as usize);
             read_paragraph(paragraph, base, !opening, |span, unit, role| {
+                // The heading already named the unit in full; a subject read inside it is a piece.
+                if role == Role::Lead && named.iter().any(|h| h.range().contains(&(span.start as usize))) {
+                    return;
+                }
                 let path = outline.path_at(span.start as usize).map(str::to_string);
                 add((path, span, unit.to_string(), role));
             });
@@ -426,6 +452,26 @@ mod tests {
         assert_eq!(heading_units("Tài chính – Kế toán phường", true).len(), 1);
         assert!(heading_units("Tổ chức thực hiện", false).is_empty());
         assert!(heading_units("Kinh phí thực hiện: Kinh phí phục vụ công tác kiểm tra", true).is_empty());
+        assert!(heading_units("Tổ chức hội nghị sơ kết", true).is_empty());
+    }
+
+    #[test]
+    fn headings_that_describe_one_unit() {
+        let title = "Chuyên viên phụ trách lĩnh vực thi đua, khen thưởng";
+        assert_eq!(heading_units(title, true), [(0, title.len())]);
+        let title = "Các phòng quản lý chuyên ngành về đô thị";
+        assert_eq!(heading_units(title, false), [(0, title.len())]);
+        // Outside "Tổ chức thực hiện" a singular heading with a verb is a task.
+        assert!(heading_units("Phòng Kinh tế tổng hợp số liệu", false).is_empty());
+        // A sentence is no heading of units.
+        assert!(heading_units("Các sở chủ động rà soát. Báo cáo kết quả", true).is_empty());
+        let title = "Đồng chí Phó Chủ tịch UBND xã - Trưởng Ban Chỉ đạo: Phụ trách chung, chỉ đạo các tổ.";
+        let units = heading_units(title, true);
+        assert_eq!(
+            units.iter().map(|&(a, b)| &title[a..b]).collect::<Vec<_>>(),
+            ["Đồng chí Phó Chủ tịch UBND xã - Trưởng Ban Chỉ đạo"]
+        );
+        assert!(heading_units("Đơn vị thực hiện: Phòng Văn hóa - Thông tin", true).is_empty());
     }
 
     fn units_in(p: &str) -> Vec<(String, Role)> {
