@@ -307,6 +307,37 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
     }
 }
 
+/// The role of the last trigger ("Giao …", "phối hợp với …") in a paragraph.
+fn last_trigger(p: &str) -> Option<Role> {
+    let toks = tokens(p);
+    (0..toks.len()).rev().find_map(|i| {
+        ROLES.iter().filter(|r| (r.kind == "before" && r.words.len() > 1) || r.words == ["giao"]).find_map(|r| {
+            let hit = r.words.iter().zip(toks.get(i..).unwrap_or(&[])).all(|(w, t)| *w == t.lower);
+            (hit && toks.len() >= i + r.words.len()).then_some(r.role).flatten()
+        })
+    })
+}
+
+/// A bulleted item under a paragraph that ends in a colon ("Giao các sở … gồm:"), read as
+/// a unit of that list when it names units only, with an optional note in parentheses
+/// ("- Sở Xây dựng (đối với hạ tầng đô thị);"). Whether it was one.
+fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str, Role)) -> bool {
+    let toks = tokens(p);
+    let first = toks.iter().position(|t| t.lower.chars().next().is_some_and(char::is_alphabetic)).unwrap_or(0);
+    let end = toks.iter().position(|t| t.lower == "(").unwrap_or(toks.len());
+    let (units, stop) = read_units(&toks[..end], first);
+    let covered = units.last().map_or(first, |u| u.1);
+    let only_units = stop.is_none() && toks[covered..end].iter().all(|t| matches!(t.lower.as_str(), ";" | "." | ","));
+    if units.is_empty() || !only_units {
+        return false;
+    }
+    for (s, e) in units {
+        let (a, b) = (toks[s].start, toks[e - 1].end);
+        push(Span::new(base + a, base + b), &p[a..b], role);
+    }
+    true
+}
+
 /// Whether "báo cáo" or "gửi" stands in the clause before token `i`.
 fn reports_before(toks: &[Token], i: usize) -> bool {
     let from = toks[..i].iter().rposition(|t| matches!(t.lower.as_str(), "." | ";")).map_or(0, |k| k + 1);
@@ -376,17 +407,27 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline) -> Vec<Assignment
         }
     }
     for part in [Some(layout.body), layout.appendix].into_iter().flatten() {
+        // The role a paragraph ending in a colon gives the bulleted units listed under it.
+        let mut listing: Option<Role> = None;
         for (at, paragraph) in sections::paragraphs(&text[part.range()]) {
             let base = part.start as usize + at;
             let opening = outline.sections.first().is_some_and(|s| base < s.span.start as usize);
-            read_paragraph(paragraph, base, !opening, |span, unit, role| {
+            let mut push = |span: Span, unit: &str, role: Role| {
                 // The heading already named the unit in full; a subject read inside it is a piece.
                 if role == Role::Lead && named.iter().any(|h| h.range().contains(&(span.start as usize))) {
                     return;
                 }
                 let path = outline.path_at(span.start as usize).map(str::to_string);
                 add((path, span, unit.to_string(), role));
-            });
+            };
+            match listing.filter(|_| paragraph.trim_start().starts_with(['-', '+', '•'])) {
+                Some(role) if read_listed(paragraph, base, role, &mut push) => continue,
+                _ => listing = None,
+            }
+            read_paragraph(paragraph, base, !opening, &mut push);
+            if paragraph.trim_end().ends_with(':') {
+                listing = last_trigger(paragraph);
+            }
         }
     }
     out
@@ -518,6 +559,25 @@ mod tests {
         assert!(units_in("a) Tổ chức tập huấn cho cán bộ.").is_empty());
         // A slogan names no one.
         assert!(units_in("Đảng Cộng sản Việt Nam quang vinh muôn năm!").is_empty());
+    }
+
+    #[test]
+    fn bulleted_units_under_a_trigger() {
+        assert_eq!(last_trigger("Giao các phòng chuyên môn theo lĩnh vực gồm:"), Some(Role::Lead));
+        assert_eq!(last_trigger("Chủ trì, phối hợp với các đơn vị sau:"), Some(Role::Support));
+        assert_eq!(last_trigger("Nội dung kiểm tra gồm:"), None);
+        let mut got = vec![];
+        let listed = read_listed(
+            "- Phòng Kinh tế (đối với chợ, trung tâm thương mại);",
+            0,
+            Role::Lead,
+            |_, u, r| got.push((u.to_string(), r)),
+        );
+        assert!(listed);
+        assert_eq!(got, [("Phòng Kinh tế".to_string(), Role::Lead)]);
+        // An item that says what to do is no unit of the list.
+        assert!(!read_listed("- Phòng Kinh tế rà soát các chợ;", 0, Role::Lead, |_, _, _| ()));
+        assert!(!read_listed("- Rà soát các chợ;", 0, Role::Lead, |_, _, _| ()));
     }
 
     #[test]
