@@ -215,6 +215,18 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
     (units, at_stop)
 }
 
+/// The units that are the subject of a clause opening at `i`: units, then a verb that is
+/// no trigger of its own ("… chủ trì", "… chỉ đạo thực hiện" give their roles themselves;
+/// who asks "… đề nghị X", "… yêu cầu X" is not addressed).
+fn subject_at(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
+    let (units, at_stop) = read_units(toks, i);
+    // "X yêu cầu/đề nghị Y …": Y is addressed, not X.
+    let deferred = at_stop.is_some_and(|k| {
+        phrase_at(toks, k, "after").is_some() || ["giao", "yêu", "đề"].contains(&toks[k].lower.as_str())
+    });
+    (!opens_task(toks, i) && at_stop.is_some() && !deferred && units.iter().all(|(s, e)| e - s >= 2)).then_some(units)
+}
+
 /// Whether the sentence at `i` opens with a word that is a verb there though it can head
 /// a unit ("Tổ chức hội nghị …"); "Các tổ chức …" is the unit.
 fn opens_task(toks: &[Token], i: usize) -> bool {
@@ -260,11 +272,21 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
         // The subject of a task sentence: a unit at the start of a sentence, then a verb.
         let sentence_start = i == first || (i > 0 && matches!(toks[i - 1].lower.as_str(), "." | ";" | ":"));
         if sentence_start && subjects && !opens_task(&toks, i) {
-            let (units, at_stop) = read_units(&toks, i);
-            // A verb that is itself a trigger ("… chủ trì", "… chỉ đạo thực hiện") gives the role.
-            let deferred = at_stop.is_some_and(|k| phrase_at(&toks, k, "after").is_some());
-            if at_stop.is_some() && !deferred && units.iter().all(|(s, e)| e - s >= 2) {
+            if let Some(units) = subject_at(&toks, i) {
                 emit(units, Role::Lead);
+            } else if phrase_at(&toks, i, "intro").is_some() {
+                // "Căn cứ …, các cơ quan … chủ động …": the subject follows the opening phrase.
+                let end = toks[i..]
+                    .iter()
+                    .position(|t| matches!(t.lower.as_str(), "." | ";" | ":"))
+                    .map_or(toks.len(), |k| i + k);
+                if let Some(units) = (i..end)
+                    .filter(|&k| toks[k].lower == ",")
+                    .find(|&k| opens_unit(&toks, k + 1))
+                    .and_then(|k| subject_at(&toks[..end], k + 1))
+                {
+                    emit(units, Role::Lead);
+                }
             }
         }
         for row in ROLES.iter().filter(|r| r.kind == "before") {
@@ -559,6 +581,28 @@ mod tests {
         assert!(units_in("a) Tổ chức tập huấn cho cán bộ.").is_empty());
         // A slogan names no one.
         assert!(units_in("Đảng Cộng sản Việt Nam quang vinh muôn năm!").is_empty());
+    }
+
+    #[test]
+    fn state_management_units_keep_their_field() {
+        let got = units_in("Phối hợp với các cơ quan quản lý nhà nước về đất đai theo dõi.");
+        assert_eq!(got, [("các cơ quan quản lý nhà nước về đất đai".to_string(), Role::Support)]);
+        let got = units_in("báo cáo Ủy ban nhân dân huyện về kết quả thực hiện.");
+        assert_eq!(got, [("Ủy ban nhân dân huyện".to_string(), Role::ReportTo)]);
+    }
+
+    #[test]
+    fn the_subject_after_an_opening_phrase() {
+        let got = units_in("Căn cứ nhiệm vụ được giao, các phòng, ban thuộc UBND huyện chủ động triển khai.");
+        assert_eq!(got, [("các phòng, ban thuộc UBND huyện".to_string(), Role::Lead)]);
+        let got = units_in("Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị kịp thời phản ánh.");
+        assert_eq!(got, [("các đơn vị".to_string(), Role::Lead)]);
+        // The first unit after the opening phrase is the subject or there is none.
+        let got = units_in("Căn cứ Kế hoạch này, UBND huyện yêu cầu các phòng, đơn vị, UBND các xã triển khai.");
+        assert!(got.iter().all(|(u, _)| u != "đơn vị" && u != "UBND huyện"), "{got:?}");
+        assert!(units_in("Trên cơ sở đó, tổ chức đánh giá kết quả thực hiện.").is_empty());
+        // Without an opening phrase a unit after a comma is no subject.
+        assert!(units_in("Rà soát hồ sơ, Phòng Tư pháp tổng hợp.").is_empty());
     }
 
     #[test]
