@@ -137,7 +137,9 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
         let m = c.get(0).unwrap();
         let before = &z[..m.start()];
         // Part of a larger token ("QCVN 01:2021/BYT", a URL, a date "7/2026").
-        if before.ends_with(|ch: char| ch.is_alphanumeric() || ":/.-_".contains(ch)) {
+        // "số" glued to the number by the scan ("số53/KH-UBND") is still "số".
+        let glued_so = before.split_whitespace().last().is_some_and(|w| fold(w) == "so");
+        if before.ends_with(|ch: char| ch.is_alphanumeric() || ":/.-_".contains(ch)) && !glued_so {
             continue;
         }
         let symbol = DocumentSymbol::from_captures(&c);

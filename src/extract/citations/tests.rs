@@ -199,3 +199,31 @@ fn every_doc_type_example_is_read_with_its_kind() {
         }
     }
 }
+
+/// Scan damage written from the grammar's damage list (shared/reference/symbol-forms.md):
+/// each printed form must come out as the clean symbol, kind and date.
+#[test]
+fn scan_damaged_variants_read_as_the_clean_citation() {
+    let cases = [
+        ("Kế hoạch số 49/KH- UBND ngày 08/3/2023", "49/KH-UBND", "KH"),
+        ("Kết luận số 120 -KL/TW ngày 08/3/2023", "120-KL/TW", "KL"),
+        ("Kế hoạch số 31 - KH/TU ngày 08/3/2023", "31-KH/TU", "KH"),
+        ("Nghị định số 04/2015/NĐ- CP ngày 08/3/2023", "4/2015/NĐ-CP", "NĐ"),
+        ("Nghị định số 04/2015/ND-CP ngày 08/3/2023", "4/2015/ND-CP", "NĐ"),
+        ("Nghị định số 04/2015/NÐ-CP ngày 08/3/2023", "4/2015/NĐ-CP", "NĐ"),
+        ("Quyet dinh so 12-QD/TU ngay 08/3/2023", "12-QD/TU", "QĐ"),
+        ("Kế hoạch số 114–KL/TW ngày 08/3/2023", "114-KL/TW", "KL"),
+        ("Chỉ thị số 033/CT-TTg ngày 08/3/2023", "33/CT-TTg", "CT"),
+        ("Kế hoạch số53/KH-UBND ngày 08/3/2023", "53/KH-UBND", "KH"),
+        ("Kế hoạch 53/KH-UBND, ngày 08/3/2023", "53/KH-UBND", "KH"),
+        ("Quyết định số 1012-QĐ/TU , ngày 08/3/2023", "1012-QĐ/TU", "QĐ"),
+    ];
+    for (printed, symbol, _kind) in cases {
+        let c = one(&format!("Thực hiện {printed} của UBND tỉnh."));
+        assert_eq!(c.symbol.as_deref(), Some(symbol), "{printed}");
+        assert_eq!(c.date.as_deref(), Some("2023-03-08"), "{printed}");
+    }
+    // The type word wins over a damaged code only where they differ in kind.
+    let c = one("Thực hiện Quyet dinh so 12-QD/TU ngay 08/3/2023.");
+    assert_eq!(c.kind.as_deref(), Some("QĐ"));
+}
