@@ -96,6 +96,22 @@ fn open_piece(out: &mut String, m: &Mark, first: bool) {
     out.push('>');
 }
 
+/// The text a browser shows for a piece of markup: tags stripped, entities
+/// unescaped. The inverse of the escaping above, for tests of the pages.
+pub fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,25 +119,6 @@ mod tests {
 
     fn mark(start: usize, end: usize, id: &str) -> Mark {
         Mark { start, end, id: id.into(), class: "m".into(), attrs: vec![], focusable: false }
-    }
-
-    /// Strip tags and unescape: what a browser shows as text.
-    fn text_of(html: &str) -> String {
-        let mut out = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                c if !in_tag => out.push(c),
-                _ => {}
-            }
-        }
-        unescape(&out)
-    }
-
-    fn unescape(s: &str) -> String {
-        s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
     }
 
     /// The text of every piece of mark `id`, concatenated in order.

@@ -375,10 +375,8 @@ fn exports_open_in_graph_tools() {
 #[test]
 fn readme_sqlite3_queries_run_as_printed() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let queries: Vec<&str> = readme
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("sqlite3 vanban.db \"")?.strip_suffix('"'))
-        .collect();
+    let queries: Vec<&str> =
+        readme.lines().filter_map(|l| l.trim().strip_prefix("sqlite3 vanban.db \"")?.strip_suffix('"')).collect();
     assert!(queries.len() >= 3, "the README shows sqlite3 queries");
     let dir = TempDir::new("readme-sql");
     let db = corpus_graph(&dir, false);

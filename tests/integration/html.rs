@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use vanban::html::markup::text_of;
+
 use crate::util::{TempDir, root, vanban};
 
 /// Render the corpus once; the pages by file name.
@@ -32,25 +34,6 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let tag = &tag[..tag.find('>')?];
     let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
     Some(&tag[at..at + tag[at..].find('"')?])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
-}
-
-/// Strip the tags and unescape: the text a browser shows.
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    unescape(&out)
 }
 
 #[test]
@@ -91,7 +74,7 @@ fn every_gold_citation_is_highlighted_on_its_span_and_the_text_is_intact() {
                 let id = attr(tag, "id").unwrap();
                 CitationMark {
                     id,
-                    symbol: attr(tag, "data-symbol").map(unescape),
+                    symbol: attr(tag, "data-symbol").map(text_of),
                     span: (num("data-start"), num("data-end")),
                 }
             })
