@@ -31,3 +31,6 @@ pub mod segment;
 
 pub mod pipeline;
 pub mod prefilter;
+
+/// The HTML view over extraction and the graph: pages for people, not a pipeline stage.
+pub mod html;

@@ -7,6 +7,7 @@
 mod deadlines;
 mod export;
 mod extract;
+mod html;
 mod ingest;
 mod inputs;
 mod normalize;
@@ -35,6 +36,8 @@ enum Command {
     Deadlines(deadlines::DeadlinesArgs),
     /// Print the normalized text of a file (with --explain: each repair).
     Normalize(normalize::NormalizeArgs),
+    /// Write one HTML page per document, with what was read marked on its text, and an index.
+    Html(html::HtmlArgs),
     /// Extract files in parallel and store them in the citation graph (SQLite).
     Ingest(ingest::IngestArgs),
     /// Ask the citation graph: implementers, basis, cited-by, show, top, unresolved.
@@ -54,6 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Extract(a) => extract::run(&a),
         Command::Normalize(a) => normalize::run(&a),
         Command::Deadlines(a) => deadlines::run(&a),
+        Command::Html(a) => html::run(&a),
         Command::Ingest(a) => ingest::run(&a),
         Command::Query(a) => query::run(&a),
         Command::Export(a) => export::run(&a),
@@ -88,6 +92,15 @@ mod tests {
         }
         assert!(Args::try_parse_from(["vanban", "deadlines", "--format", "xlsx", "a.txt"]).is_err());
         assert!(Args::try_parse_from(["vanban", "deadlines"]).is_err());
+    }
+
+    #[test]
+    fn parses_html_with_out_dir() {
+        let args = Args::try_parse_from(["vanban", "html", "--out", "site", "corpus/", "a.txt"]).unwrap();
+        assert!(matches!(args.command, Command::Html(_)));
+        assert!(Args::try_parse_from(["vanban", "html", "corpus/"]).is_err(), "--out is required");
+        assert!(Args::try_parse_from(["vanban", "html", "--out", "site"]).is_err(), "an input is required");
+        assert!(Args::try_parse_from(["vanban", "html", "--out", "site", "--db", "g.db", "corpus/"]).is_ok());
     }
 
     #[test]

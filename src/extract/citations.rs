@@ -86,6 +86,10 @@ static NOT_A_NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Verbs that carry out an existing document: "thực hiện Đề án …", "triển khai Chương trình …".
+static IMPLEMENTING_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:thực hiện|triển khai|Thực hiện|Triển khai|quy định tại|theo)\s+$").unwrap());
+
 /// A body whose name holds a type word: "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch".
 static BODY_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i:Bộ|Sở|Phòng|Vụ|Cục|Viện|Trung tâm|Ban)\s+$").unwrap());
@@ -105,6 +109,18 @@ pub fn extract(text: &str, layout: &Layout) -> Vec<Citation> {
         found.extend(names);
     }
     found.sort_by_key(|f| f.span.start);
+    // A description that repeats the document's own title is the document itself.
+    if let Some(title) = layout.title {
+        found.retain(|f| {
+            let type_words = f.type_word.map_or(1, |t| t.word.split_whitespace().count());
+            // One issued by another body ("… của Thành ủy Quảng Ngãi") is not the document itself.
+            let law = f.kind.as_deref().is_some_and(|k| matches!(k, "L" | "BL" | "HP" | "PL"));
+            f.symbol.is_some()
+                || f.issuer.is_some()
+                || law
+                || !f.name.as_deref().is_some_and(|n| restates(n, type_words, &text[title.range()]))
+        });
+    }
     share_list_tails(text, &mut found);
     group(text, layout, found)
 }
@@ -121,7 +137,9 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
         let m = c.get(0).unwrap();
         let before = &z[..m.start()];
         // Part of a larger token ("QCVN 01:2021/BYT", a URL, a date "7/2026").
-        if before.ends_with(|ch: char| ch.is_alphanumeric() || ":/.-_".contains(ch)) {
+        // "số" glued to the number by the scan ("số53/KH-UBND") is still "số".
+        let glued_so = before.split_whitespace().last().is_some_and(|w| fold(w) == "so");
+        if before.ends_with(|ch: char| ch.is_alphanumeric() || ":/.-_".contains(ch)) && !glued_so {
             continue;
         }
         let symbol = DocumentSymbol::from_captures(&c);
@@ -375,7 +393,8 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         if shouting {
             continue;
         }
-        let Some(name_len) = name_extent(t, word, rest) else { continue };
+        let implementing = IMPLEMENTING_BEFORE.is_match(before);
+        let Some(name_len) = name_extent(t, word, rest, implementing) else { continue };
         let name = join_lines(&z[m.start()..m.end() + name_len]);
         let start = zone.start as usize + m.start();
         if out.last().is_some_and(|prev: &Found| prev.span.end as usize > start) {
@@ -384,6 +403,23 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         let end = start + m.len() + name_len;
         let (date, issuer, tail_end) = tail(text, end, zone.end as usize);
         let pinpoint = PINPOINT_BEFORE.captures(&text[..start]).map(|p| p[1].trim().trim_end_matches(',').to_string());
+        // The law an amending law amends is a document named in its title: cited too.
+        let amended = AMENDS.captures(rest).and_then(|c| c.name("amended")).map(|a| {
+            let a_start = start + m.len() + a.start();
+            let inner = &text[a_start..end];
+            let t = TYPE_WORD.find(inner).and_then(|w| doc_type_of(w.as_str()));
+            Found {
+                span: Span::new(a_start, end),
+                kind: t.map(|t| t.abbreviation.clone()),
+                type_word: t,
+                symbol: None,
+                name: Some(join_lines(inner)),
+                date: None,
+                issuer: None,
+                pinpoint: None,
+                tail_end: end,
+            }
+        });
         out.push(Found {
             span: Span::new(start, end),
             kind: Some(t.abbreviation.clone()),
@@ -395,8 +431,24 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
             pinpoint,
             tail_end,
         });
+        out.extend(amended);
     }
     out
+}
+
+/// Whether a description (a name whose first word after the type word is lower case)
+/// mostly repeats `title`: three in five of its words.
+fn restates(name: &str, type_words: usize, title: &str) -> bool {
+    if !name.split_whitespace().nth(type_words).is_some_and(|w| w.starts_with(char::is_lowercase)) {
+        return false;
+    }
+    let words = |s: &str| -> Vec<String> {
+        fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    };
+    let title_words = words(title);
+    let name_words: Vec<String> = words(name).into_iter().skip(type_words).collect();
+    let shared = name_words.iter().filter(|w| title_words.contains(w)).count();
+    name_words.len() >= 2 && shared * 5 >= name_words.len() * 3
 }
 
 /// Whether the nearest symbol mention before `at` is a decision ("Quyết định")
@@ -408,11 +460,49 @@ fn issued_by_decision(symbols: &[Found], at: usize) -> bool {
         .is_some_and(|f| f.kind.as_deref() == Some("QĐ") && at.saturating_sub(f.tail_end) < 8)
 }
 
-/// Where the name after a type word ends, if the words after it make a proper name.
-fn name_extent(t: &DocType, word: &str, rest: &str) -> Option<usize> {
-    static STOP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau)\s|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)\b|\s+-\s").unwrap()
+/// An amending law is one name: "Luật sửa đổi, bổ sung một số điều của Luật X"; group
+/// `amended` is the law it amends, itself cited too.
+static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+sửa đổi,\s*bổ sung một số điều của (?:các\s+)?(?P<amended>(?:Luật|Bộ luật|Nghị định|Thông tư)\s+)")
+        .unwrap()
+});
+
+/// Where a name ends: before "của", "ngày", "về", "số …", a comma, a parenthesis that
+/// is not a term, and the other words of the contract.
+static STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau)\s|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)\b|\s+-\s").unwrap()
+});
+
+/// Common nouns that administrative text writes with a capital; they do not make a
+/// description a proper name.
+const CAPITALIZED_NOUNS: &[&str] =
+    &["Nhân dân", "Nhà nước", "Đảng", "Ủy ban", "Mặt trận", "Tổ quốc", "Chính phủ", "Quốc hội", "Trung ương"];
+
+/// A document named by a description rather than a proper name: a quoted title
+/// within its first words ("Kế hoạch phát động thi đua “Dân vận khéo”"), or, after
+/// "thực hiện"/"triển khai", a description that names a place or a body ("Đề án
+/// chuyển khu công nghiệp Tằng Loỏng sang khu công nghiệp xanh").
+fn described_extent(rest: &str, implementing: bool) -> Option<usize> {
+    let stop = STOP.find(rest).map(|m| m.start()).unwrap_or_else(|| floor_char(rest, rest.len().min(160)));
+    let head = &rest[..stop];
+    if let Some(open) = head.find(['“', '"']).filter(|&o| head[..o].split_whitespace().count() <= 6) {
+        let open_end = open + head[open..].chars().next().map_or(1, char::len_utf8);
+        let close = rest[open_end..].find(['”', '"'])?;
+        let close_len = rest[open_end + close..].chars().next().map_or(1, char::len_utf8);
+        return Some(open_end + close + close_len);
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let proper = words.iter().enumerate().skip(1).any(|(i, w)| {
+        w.starts_with(char::is_uppercase)
+            && !CAPITALIZED_NOUNS
+                .iter()
+                .any(|n| n.starts_with(w) && (n.len() == w.len() || words.get(i + 1).is_some_and(|x| n.ends_with(x))))
     });
+    (implementing && proper && words.len() >= 3).then_some(stop)
+}
+
+/// Where the name after a type word ends, if the words after it make a proper name.
+fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool) -> Option<usize> {
     let first = rest.split_whitespace().next()?;
     let gap = rest.len() - rest.trim_start().len();
     if gap == 0 || gap > 2 {
@@ -423,16 +513,15 @@ fn name_extent(t: &DocType, word: &str, rest: &str) -> Option<usize> {
     let word_capital = word.starts_with(char::is_uppercase);
     // A lower-case type word names a document only before a Party congress or plenum.
     let congress = ["Đại hội", "Trung ương", "Hội nghị"].iter().any(|p| rest.trim_start().starts_with(p));
+    if word_capital && !capital && !is_law && !congress {
+        return described_extent(rest, implementing);
+    }
     if !(word_capital && (capital || is_law) || congress && t.abbreviation == "NQ") {
         return None;
     }
     if ["này", "nêu", "trên", "của", "số", "Số"].contains(&first) {
         return None;
     }
-    // An amending law is one name: "Luật sửa đổi, bổ sung một số điều của Luật X".
-    static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s+sửa đổi,\s*bổ sung một số điều của (?:các\s+)?(?:Luật|Bộ luật|Nghị định|Thông tư)\s+").unwrap()
-    });
     let skip = AMENDS.find(rest).map(|m| m.end()).unwrap_or(0);
     // A quoted name runs to its closing quote.
     let after = &rest[skip..];

@@ -27,22 +27,8 @@ pub fn graph(store: &Store) -> Result<(Vec<Work>, Vec<GraphEdge>), StoreError> {
     let mut stmt = conn
         .prepare("SELECT id, resolved, ingested, kind, symbol, date, issuer, title FROM works ORDER BY id")
         .map_err(store.err())?;
-    let nodes = stmt
-        .query_map([], |r| {
-            Ok(Work {
-                id: r.get(0)?,
-                resolved: r.get(1)?,
-                ingested: r.get(2)?,
-                kind: r.get(3)?,
-                symbol: r.get(4)?,
-                date: r.get(5)?,
-                issuer: r.get(6)?,
-                title: r.get(7)?,
-            })
-        })
-        .map_err(store.err())?
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(store.err())?;
+    let nodes =
+        stmt.query_map([], Work::from_row).map_err(store.err())?.collect::<Result<Vec<_>, _>>().map_err(store.err())?;
     let mut stmt = conn
         .prepare(
             "SELECT citing, cited, CASE WHEN max(relation = 'basis') THEN 'basis' ELSE 'cites' END, sum(mention_count)

@@ -35,7 +35,7 @@ pub struct Work {
 }
 
 impl Work {
-    fn from_row(r: &Row) -> rusqlite::Result<Work> {
+    pub(crate) fn from_row(r: &Row) -> rusqlite::Result<Work> {
         Ok(Work {
             id: r.get(0)?,
             resolved: r.get(1)?,

@@ -20,5 +20,8 @@ mod structure;
 /// Normalization over the corpus (one snapshot per document), its properties and its CLI.
 mod normalize;
 
+/// `vanban html` over the corpus: highlights on their spans, intact text, offline pages.
+mod html;
+
 /// The citation graph: ingest, queries, exports, kills and order independence.
 mod graph;

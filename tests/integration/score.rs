@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("signer.name", 1.0),
     ("signer.authority", 1.0),
     ("recipients", 0.97),
-    ("citations", 0.97),
+    ("citations", 0.98),
     ("citations.numbered", 1.0),
     ("citation.kind", 1.0),
     ("citation.date", 1.0),
@@ -27,7 +27,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("citation.relation", 1.0),
     ("sections", 1.0),
     ("section.title", 1.0),
-    ("assignments", 0.75),
+    ("assignments", 0.87),
     ("deadlines", 0.99),
 ];
 
