@@ -11,6 +11,7 @@
 //! nhân dân các huyện, thị xã, thành phố" stays one unit and "Thường trực HĐND,
 //! UBND, Ủy ban MTTQ tỉnh" is three. Hands on one assignment per (section, unit, role).
 
+use std::collections::HashMap;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -59,6 +60,17 @@ pub static ROLES: LazyLock<Vec<RoleRow>> = LazyLock::new(|| {
         .collect()
 });
 
+/// [`ROLES`] by kind and first word (`""` for a row without words), so the look-up
+/// at each token reads the few rows that can match there, not the whole grammar.
+static ROLES_BY_FIRST_WORD: LazyLock<HashMap<(&'static str, &'static str), Vec<&'static RoleRow>>> =
+    LazyLock::new(|| {
+        let mut index: HashMap<(&str, &str), Vec<&RoleRow>> = HashMap::new();
+        for r in ROLES.iter() {
+            index.entry((r.kind.as_str(), r.words.first().map_or("", String::as_str))).or_default().push(r);
+        }
+        index
+    });
+
 fn words_of(s: &str) -> Vec<String> {
     TOKEN.find_iter(s).map(|m| m.as_str().to_lowercase()).collect()
 }
@@ -92,9 +104,11 @@ fn tokens(p: &str) -> Vec<Token> {
 
 /// Whether the rows of `kind` have a phrase at token `i`; the longest one's length.
 fn phrase_at(toks: &[Token], i: usize, kind: &str) -> Option<usize> {
-    ROLES
-        .iter()
-        .filter(|r| r.kind == kind)
+    // Only rows whose first word is the token's (or that have no words) can match here.
+    let first = toks.get(i).map_or("", |t| t.lower.as_str());
+    let rows = ROLES_BY_FIRST_WORD.get(&(kind, first)).into_iter().flatten();
+    let wordless = ROLES_BY_FIRST_WORD.get(&(kind, "")).filter(|_| !first.is_empty()).into_iter().flatten();
+    rows.chain(wordless)
         .filter(|r| r.words.len() <= toks.len().saturating_sub(i))
         .filter(|r| r.words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.lower))
         .map(|r| r.words.len())
