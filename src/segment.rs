@@ -118,7 +118,18 @@ fn is_motto(cell: &str) -> bool {
 pub fn opens_address_list(cell: &str) -> bool {
     let f = fold(cell.trim());
     f.starts_with("kinh gui")
-        || f.strip_suffix(" dien:").is_some_and(|body| is_upper(&cell[..body.len().min(cell.len())]) || is_upper(body))
+        || f.strip_suffix(" dien:")
+            .is_some_and(|body| is_upper(&cell[..char_floor(cell, body.len())]) || is_upper(body))
+}
+
+/// `at`, or the char boundary of `s` before it: `body` is folded text, whose byte
+/// length may fall inside a letter of `cell` ("THỦ TƯỚNG CHÍNH PHỦ điện:" panicked).
+fn char_floor(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
@@ -429,6 +440,13 @@ fn closing(lines: &[Line], from: usize, to: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cable_address_with_marks_before_dien_does_not_panic() {
+        // The folded body's length falls inside 'Ủ'; the prefix up to the letter before is read.
+        assert!(opens_address_list("PHỦ điện:"));
+        assert!(opens_address_list("THỦ TƯỚNG CHÍNH PHỦ điện:"));
+    }
 
     #[test]
     fn cells_split_on_wide_gaps() {
