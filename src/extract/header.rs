@@ -173,8 +173,71 @@ fn undouble(cells: Vec<&str>) -> Vec<&str> {
     cells
 }
 
-/// Words that open the name of a sub-unit printed under its parent.
-const SUB_UNIT: &[&str] = &["ban ", "tieu ban", "van phong", "phong ", "to ", "cuc ", "vu ", "chi cuc"];
+/// Words that open the name of a body (folded).
+const BODY_HEADS: &[&str] = &[
+    "uy ban",
+    "ubnd",
+    "hoi dong",
+    "hdnd",
+    "dang uy",
+    "huyen uy",
+    "tinh uy",
+    "thanh uy",
+    "quan uy",
+    "thi uy",
+    "chi bo",
+    "ban",
+    "tieu ban",
+    "so",
+    "phong",
+    "van phong",
+    "bo",
+    "cuc",
+    "tong cuc",
+    "chi cuc",
+    "trung tam",
+    "cong an",
+    "hoi",
+    "doan",
+    "lien doan",
+    "mat tran",
+    "to",
+    "vu",
+];
+
+/// Administrative levels that open a place name (folded).
+const LEVELS_OF_PLACE: &[&str] = &["xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "thanh pho", "tinh"];
+
+/// The issuing body named by the header's agency lines. Nghị định 30/2020/NĐ-CP prints
+/// the body in charge above the issuing body: a last line that names a body with its
+/// own place stands alone ("ĐẢNG ỦY XÃ ĐỒNG TÂM" under "ĐẢNG BỘ HUYỆN YÊN THẾ"); one
+/// without a place takes its parent after it ("BAN THƯỜNG TRỰC" under "ỦY BAN MTTQ
+/// VIỆT NAM / XÃ LƯƠNG MINH"); a line that only continues a wrapped name ("TỈNH LÀO
+/// CAI" under "ỦY BAN NHÂN DÂN") is joined to it.
+fn header_issuer(cells: &[&str]) -> String {
+    let last = cells[cells.len() - 1];
+    let f = fold(last);
+    let opens_body = BODY_HEADS.iter().any(|h| f.starts_with(&format!("{h} ")));
+    if cells.len() >= 2 && opens_body {
+        if names_place(&f) {
+            return proper_case(last);
+        }
+        return format!("{} {}", proper_case(last), proper_case(&cells[..cells.len() - 1].join(" ")));
+    }
+    proper_case(&cells.join(" "))
+}
+
+/// Whether a folded body name holds a place: a level word followed by a name
+/// ("đảng ủy xã đồng tâm"), not the committee words "tỉnh ủy", "huyện ủy".
+fn names_place(folded: &str) -> bool {
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    (1..words.len()).any(|i| {
+        LEVELS_OF_PLACE.iter().any(|l| {
+            let n = l.split(' ').count();
+            i + n < words.len() && words[i..i + n].join(" ") == *l && words[i + n] != "uy"
+        })
+    })
+}
 
 /// The issuing body: from the header, else the body's "X ban hành Kế hoạch…", else the signature.
 fn issuer(text: &str, layout: &Layout, head: &[Line], place: Option<&str>) -> Option<String> {
@@ -184,18 +247,16 @@ fn issuer(text: &str, layout: &Layout, head: &[Line], place: Option<&str>) -> Op
         let f = fold(t);
         f.find(" cua ").map(|i| t[byte_at(t, &f, i + 5)..].trim().to_string())
     });
-    let from_header = (!cells.is_empty()).then(|| {
-        // A sub-unit printed under its parent: "BAN THƯỜNG TRỰC" under "ỦY BAN MTTQ … XÃ X".
-        let last = cells[cells.len() - 1];
-        if cells.len() >= 2 && SUB_UNIT.iter().any(|w| fold(last).starts_with(w)) {
-            format!("{} {}", proper_case(last), proper_case(&cells[..cells.len() - 1].join(" ")))
-        } else {
-            proper_case(&cells.join(" "))
-        }
-    });
+    let from_header = (!cells.is_empty()).then(|| header_issuer(&cells));
+    let party = head.iter().any(|l| fold(l.text).contains("dang cong san viet nam"));
     let named = match (party_body, from_header) {
         (Some(body), Some(parent)) => Some(join_party(&proper_case(&body), &parent)),
         (Some(body), None) => Some(proper_case(&body)),
+        // A Party document signed "T/M BAN THƯỜNG VỤ" under "ĐẢNG ỦY XÃ X" is the standing committee's.
+        (None, Some(h)) if party => Some(match signature_issuer(text, layout) {
+            Some(tm) if !fold(&h).contains(&fold(&tm)) => join_party(&tm, &h),
+            _ => h,
+        }),
         (None, Some(h)) => Some(h),
         (None, None) => body_issuer(&text[layout.opening.range()]).map(|b| with_place(&b, place)),
     };
@@ -283,8 +344,16 @@ pub fn proper_case(s: &str) -> String {
     if !is_upper(s) {
         return s.trim().to_string();
     }
-    const KEEP: &[&str] =
-        &["Ủy ban", "Mặt trận Tổ quốc Việt Nam", "Ban Thường vụ", "Ban Thường trực", "Chính phủ", "Quốc hội"];
+    const KEEP: &[&str] = &[
+        "Ủy ban Thường vụ Quốc hội",
+        "Ủy ban",
+        "Việt Nam",
+        "Mặt trận Tổ quốc Việt Nam",
+        "Ban Thường vụ",
+        "Ban Thường trực",
+        "Chính phủ",
+        "Quốc hội",
+    ];
     const LEVELS: &[&str] = &["tỉnh", "thành phố", "huyện", "xã", "phường", "thị xã", "quận", "thị trấn"];
     // Abbreviations ("MTTQ") stay as printed, to be expanded after.
     let is_abbreviation =
@@ -303,6 +372,14 @@ pub fn proper_case(s: &str) -> String {
         } else {
             0
         };
+        // "XÃ HỘI" is society, not a commune.
+        let step = if lower[i] == "xã" && lower.get(i + 1).is_some_and(|w| w == "hội") { 0 } else { step };
+        // "HUYỆN ỦY YÊN THẾ": a Party committee, whose name is capitalized, then its place.
+        let committee = step == 1 && lower.get(i + 1).is_some_and(|w| w == "ủy" || w == "uỷ");
+        if committee {
+            words[i] = capitalize(&words[i]);
+        }
+        let step = if committee { 2 } else { step };
         if step > 0 {
             for w in words.iter_mut().skip(i + step) {
                 *w = capitalize(w);
@@ -313,6 +390,14 @@ pub fn proper_case(s: &str) -> String {
     }
     if let Some(first) = words.first_mut() {
         *first = capitalize(first);
+    }
+    // A ministry capitalizes each field it names: "Bộ Lao động - Thương binh và Xã hội".
+    if lower.first().is_some_and(|w| w == "bộ") {
+        for i in 1..words.len() {
+            if i == 1 || ["và", "-", "–"].contains(&lower[i - 1].as_str()) {
+                words[i] = capitalize(&words[i]);
+            }
+        }
     }
     let mut out = words.join(" ");
     for k in KEEP {
@@ -325,6 +410,8 @@ pub fn proper_case(s: &str) -> String {
             out.replace_range(p..p + lk.len(), k);
         }
     }
+    // "Ban Thường vụ" inside "Ủy ban Thường vụ Quốc hội" is not a body of its own.
+    out = out.replace("Ủy Ban", "Ủy ban");
     for unit in ["tỉnh ủy", "thành ủy", "huyện ủy", "đảng ủy", "tỉnh uỷ", "thành uỷ", "huyện uỷ", "đảng uỷ"]
     {
         out = out.replace(unit, &capitalize(unit));
@@ -468,6 +555,18 @@ mod tests {
     fn proper_case_of_agency_lines() {
         assert_eq!(proper_case("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỐ"), "Ủy ban nhân dân thị xã Đức Phố");
         assert_eq!(join_party("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Lào Cai"), "Ban Thường vụ Tỉnh ủy Lào Cai");
+    }
+
+    #[test]
+    fn header_issuer_reads_parent_and_issuing_body() {
+        assert_eq!(header_issuer(&["ĐẢNG BỘ HUYỆN YÊN THẾ", "ĐẢNG ỦY XÃ ĐỒNG TÂM"]), "Đảng ủy xã Đồng Tâm");
+        assert_eq!(
+            header_issuer(&["ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"]),
+            "Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh"
+        );
+        assert_eq!(header_issuer(&["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]), "Ủy ban nhân dân tỉnh Lào Cai");
+        assert_eq!(header_issuer(&["HUYỆN ỦY YÊN THẾ", "BAN TUYÊN GIÁO"]), "Ban tuyên giáo Huyện ủy Yên Thế");
+        assert!(!names_place("ban thuong vu tinh uy"));
     }
 
     #[test]
