@@ -10,8 +10,10 @@
 //! or folded name; the relation is `basis` when any mention stands in the title
 //! or the opening passage.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use memchr::{memchr, memchr3, memmem, memrchr3};
 use regex::Regex;
 
 use super::header::{iso_date, join_lines};
@@ -456,7 +458,11 @@ fn name_extent(t: &DocType, word: &str, rest: &str) -> Option<usize> {
 /// Group mentions into citations, in order of first mention.
 fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
     let basis_zones: Vec<Span> = [layout.title, Some(layout.opening)].into_iter().flatten().collect();
-    let mut out: Vec<(String, Citation)> = vec![];
+    let mut out: Vec<Citation> = vec![];
+    // Citation index by key: a linear search per mention is quadratic in a text
+    // that cites thousands of distinct symbols.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut last_sentence: (std::ops::Range<usize>, String) = (0..0, String::new());
     for f in found {
         let key = match (&f.symbol, &f.name) {
             (Some(s), _) => format!("s:{}", s.canonical.to_uppercase()),
@@ -466,8 +472,12 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
         let in_basis = basis_zones
             .iter()
             .any(|z| z.start <= f.span.start && f.span.end <= z.end.max(f.span.end) && f.span.start < z.end);
-        let mention = Mention { span: f.span, sentence: sentence(text, f.span), pinpoint: f.pinpoint.clone() };
-        if let Some((_, c)) = out.iter_mut().find(|(k, _)| *k == key) {
+        let range = sentence_range(text, f.span);
+        if range != last_sentence.0 {
+            last_sentence = (range.clone(), join_lines(&text[range]));
+        }
+        let mention = Mention { span: f.span, sentence: last_sentence.1.clone(), pinpoint: f.pinpoint.clone() };
+        if let Some(c) = index.get(&key).map(|&i| &mut out[i]) {
             c.date = c.date.take().or(f.date);
             c.issuer = c.issuer.take().or(f.issuer);
             if in_basis {
@@ -478,20 +488,18 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
         }
         let name = if f.symbol.is_none() { f.name } else { None };
         let symbol = f.symbol.map(|s| s.canonical);
-        out.push((
-            key,
-            Citation {
-                kind: f.kind,
-                symbol,
-                date: f.date,
-                issuer: f.issuer,
-                name,
-                relation: if in_basis { Relation::Basis } else { Relation::Cites },
-                mentions: vec![mention],
-            },
-        ));
+        index.insert(key, out.len());
+        out.push(Citation {
+            kind: f.kind,
+            symbol,
+            date: f.date,
+            issuer: f.issuer,
+            name,
+            relation: if in_basis { Relation::Basis } else { Relation::Cites },
+            mentions: vec![mention],
+        });
     }
-    out.into_iter().map(|(_, c)| c).collect()
+    out
 }
 
 /// The grouping key of a document cited by name.
@@ -500,16 +508,32 @@ fn name_key(name: &str) -> String {
     format!("n:{}", f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
 }
 
+/// How far around a mention [`sentence_range`] looks: the longest sentence of
+/// the corpus that holds a citation is about 1.5 KB.
+const SENTENCE_REACH: usize = 2048;
+
 /// The sentence around a span: within its paragraph, from the previous sentence end to the next.
-fn sentence(text: &str, span: Span) -> String {
-    let para_start = text[..span.start as usize].rfind("\n\n").map(|i| i + 2).unwrap_or(0);
-    let para_end = text[span.end as usize..].find("\n\n").map(|i| span.end as usize + i).unwrap_or(text.len());
-    let before = &text[para_start..span.start as usize];
-    let start =
-        before.rfind([';', '!', '?']).or_else(|| before.rfind(". ")).map(|i| para_start + i + 1).unwrap_or(para_start);
-    let after = &text[span.end as usize..para_end];
-    let end = after.find(['.', ';', '!', '?']).map(|i| span.end as usize + i + 1).unwrap_or(para_end);
-    join_lines(&text[start..end])
+///
+/// The search reaches [`SENTENCE_REACH`] to twice that either side, from
+/// window edges aligned to multiples of the reach: a text without sentence ends
+/// or blank lines (one huge line) stays linear instead of copying its whole
+/// paragraph for every mention, and neighbouring mentions in such a text share
+/// one range, which [`group`] joins once.
+fn sentence_range(text: &str, span: Span) -> std::ops::Range<usize> {
+    let (s, e) = (span.start as usize, span.end as usize);
+    let lo = text.floor_char_boundary(s.saturating_sub(SENTENCE_REACH) / SENTENCE_REACH * SENTENCE_REACH);
+    let hi = text.ceil_char_boundary(e.saturating_add(SENTENCE_REACH).div_ceil(SENTENCE_REACH) * SENTENCE_REACH);
+    // Byte searches (memchr): every sought character is ASCII, and this runs once per mention.
+    let para_start = memmem::rfind(&text.as_bytes()[lo..s], b"\n\n").map(|i| lo + i + 2).unwrap_or(lo);
+    let para_end = memmem::find(&text.as_bytes()[e..hi], b"\n\n").map(|i| e + i).unwrap_or(hi);
+    let before = &text.as_bytes()[para_start..s];
+    let start = memrchr3(b';', b'!', b'?', before)
+        .or_else(|| memmem::rfind(before, b". "))
+        .map(|i| para_start + i + 1)
+        .unwrap_or(para_start);
+    let after = &text.as_bytes()[e..para_end];
+    let end = [memchr(b'.', after), memchr3(b';', b'!', b'?', after)].into_iter().flatten().min();
+    start..end.map(|i| e + i + 1).unwrap_or(para_end)
 }
 
 #[cfg(test)]
