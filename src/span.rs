@@ -98,7 +98,7 @@ impl OffsetMap {
         let before = self.to_original(end - 1);
         let at = self.to_original(end);
         // Past the last byte of the run that holds `end - 1`.
-        let i = self.markers.partition_point(|m| m.normalized <= end as u32 - 1);
+        let i = self.markers.partition_point(|m| m.normalized < end as u32);
         let run_end = self.markers.get(i).map(|m| m.original as usize).unwrap_or(self.original_len as usize);
         if at > before { at.min(run_end.max(before + 1)) } else { run_end.max(before + 1) }
     }

@@ -1,6 +1,6 @@
 //! `vanban extract FILE|DIR|-…`: print what each input says.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,7 +10,7 @@ use vanban::document::FileExtraction;
 use vanban::pipeline;
 use vanban::read::Limits;
 
-use super::inputs::{self, Input};
+use super::inputs::{self, Input, InputOptions};
 
 /// Output formats of `extract`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -29,13 +29,16 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
+    #[command(flatten)]
+    input: InputOptions,
     /// Files or directories to read; `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 }
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
-    let (inputs, walk_errors) = inputs::expand(&args.paths);
+    let (inputs, walk_errors) = args.input.expand(&args.paths);
+    let limits = args.input.limits();
     let mut failed = walk_errors.len();
     for (path, e) in &walk_errors {
         eprintln!("vanban: {}: {e}", path.display());
@@ -44,7 +47,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut out = stdout.lock();
     let mut collected = vec![];
     for input in &inputs {
-        match extract_input(input) {
+        match extract_input(input, &limits) {
             Ok(x) => match args.format {
                 Format::Jsonl => {
                     serde_json::to_writer(&mut out, &x)?;
@@ -71,13 +74,12 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(if failed > 0 { ExitCode::from(super::PARTIAL_FAILURE) } else { ExitCode::SUCCESS })
 }
 
-fn extract_input(input: &Input) -> anyhow::Result<FileExtraction> {
+fn extract_input(input: &Input, limits: &Limits) -> anyhow::Result<FileExtraction> {
     match input {
-        Input::File(path) => Ok(pipeline::extract_path(path, &Limits::default())?),
+        Input::File(path) => Ok(pipeline::extract_path(path, limits)?),
         Input::Stdin => {
-            let mut bytes = vec![];
-            std::io::stdin().read_to_end(&mut bytes).context("standard input: cannot read")?;
-            Ok(pipeline::extract_bytes("-", &bytes)?)
+            let bytes = inputs::read_stdin(limits).context("standard input: cannot read")?;
+            Ok(pipeline::extract_bytes_with("-", &bytes, limits)?)
         }
     }
 }

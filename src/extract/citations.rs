@@ -462,7 +462,6 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
     // Citation index by key: a linear search per mention is quadratic in a text
     // that cites thousands of distinct symbols.
     let mut index: HashMap<String, usize> = HashMap::new();
-    let mut last_sentence: (std::ops::Range<usize>, String) = (0..0, String::new());
     for f in found {
         let key = match (&f.symbol, &f.name) {
             (Some(s), _) => format!("s:{}", s.canonical.to_uppercase()),
@@ -472,11 +471,7 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
         let in_basis = basis_zones
             .iter()
             .any(|z| z.start <= f.span.start && f.span.end <= z.end.max(f.span.end) && f.span.start < z.end);
-        let range = sentence_range(text, f.span);
-        if range != last_sentence.0 {
-            last_sentence = (range.clone(), join_lines(&text[range]));
-        }
-        let mention = Mention { span: f.span, sentence: last_sentence.1.clone(), pinpoint: f.pinpoint.clone() };
+        let mention = Mention { span: f.span, sentence: sentence(text, f.span), pinpoint: f.pinpoint.clone() };
         if let Some(c) = index.get(&key).map(|&i| &mut out[i]) {
             c.date = c.date.take().or(f.date);
             c.issuer = c.issuer.take().or(f.issuer);
@@ -508,32 +503,54 @@ fn name_key(name: &str) -> String {
     format!("n:{}", f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
 }
 
-/// How far around a mention [`sentence_range`] looks: the longest sentence of
-/// the corpus that holds a citation is about 1.5 KB.
+/// How far around a mention [`sentence`] looks for the sentence's ends: the
+/// longest sentence of the corpus that holds a citation is about 1.5 KB.
 const SENTENCE_REACH: usize = 2048;
+
+/// How much context a sentence keeps on a side where no end was found within
+/// [`SENTENCE_REACH`] (a text without sentence ends or blank lines).
+const SENTENCE_CONTEXT: usize = 200;
 
 /// The sentence around a span: within its paragraph, from the previous sentence end to the next.
 ///
-/// The search reaches [`SENTENCE_REACH`] to twice that either side, from
-/// window edges aligned to multiples of the reach: a text without sentence ends
-/// or blank lines (one huge line) stays linear instead of copying its whole
-/// paragraph for every mention, and neighbouring mentions in such a text share
-/// one range, which [`group`] joins once.
-fn sentence_range(text: &str, span: Span) -> std::ops::Range<usize> {
+/// The ends are sought at most [`SENTENCE_REACH`] away, and a side with no end
+/// there is cut at a word [`SENTENCE_CONTEXT`] bytes from the mention: each
+/// mention costs a bounded amount of time and output, so a text like "số 1/KH-"
+/// repeated on one line stays linear instead of copying its whole paragraph
+/// for every mention.
+fn sentence(text: &str, span: Span) -> String {
     let (s, e) = (span.start as usize, span.end as usize);
-    let lo = text.floor_char_boundary(s.saturating_sub(SENTENCE_REACH) / SENTENCE_REACH * SENTENCE_REACH);
-    let hi = text.ceil_char_boundary(e.saturating_add(SENTENCE_REACH).div_ceil(SENTENCE_REACH) * SENTENCE_REACH);
+    let bytes = text.as_bytes();
+    let lo = s.saturating_sub(SENTENCE_REACH);
+    let hi = e.saturating_add(SENTENCE_REACH).min(text.len());
     // Byte searches (memchr): every sought character is ASCII, and this runs once per mention.
-    let para_start = memmem::rfind(&text.as_bytes()[lo..s], b"\n\n").map(|i| lo + i + 2).unwrap_or(lo);
-    let para_end = memmem::find(&text.as_bytes()[e..hi], b"\n\n").map(|i| e + i).unwrap_or(hi);
-    let before = &text.as_bytes()[para_start..s];
+    let para_start = memmem::rfind(&bytes[lo..s], b"\n\n").map(|i| lo + i + 2);
+    let para_end = memmem::find(&bytes[e..hi], b"\n\n").map(|i| e + i);
+    let from = para_start.unwrap_or(lo);
+    let before = &bytes[from..s];
     let start = memrchr3(b';', b'!', b'?', before)
         .or_else(|| memmem::rfind(before, b". "))
-        .map(|i| para_start + i + 1)
-        .unwrap_or(para_start);
-    let after = &text.as_bytes()[e..para_end];
-    let end = [memchr(b'.', after), memchr3(b';', b'!', b'?', after)].into_iter().flatten().min();
-    start..end.map(|i| e + i + 1).unwrap_or(para_end)
+        .map(|i| from + i + 1)
+        .or(para_start)
+        .or((lo == 0).then_some(0));
+    let to = para_end.unwrap_or(hi);
+    let after = &bytes[e..to];
+    let end = [memchr(b'.', after), memchr3(b';', b'!', b'?', after)]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|i| e + i + 1)
+        .or(para_end)
+        .or((hi == text.len()).then_some(hi));
+    let start = start.unwrap_or_else(|| {
+        let cut = text.ceil_char_boundary(s.saturating_sub(SENTENCE_CONTEXT));
+        text[cut..s].find(char::is_whitespace).map_or(cut, |i| cut + i)
+    });
+    let end = end.unwrap_or_else(|| {
+        let cut = text.floor_char_boundary(e + SENTENCE_CONTEXT);
+        text[e..cut].rfind(char::is_whitespace).map_or(cut, |i| e + i)
+    });
+    join_lines(&text[start..end])
 }
 
 #[cfg(test)]
