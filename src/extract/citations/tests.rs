@@ -193,8 +193,11 @@ fn sentence_is_bounded_in_text_without_sentence_ends() {
     let text = "số 1/KH-UBND ngày 2/3/2024 của UBND tỉnh, ".repeat(2000);
     let c = one(&text);
     assert_eq!(c.mentions.len(), 2000);
+    // Near the start of the text, the start of the text is the sentence's start.
     let longest = c.mentions.iter().map(|m| m.sentence.len()).max().unwrap();
-    assert!(longest <= 2 * SENTENCE_CONTEXT + 60, "a sentence of {longest} bytes");
+    assert!(longest <= SENTENCE_REACH + SENTENCE_CONTEXT + 60, "a sentence of {longest} bytes");
+    let middle = c.mentions[1000].sentence.len();
+    assert!(middle <= 2 * SENTENCE_CONTEXT + 60, "a sentence of {middle} bytes");
     assert!(c.mentions[1000].sentence.contains("1/KH-UBND ngày 2/3/2024"), "{}", c.mentions[1000].sentence);
     // A real sentence keeps its ends.
     let real = one("Mở đầu. Thực hiện Kế hoạch số 49/KH-UBND ngày 08/3/2023 của UBND tỉnh; tiếp theo");
