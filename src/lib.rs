@@ -30,3 +30,6 @@ pub mod resolve;
 pub mod segment;
 
 pub mod pipeline;
+
+/// The HTML view over extraction and the graph: pages for people, not a pipeline stage.
+pub mod html;

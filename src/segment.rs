@@ -111,6 +111,14 @@ fn is_motto(cell: &str) -> bool {
     is_upper(cell) && (f.contains("cong hoa xa hoi chu nghia viet nam") || f.contains("cong san viet nam"))
 }
 
+/// Whether a cell opens the list of addressees: "Kính gửi:", or a Công điện's
+/// "THỦ TƯỚNG CHÍNH PHỦ điện:".
+pub fn opens_address_list(cell: &str) -> bool {
+    let f = fold(cell.trim());
+    f.starts_with("kinh gui")
+        || f.strip_suffix(" dien:").is_some_and(|body| is_upper(&cell[..body.len().min(cell.len())]) || is_upper(body))
+}
+
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
 fn opens_signature(line: &Line) -> bool {
     static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:TM|T/M|KT|TL|TUQ|Q)\s*[./]\s*\S").unwrap());
@@ -219,7 +227,7 @@ fn layout(lines: &[Line]) -> Layout {
 
     // "Kính gửi:" block.
     let addressees = (0..head_zone.min(lines.len()))
-        .find(|&i| lines[i].cells().iter().any(|c| fold(c.text).starts_with("kinh gui")))
+        .find(|&i| lines[i].cells().iter().any(|c| opens_address_list(c.text)))
         .map(|i| {
             let mut e = i + 1;
             while e < lines.len() && (lines[e].is_blank() || lines[e].text.trim_start().starts_with(['-', '+', '•']))

@@ -94,7 +94,6 @@ pub fn read_stdin(limits: &Limits) -> std::io::Result<Vec<u8>> {
 }
 
 /// Expand arguments without following links inside directories: see [`expand_with`].
-#[allow(dead_code)] // for subcommands without InputOptions (ingest)
 pub fn expand(args: &[PathBuf]) -> (Vec<Input>, Vec<WalkError>) {
     expand_with(args, false)
 }

@@ -5,9 +5,13 @@
 //! stderr) while the rest were processed; 2 a usage or fatal error.
 
 mod deadlines;
+mod export;
 mod extract;
+mod html;
+mod ingest;
 mod inputs;
 mod normalize;
+mod query;
 
 use std::process::ExitCode;
 
@@ -32,6 +36,14 @@ enum Command {
     Deadlines(deadlines::DeadlinesArgs),
     /// Print the normalized text of a file (with --explain: each repair).
     Normalize(normalize::NormalizeArgs),
+    /// Write one HTML page per document, with what was read marked on its text, and an index.
+    Html(html::HtmlArgs),
+    /// Extract files in parallel and store them in the citation graph (SQLite).
+    Ingest(ingest::IngestArgs),
+    /// Ask the citation graph: implementers, basis, cited-by, show, top, unresolved.
+    Query(query::QueryArgs),
+    /// Export the citation graph: GraphML, DOT, JSON, CSV, or a canonical dump.
+    Export(export::ExportArgs),
 }
 
 /// Parse the process arguments (exits with clap's message on a usage error).
@@ -45,6 +57,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Extract(a) => extract::run(&a),
         Command::Normalize(a) => normalize::run(&a),
         Command::Deadlines(a) => deadlines::run(&a),
+        Command::Html(a) => html::run(&a),
+        Command::Ingest(a) => ingest::run(&a),
+        Command::Query(a) => query::run(&a),
+        Command::Export(a) => export::run(&a),
     }
 }
 
@@ -79,8 +95,45 @@ mod tests {
     }
 
     #[test]
+    fn parses_html_with_out_dir() {
+        let args = Args::try_parse_from(["vanban", "html", "--out", "site", "corpus/", "a.txt"]).unwrap();
+        assert!(matches!(args.command, Command::Html(_)));
+        assert!(Args::try_parse_from(["vanban", "html", "corpus/"]).is_err(), "--out is required");
+        assert!(Args::try_parse_from(["vanban", "html", "--out", "site"]).is_err(), "an input is required");
+        assert!(Args::try_parse_from(["vanban", "html", "--out", "site", "--db", "g.db", "corpus/"]).is_ok());
+    }
+
+    #[test]
     fn parses_normalize_explain() {
         let args = Args::try_parse_from(["vanban", "normalize", "--explain", "a.txt"]).unwrap();
         assert!(matches!(args.command, Command::Normalize(_)));
+    }
+
+    #[test]
+    fn parses_ingest() {
+        let args = Args::try_parse_from(["vanban", "ingest", "--db", "x.db", "corpus", "a.txt"]).unwrap();
+        assert!(matches!(args.command, Command::Ingest(_)));
+        assert!(Args::try_parse_from(["vanban", "ingest"]).is_err(), "ingest needs a path");
+    }
+
+    #[test]
+    fn parses_query_questions() {
+        let args =
+            ["vanban", "query", "implementers", "114-KL/TW", "--transitive", "--relation", "any", "--format", "json"];
+        assert!(matches!(Args::try_parse_from(args).unwrap().command, Command::Query(_)));
+        for q in
+            [&["basis", "vn/tw/kl/2015/114"][..], &["cited-by", "kl 114"], &["show", "x"], &["top"], &["unresolved"]]
+        {
+            let argv: Vec<&str> = ["vanban", "query", "--db", "g.db"].iter().chain(q).copied().collect();
+            assert!(Args::try_parse_from(argv).is_ok(), "{q:?}");
+        }
+        assert!(Args::try_parse_from(["vanban", "query", "implementers", "x", "--relation", "some"]).is_err());
+    }
+
+    #[test]
+    fn parses_export() {
+        let args = Args::try_parse_from(["vanban", "export", "--format", "graphml", "-o", "g.graphml"]).unwrap();
+        assert!(matches!(args.command, Command::Export(_)));
+        assert!(Args::try_parse_from(["vanban", "export", "--format", "png"]).is_err());
     }
 }

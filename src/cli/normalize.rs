@@ -1,11 +1,13 @@
-//! `vanban normalize FILE`: print the normalized text, or with `--explain` each repair.
+//! `vanban normalize FILE`: print the normalized text, or with `--explain` each
+//! repair (step, original span, original text → replacement) and the number of
+//! edits per step, every step listed.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use vanban::normalize;
+use vanban::normalize::{self, STEPS};
 use vanban::read::{self, Limits};
 
 /// Arguments of `vanban normalize`.
@@ -26,8 +28,17 @@ pub fn run(args: &NormalizeArgs) -> anyhow::Result<ExitCode> {
     if args.explain {
         writeln!(out, "# {} ({})", args.path.display(), decoded.encoding.name())?;
         for r in &n.repairs {
-            let orig = &decoded.text[r.original.range()];
-            writeln!(out, "{}\t{}..{}\t{:?}", r.step, r.original.start, r.original.end, orig)?;
+            let original = &decoded.text[r.original.range()];
+            writeln!(
+                out,
+                "{}\t{}..{}\t{:?} -> {:?}",
+                r.step, r.original.start, r.original.end, original, r.replacement
+            )?;
+        }
+        writeln!(out, "# edits per step")?;
+        for step in STEPS {
+            let count = n.repairs.iter().filter(|r| r.step == step.name()).count();
+            writeln!(out, "{}\t{count}", step.name())?;
         }
     } else {
         out.write_all(n.text.as_bytes())?;

@@ -71,6 +71,8 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}/&]+|[-
 struct Token {
     lower: String,
     upper: bool,
+    /// Every letter capitalized: an abbreviation ("UBND", "MTTQ").
+    caps: bool,
     start: usize,
     end: usize,
 }
@@ -81,6 +83,7 @@ fn tokens(p: &str) -> Vec<Token> {
         .map(|m| Token {
             lower: m.as_str().to_lowercase(),
             upper: m.as_str().chars().next().is_some_and(char::is_uppercase),
+            caps: m.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase),
             start: m.start(),
             end: m.end(),
         })
@@ -113,26 +116,65 @@ fn opens_next_unit(toks: &[Token], i: usize) -> bool {
     opens_unit(toks, i) && (plural || toks[i].upper)
 }
 
+/// Whether token `i` lies inside a name phrase ("Ban Chỉ đạo", "bầu cử") that opened
+/// after `start`: its verbs are part of the unit's name.
+fn inside_name(toks: &[Token], start: usize, i: usize) -> bool {
+    (start..i).any(|k| phrase_at(toks, k, "name").is_some_and(|n| k + n > i))
+}
+
+/// Whether the stop word at `i` links the name to a unit it belongs to
+/// ("các thành viên trong Tiểu ban", "các phòng thuộc Văn phòng UBND tỉnh").
+/// Likewise a relative clause that describes the unit ("các cơ quan được giao quản lý tài
+/// sản"), unless a verb follows it ("được giao chủ trì"), and a head word that goes on a
+/// list after a comma ("các cơ quan, tổ chức").
+fn links_unit(toks: &[Token], i: usize) -> bool {
+    if matches!(toks[i].lower.as_str(), "trong" | "thuộc") && opens_unit(toks, i + 1) {
+        return true;
+    }
+    if i > 0 && toks[i - 1].lower == "," && opens_unit(toks, i) {
+        return true;
+    }
+    phrase_at(toks, i, "relative").is_some_and(|n| {
+        toks.get(i + n).is_some_and(|t| t.lower.chars().all(char::is_alphanumeric))
+            && phrase_at(toks, i + n, "stop").is_none()
+    })
+}
+
+/// Whether the unit read so far (`start..end`) is a proper name: capitalized, with no
+/// plural word ("Bộ Tài chính", "UBND") — a head word after it opens another unit
+/// ("Bộ Tài chính và cơ quan có thẩm quyền"), where "các sở, ban, ngành" goes on.
+fn proper_name(toks: &[Token], start: usize, end: usize) -> bool {
+    toks[start].upper
+        && toks[start..end].iter().all(|t| !matches!(t.lower.as_str(), "các" | "những" | "," | "-" | "–"))
+        && phrase_at(toks, start, "head").is_some_and(|n| end > start + n || toks[start].caps)
+}
+
 /// Read the list of units that opens at token `i`: each unit's token range.
-/// Returns the units and whether the list ended at a stop word (a verb follows).
-fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, bool) {
+/// Returns the units and, when the list ended at a stop word (a verb follows), where.
+fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usize>) {
     let mut units = vec![];
     if !opens_unit(toks, i) {
-        return (units, false);
+        return (units, None);
     }
     let mut start = i;
-    let mut at_stop = false;
+    let mut at_stop = None;
     while i < toks.len() {
         let t = &toks[i].lower;
         // A verb ends the name; the same words capitalized ("Xây dựng", "Thông tin")
         // or right after "các" ("các tổ chức") are part of it.
         let after_plural = i > 0 && matches!(toks[i - 1].lower.as_str(), "các" | "những");
-        if i > start && !toks[i].upper && !after_plural && phrase_at(toks, i, "stop").is_some() {
-            at_stop = true;
+        if i > start
+            && !toks[i].upper
+            && !after_plural
+            && !inside_name(toks, start, i)
+            && !links_unit(toks, i)
+            && phrase_at(toks, i, "stop").is_some()
+        {
+            at_stop = Some(i);
             break;
         }
         if matches!(t.as_str(), "," | ";" | "và" | "hoặc") {
-            if opens_next_unit(toks, i + 1) {
+            if opens_next_unit(toks, i + 1) || (proper_name(toks, start, i) && opens_unit(toks, i + 1)) {
                 units.push((start, i));
                 i += 1;
                 start = i;
@@ -173,8 +215,32 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, bool) {
     (units, at_stop)
 }
 
-/// Assignments of one paragraph at offset `base` in the text.
-fn read_paragraph(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) {
+/// The units that are the subject of a clause opening at `i`: units, then a verb that is
+/// no trigger of its own ("… chủ trì", "… chỉ đạo thực hiện" give their roles themselves;
+/// who asks "… đề nghị X", "… yêu cầu X" is not addressed).
+fn subject_at(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
+    let (units, at_stop) = read_units(toks, i);
+    // "X yêu cầu/đề nghị Y …": Y is addressed, not X.
+    let deferred = at_stop.is_some_and(|k| {
+        phrase_at(toks, k, "after").is_some() || ["giao", "yêu", "đề"].contains(&toks[k].lower.as_str())
+    });
+    (!opens_task(toks, i) && at_stop.is_some() && !deferred && units.iter().all(|(s, e)| e - s >= 2)).then_some(units)
+}
+
+/// Whether the sentence at `i` opens with a word that is a verb there though it can head
+/// a unit ("Tổ chức hội nghị …"); "Các tổ chức …" is the unit.
+fn opens_task(toks: &[Token], i: usize) -> bool {
+    phrase_at(toks, i, "verbal").is_some()
+}
+
+/// Assignments of one paragraph at offset `base` in the text. `subjects`: whether a unit
+/// opening a sentence is read as the one addressed — not in the opening passage, where
+/// the issuer says what it does ("Ủy ban nhân dân xã xây dựng Kế hoạch …").
+fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Span, &str, Role)) {
+    // A slogan ("… sống mãi trong sự nghiệp của chúng ta!") assigns nothing.
+    if p.trim_end().ends_with('!') {
+        return;
+    }
     let toks = tokens(p);
     let mut emit = |units: Vec<(usize, usize)>, role: Role| {
         for (s, e) in units {
@@ -205,10 +271,22 @@ fn read_paragraph(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) 
     for i in 0..toks.len() {
         // The subject of a task sentence: a unit at the start of a sentence, then a verb.
         let sentence_start = i == first || (i > 0 && matches!(toks[i - 1].lower.as_str(), "." | ";" | ":"));
-        if sentence_start {
-            let (units, at_stop) = read_units(&toks, i);
-            if at_stop && units.iter().all(|(s, e)| e - s >= 2) {
+        if sentence_start && subjects && !opens_task(&toks, i) {
+            if let Some(units) = subject_at(&toks, i) {
                 emit(units, Role::Lead);
+            } else if phrase_at(&toks, i, "intro").is_some() {
+                // "Căn cứ …, các cơ quan … chủ động …": the subject follows the opening phrase.
+                let end = toks[i..]
+                    .iter()
+                    .position(|t| matches!(t.lower.as_str(), "." | ";" | ":"))
+                    .map_or(toks.len(), |k| i + k);
+                if let Some(units) = (i..end)
+                    .filter(|&k| toks[k].lower == ",")
+                    .find(|&k| opens_unit(&toks, k + 1))
+                    .and_then(|k| subject_at(&toks[..end], k + 1))
+                {
+                    emit(units, Role::Lead);
+                }
             }
         }
         for row in ROLES.iter().filter(|r| r.kind == "before") {
@@ -251,6 +329,37 @@ fn read_paragraph(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) 
     }
 }
 
+/// The role of the last trigger ("Giao …", "phối hợp với …") in a paragraph.
+fn last_trigger(p: &str) -> Option<Role> {
+    let toks = tokens(p);
+    (0..toks.len()).rev().find_map(|i| {
+        ROLES.iter().filter(|r| (r.kind == "before" && r.words.len() > 1) || r.words == ["giao"]).find_map(|r| {
+            let hit = r.words.iter().zip(toks.get(i..).unwrap_or(&[])).all(|(w, t)| *w == t.lower);
+            (hit && toks.len() >= i + r.words.len()).then_some(r.role).flatten()
+        })
+    })
+}
+
+/// A bulleted item under a paragraph that ends in a colon ("Giao các sở … gồm:"), read as
+/// a unit of that list when it names units only, with an optional note in parentheses
+/// ("- Sở Xây dựng (đối với hạ tầng đô thị);"). Whether it was one.
+fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str, Role)) -> bool {
+    let toks = tokens(p);
+    let first = toks.iter().position(|t| t.lower.chars().next().is_some_and(char::is_alphabetic)).unwrap_or(0);
+    let end = toks.iter().position(|t| t.lower == "(").unwrap_or(toks.len());
+    let (units, stop) = read_units(&toks[..end], first);
+    let covered = units.last().map_or(first, |u| u.1);
+    let only_units = stop.is_none() && toks[covered..end].iter().all(|t| matches!(t.lower.as_str(), ";" | "." | ","));
+    if units.is_empty() || !only_units {
+        return false;
+    }
+    for (s, e) in units {
+        let (a, b) = (toks[s].start, toks[e - 1].end);
+        push(Span::new(base + a, base + b), &p[a..b], role);
+    }
+    true
+}
+
 /// Whether "báo cáo" or "gửi" stands in the clause before token `i`.
 fn reports_before(toks: &[Token], i: usize) -> bool {
     let from = toks[..i].iter().rposition(|t| matches!(t.lower.as_str(), "." | ";")).map_or(0, |k| k + 1);
@@ -258,25 +367,44 @@ fn reports_before(toks: &[Token], i: usize) -> bool {
         || toks[from..i].iter().any(|t| t.lower == "gửi")
 }
 
-/// Whether a section title names only units; under "Tổ chức thực hiện" (`organizing`)
-/// a short heading is a unit even when it opens with no head word ("Tài chính – Kế toán phường").
+/// The units a section title names. A title of units only gives each of them; under
+/// "Tổ chức thực hiện" (`organizing`) a short heading is a unit even when it opens with no
+/// head word ("Tài chính – Kế toán phường"). A heading that opens with a unit and goes on
+/// to describe it ("Cán bộ phụ trách lĩnh vực …", "Các sở quản lý nhà nước chuyên ngành về
+/// hạ tầng") is one unit, under "Tổ chức thực hiện" or when it opens with "các"/"những";
+/// an item that names its unit before a colon ("Đồng chí Phó Trưởng ban - Ủy viên: …")
+/// gives that unit.
 fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     let toks = tokens(title);
     let mut i = 0;
     while toks.get(i).is_some_and(|t| matches!(t.lower.as_str(), "đối" | "với" | "đề" | "nghị")) {
         i += 1;
     }
-    let (mut units, _) = read_units(&toks, i);
-    let words = toks.iter().filter(|t| t.lower.chars().next().is_some_and(char::is_alphanumeric)).count();
-    if units.is_empty() && organizing && i < toks.len() && toks[i].upper && words <= 12 && !title.contains(':') {
-        units = vec![(i, toks.len())];
+    let is_word = |t: &Token| t.lower.chars().next().is_some_and(char::is_alphanumeric);
+    let span = |s: usize, e: usize| (toks[s].start, toks[e - 1].end);
+    if !opens_unit(&toks, i) || opens_task(&toks, i) {
+        let words = toks.iter().filter(|t| is_word(t)).count();
+        let short = i < toks.len() && toks[i].upper && words <= 12 && !title.contains(':');
+        return if organizing && short && !opens_task(&toks, i) { vec![span(i, toks.len())] } else { vec![] };
     }
+    if let Some(colon) = toks.iter().position(|t| t.lower == ":") {
+        let label = phrase_at(&toks, i, "label").is_some();
+        let plain = toks[i..colon].iter().all(|t| is_word(t) || matches!(t.lower.as_str(), "," | "-" | "–"));
+        return if !label && plain && colon - i <= 16 { vec![span(i, colon)] } else { vec![] };
+    }
+    let (units, stop) = read_units(&toks, i);
     let covered = units.last().map_or(0, |u| u.1);
-    let rest_is_punct = toks[covered..].iter().all(|t| !t.lower.chars().next().is_some_and(char::is_alphanumeric));
-    if units.is_empty() || !rest_is_punct || toks.len() > 25 {
-        return vec![];
+    if toks[covered..].iter().all(|t| !is_word(t)) && toks.len() <= 25 {
+        return units.into_iter().map(|(s, e)| span(s, e)).collect();
     }
-    units.into_iter().map(|(s, e)| (toks[s].start, toks[e - 1].end)).collect()
+    // One unit described at length: no sentence in it, no list of clauses.
+    let plural = matches!(toks[i].lower.as_str(), "các" | "những");
+    let described = stop.is_some()
+        && (organizing || plural)
+        && toks.iter().filter(|t| is_word(t)).count() <= 24
+        && !toks.iter().any(|t| matches!(t.lower.as_str(), "." | ";" | ":"));
+    let end = toks.iter().rposition(is_word).map_or(i, |k| k + 1);
+    if described { vec![span(i, end)] } else { vec![] }
 }
 
 /// Find the assignments of one document.
@@ -288,22 +416,40 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline) -> Vec<Assignment
             out.push(Assignment { path: a.0, unit: a.2, role: a.3, span: a.1 });
         }
     };
+    let mut named = vec![];
     for s in &outline.sections {
         let title_at =
             text[s.span.range()].find(s.title.as_str()).map_or(s.span.start as usize, |k| s.span.start as usize + k);
         let parent = s.path.rsplit_once('.').and_then(|(p, _)| outline.section(p));
         let organizing = parent.is_some_and(|p| p.title.to_lowercase().contains("tổ chức thực hiện"));
         for (a, b) in heading_units(&s.title, organizing) {
-            add((Some(s.path.clone()), Span::new(title_at + a, title_at + b), s.title[a..b].to_string(), Role::Lead));
+            let span = Span::new(title_at + a, title_at + b);
+            named.push(span);
+            add((Some(s.path.clone()), span, s.title[a..b].to_string(), Role::Lead));
         }
     }
     for part in [Some(layout.body), layout.appendix].into_iter().flatten() {
+        // The role a paragraph ending in a colon gives the bulleted units listed under it.
+        let mut listing: Option<Role> = None;
         for (at, paragraph) in sections::paragraphs(&text[part.range()]) {
             let base = part.start as usize + at;
-            read_paragraph(paragraph, base, |span, unit, role| {
+            let opening = outline.sections.first().is_some_and(|s| base < s.span.start as usize);
+            let mut push = |span: Span, unit: &str, role: Role| {
+                // The heading already named the unit in full; a subject read inside it is a piece.
+                if role == Role::Lead && named.iter().any(|h| h.range().contains(&(span.start as usize))) {
+                    return;
+                }
                 let path = outline.path_at(span.start as usize).map(str::to_string);
                 add((path, span, unit.to_string(), role));
-            });
+            };
+            match listing.filter(|_| paragraph.trim_start().starts_with(['-', '+', '•'])) {
+                Some(role) if read_listed(paragraph, base, role, &mut push) => continue,
+                _ => listing = None,
+            }
+            read_paragraph(paragraph, base, !opening, &mut push);
+            if paragraph.trim_end().ends_with(':') {
+                listing = last_trigger(paragraph);
+            }
         }
     }
     out
@@ -315,7 +461,7 @@ mod tests {
 
     fn roles_in(p: &str) -> Vec<(String, Role)> {
         let mut out = vec![];
-        read_paragraph(p, 0, |_, u, r| out.push((u.to_string(), r)));
+        read_paragraph(p, 0, true, |_, u, r| out.push((u.to_string(), r)));
         out
     }
 
@@ -369,5 +515,121 @@ mod tests {
         assert_eq!(heading_units("Tài chính – Kế toán phường", true).len(), 1);
         assert!(heading_units("Tổ chức thực hiện", false).is_empty());
         assert!(heading_units("Kinh phí thực hiện: Kinh phí phục vụ công tác kiểm tra", true).is_empty());
+        assert!(heading_units("Tổ chức hội nghị sơ kết", true).is_empty());
+    }
+
+    #[test]
+    fn headings_that_describe_one_unit() {
+        let title = "Chuyên viên phụ trách lĩnh vực thi đua, khen thưởng";
+        assert_eq!(heading_units(title, true), [(0, title.len())]);
+        let title = "Các phòng quản lý chuyên ngành về đô thị";
+        assert_eq!(heading_units(title, false), [(0, title.len())]);
+        // Outside "Tổ chức thực hiện" a singular heading with a verb is a task.
+        assert!(heading_units("Phòng Kinh tế tổng hợp số liệu", false).is_empty());
+        // A sentence is no heading of units.
+        assert!(heading_units("Các sở chủ động rà soát. Báo cáo kết quả", true).is_empty());
+        let title = "Đồng chí Phó Chủ tịch UBND xã - Trưởng Ban Chỉ đạo: Phụ trách chung, chỉ đạo các tổ.";
+        let units = heading_units(title, true);
+        assert_eq!(
+            units.iter().map(|&(a, b)| &title[a..b]).collect::<Vec<_>>(),
+            ["Đồng chí Phó Chủ tịch UBND xã - Trưởng Ban Chỉ đạo"]
+        );
+        assert!(heading_units("Đơn vị thực hiện: Phòng Văn hóa - Thông tin", true).is_empty());
+    }
+
+    fn units_in(p: &str) -> Vec<(String, Role)> {
+        roles_in(p)
+    }
+
+    #[test]
+    fn name_phrases_and_links_keep_the_unit_whole() {
+        let got = units_in("Chỉ đạo Ban Chỉ đạo cấp xã và các thành viên trong Ban Tổ chức kiểm tra tiến độ.");
+        assert!(got.contains(&("Ban Chỉ đạo cấp xã".into(), Role::Lead)), "{got:?}");
+        assert!(got.contains(&("các thành viên trong Ban Tổ chức".into(), Role::Lead)), "{got:?}");
+        let got = units_in("Phối hợp với Ủy ban bầu cử phường chuẩn bị tài liệu.");
+        assert_eq!(got, [("Ủy ban bầu cử phường".to_string(), Role::Support)]);
+        // "trong" before a word that is no unit still ends the name.
+        let got = units_in("Phối hợp với các phòng chuyên môn trong công tác kiểm tra.");
+        assert_eq!(got, [("các phòng chuyên môn".to_string(), Role::Support)]);
+    }
+
+    #[test]
+    fn a_relative_clause_describes_the_unit_unless_a_verb_follows() {
+        let got = units_in("Đôn đốc các đơn vị được giao quản lý công trình thực hiện bảo trì.");
+        assert_eq!(got, [("các đơn vị được giao quản lý công trình".to_string(), Role::Lead)]);
+        let got = units_in("Sở Xây dựng được giao chủ trì thẩm định hồ sơ.");
+        assert!(got.iter().all(|(u, _)| u == "Sở Xây dựng"), "{got:?}");
+    }
+
+    #[test]
+    fn a_proper_name_ends_where_a_head_word_follows() {
+        let got = units_in("báo cáo Bộ Nội vụ và cơ quan có thẩm quyền xem xét.");
+        assert!(got.contains(&("Bộ Nội vụ".into(), Role::ReportTo)), "{got:?}");
+        assert!(got.contains(&("cơ quan có thẩm quyền".into(), Role::ReportTo)), "{got:?}");
+        // A plural list goes on: one collective unit.
+        let got = units_in("Yêu cầu các sở, ban, ngành và địa phương triển khai.");
+        assert_eq!(got, [("các sở, ban, ngành và địa phương".to_string(), Role::Lead)]);
+    }
+
+    #[test]
+    fn subjects_of_task_sentences() {
+        // A verb that is itself a trigger gives its role, not lead.
+        let got = units_in("- Các Phó Chủ tịch UBND phường chỉ đạo thực hiện theo lĩnh vực được phân công.");
+        assert_eq!(got, [("Các Phó Chủ tịch UBND phường".to_string(), Role::Direct)]);
+        // "Tổ chức" opening a sentence is the verb.
+        assert!(units_in("Tổ chức hội nghị sơ kết vào tháng 6.").is_empty());
+        assert!(units_in("a) Tổ chức tập huấn cho cán bộ.").is_empty());
+        // A slogan names no one.
+        assert!(units_in("Đảng Cộng sản Việt Nam quang vinh muôn năm!").is_empty());
+    }
+
+    #[test]
+    fn state_management_units_keep_their_field() {
+        let got = units_in("Phối hợp với các cơ quan quản lý nhà nước về đất đai theo dõi.");
+        assert_eq!(got, [("các cơ quan quản lý nhà nước về đất đai".to_string(), Role::Support)]);
+        let got = units_in("báo cáo Ủy ban nhân dân huyện về kết quả thực hiện.");
+        assert_eq!(got, [("Ủy ban nhân dân huyện".to_string(), Role::ReportTo)]);
+    }
+
+    #[test]
+    fn the_subject_after_an_opening_phrase() {
+        let got = units_in("Căn cứ nhiệm vụ được giao, các phòng, ban thuộc UBND huyện chủ động triển khai.");
+        assert_eq!(got, [("các phòng, ban thuộc UBND huyện".to_string(), Role::Lead)]);
+        let got = units_in("Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị kịp thời phản ánh.");
+        assert_eq!(got, [("các đơn vị".to_string(), Role::Lead)]);
+        // The first unit after the opening phrase is the subject or there is none.
+        let got = units_in("Căn cứ Kế hoạch này, UBND huyện yêu cầu các phòng, đơn vị, UBND các xã triển khai.");
+        assert!(got.iter().all(|(u, _)| u != "đơn vị" && u != "UBND huyện"), "{got:?}");
+        assert!(units_in("Trên cơ sở đó, tổ chức đánh giá kết quả thực hiện.").is_empty());
+        // Without an opening phrase a unit after a comma is no subject.
+        assert!(units_in("Rà soát hồ sơ, Phòng Tư pháp tổng hợp.").is_empty());
+    }
+
+    #[test]
+    fn bulleted_units_under_a_trigger() {
+        assert_eq!(last_trigger("Giao các phòng chuyên môn theo lĩnh vực gồm:"), Some(Role::Lead));
+        assert_eq!(last_trigger("Chủ trì, phối hợp với các đơn vị sau:"), Some(Role::Support));
+        assert_eq!(last_trigger("Nội dung kiểm tra gồm:"), None);
+        let mut got = vec![];
+        let listed = read_listed(
+            "- Phòng Kinh tế (đối với chợ, trung tâm thương mại);",
+            0,
+            Role::Lead,
+            |_, u, r| got.push((u.to_string(), r)),
+        );
+        assert!(listed);
+        assert_eq!(got, [("Phòng Kinh tế".to_string(), Role::Lead)]);
+        // An item that says what to do is no unit of the list.
+        assert!(!read_listed("- Phòng Kinh tế rà soát các chợ;", 0, Role::Lead, |_, _, _| ()));
+        assert!(!read_listed("- Rà soát các chợ;", 0, Role::Lead, |_, _, _| ()));
+    }
+
+    #[test]
+    fn the_opening_passage_is_the_issuer_speaking() {
+        let mut got = vec![];
+        read_paragraph("Ủy ban nhân dân phường xây dựng Kế hoạch như sau:", 0, false, |_, u, r| {
+            got.push((u.to_string(), r))
+        });
+        assert!(got.is_empty(), "{got:?}");
     }
 }

@@ -88,9 +88,13 @@ static NOT_A_NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Verbs that carry out an existing document: "thực hiện Đề án …", "triển khai Chương trình …".
+static IMPLEMENTING_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:thực hiện|triển khai|Thực hiện|Triển khai|quy định tại|theo)\s+$").unwrap());
+
 /// A body whose name holds a type word: "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch".
 static BODY_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:Bộ|Sở|Phòng|Vụ|Cục|Viện|Trung tâm|Ban)\s+$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i:Bộ|Sở|Phòng|Vụ|Cục|Viện|Trung tâm|Ban)\s+$").unwrap());
 
 /// Find the citations of one document.
 pub fn extract(text: &str, layout: &Layout) -> Vec<Citation> {
@@ -107,6 +111,18 @@ pub fn extract(text: &str, layout: &Layout) -> Vec<Citation> {
         found.extend(names);
     }
     found.sort_by_key(|f| f.span.start);
+    // A description that repeats the document's own title is the document itself.
+    if let Some(title) = layout.title {
+        found.retain(|f| {
+            let type_words = f.type_word.map_or(1, |t| t.word.split_whitespace().count());
+            // One issued by another body ("… của Thành ủy Quảng Ngãi") is not the document itself.
+            let law = f.kind.as_deref().is_some_and(|k| matches!(k, "L" | "BL" | "HP" | "PL"));
+            f.symbol.is_some()
+                || f.issuer.is_some()
+                || law
+                || !f.name.as_deref().is_some_and(|n| restates(n, type_words, &text[title.range()]))
+        });
+    }
     share_list_tails(text, &mut found);
     group(text, layout, found)
 }
@@ -123,7 +139,9 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
         let m = c.get(0).unwrap();
         let before = &z[..m.start()];
         // Part of a larger token ("QCVN 01:2021/BYT", a URL, a date "7/2026").
-        if before.ends_with(|ch: char| ch.is_alphanumeric() || ":/.-_".contains(ch)) {
+        // "số" glued to the number by the scan ("số53/KH-UBND") is still "số".
+        let glued_so = before.split_whitespace().last().is_some_and(|w| fold(w) == "so");
+        if before.ends_with(|ch: char| ch.is_alphanumeric() || ":/.-_".contains(ch)) && !glued_so {
             continue;
         }
         let symbol = DocumentSymbol::from_captures(&c);
@@ -147,6 +165,14 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
             continue;
         }
         let mention_start = type_start.map(|s| zone.start as usize + s).unwrap_or(start);
+        // "Luật Bầu cử … số 85/2015/QH13": the words between the type word and "số" name the
+        // document, so a later mention by name alone is the same citation.
+        let alias = {
+            let words = text[mention_start..start].trim_end().trim_end_matches(':');
+            let words = words.strip_suffix("số").or_else(|| words.strip_suffix("Số")).unwrap_or(words);
+            let words = join_lines(words.trim_end().trim_end_matches(','));
+            (type_word.is_some_and(|t| words.chars().count() > t.word.chars().count() + 2)).then_some(words)
+        };
         let kind = kind_of(type_word, &symbol);
         let (date, issuer, tail_end) = tail(text, end, zone.end as usize);
         let pinpoint =
@@ -156,7 +182,7 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
             kind,
             type_word,
             symbol: Some(symbol),
-            name: None,
+            name: alias,
             date,
             issuer,
             pinpoint,
@@ -364,7 +390,13 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
             continue;
         }
         let rest = &z[m.end()..];
-        let Some(name_len) = name_extent(t, word, rest) else { continue };
+        let shouting =
+            crate::segment::is_upper(word) && rest.split_whitespace().next().is_some_and(crate::segment::is_upper);
+        if shouting {
+            continue;
+        }
+        let implementing = IMPLEMENTING_BEFORE.is_match(before);
+        let Some(name_len) = name_extent(t, word, rest, implementing) else { continue };
         let name = join_lines(&z[m.start()..m.end() + name_len]);
         let start = zone.start as usize + m.start();
         if out.last().is_some_and(|prev: &Found| prev.span.end as usize > start) {
@@ -373,6 +405,23 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         let end = start + m.len() + name_len;
         let (date, issuer, tail_end) = tail(text, end, zone.end as usize);
         let pinpoint = PINPOINT_BEFORE.captures(&text[..start]).map(|p| p[1].trim().trim_end_matches(',').to_string());
+        // The law an amending law amends is a document named in its title: cited too.
+        let amended = AMENDS.captures(rest).and_then(|c| c.name("amended")).map(|a| {
+            let a_start = start + m.len() + a.start();
+            let inner = &text[a_start..end];
+            let t = TYPE_WORD.find(inner).and_then(|w| doc_type_of(w.as_str()));
+            Found {
+                span: Span::new(a_start, end),
+                kind: t.map(|t| t.abbreviation.clone()),
+                type_word: t,
+                symbol: None,
+                name: Some(join_lines(inner)),
+                date: None,
+                issuer: None,
+                pinpoint: None,
+                tail_end: end,
+            }
+        });
         out.push(Found {
             span: Span::new(start, end),
             kind: Some(t.abbreviation.clone()),
@@ -384,8 +433,24 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
             pinpoint,
             tail_end,
         });
+        out.extend(amended);
     }
     out
+}
+
+/// Whether a description (a name whose first word after the type word is lower case)
+/// mostly repeats `title`: three in five of its words.
+fn restates(name: &str, type_words: usize, title: &str) -> bool {
+    if !name.split_whitespace().nth(type_words).is_some_and(|w| w.starts_with(char::is_lowercase)) {
+        return false;
+    }
+    let words = |s: &str| -> Vec<String> {
+        fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    };
+    let title_words = words(title);
+    let name_words: Vec<String> = words(name).into_iter().skip(type_words).collect();
+    let shared = name_words.iter().filter(|w| title_words.contains(w)).count();
+    name_words.len() >= 2 && shared * 5 >= name_words.len() * 3
 }
 
 /// Whether the nearest symbol mention before `at` is a decision ("Quyết định")
@@ -397,11 +462,49 @@ fn issued_by_decision(symbols: &[Found], at: usize) -> bool {
         .is_some_and(|f| f.kind.as_deref() == Some("QĐ") && at.saturating_sub(f.tail_end) < 8)
 }
 
-/// Where the name after a type word ends, if the words after it make a proper name.
-fn name_extent(t: &DocType, word: &str, rest: &str) -> Option<usize> {
-    static STOP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau)\s|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)\b|\s+-\s").unwrap()
+/// An amending law is one name: "Luật sửa đổi, bổ sung một số điều của Luật X"; group
+/// `amended` is the law it amends, itself cited too.
+static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+sửa đổi,\s*bổ sung một số điều của (?:các\s+)?(?P<amended>(?:Luật|Bộ luật|Nghị định|Thông tư)\s+)")
+        .unwrap()
+});
+
+/// Where a name ends: before "của", "ngày", "về", "số …", a comma, a parenthesis that
+/// is not a term, and the other words of the contract.
+static STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau)\s|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)\b|\s+-\s").unwrap()
+});
+
+/// Common nouns that administrative text writes with a capital; they do not make a
+/// description a proper name.
+const CAPITALIZED_NOUNS: &[&str] =
+    &["Nhân dân", "Nhà nước", "Đảng", "Ủy ban", "Mặt trận", "Tổ quốc", "Chính phủ", "Quốc hội", "Trung ương"];
+
+/// A document named by a description rather than a proper name: a quoted title
+/// within its first words ("Kế hoạch phát động thi đua “Dân vận khéo”"), or, after
+/// "thực hiện"/"triển khai", a description that names a place or a body ("Đề án
+/// chuyển khu công nghiệp Tằng Loỏng sang khu công nghiệp xanh").
+fn described_extent(rest: &str, implementing: bool) -> Option<usize> {
+    let stop = STOP.find(rest).map(|m| m.start()).unwrap_or_else(|| floor_char(rest, rest.len().min(160)));
+    let head = &rest[..stop];
+    if let Some(open) = head.find(['“', '"']).filter(|&o| head[..o].split_whitespace().count() <= 6) {
+        let open_end = open + head[open..].chars().next().map_or(1, char::len_utf8);
+        let close = rest[open_end..].find(['”', '"'])?;
+        let close_len = rest[open_end + close..].chars().next().map_or(1, char::len_utf8);
+        return Some(open_end + close + close_len);
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let proper = words.iter().enumerate().skip(1).any(|(i, w)| {
+        w.starts_with(char::is_uppercase)
+            && !CAPITALIZED_NOUNS
+                .iter()
+                .any(|n| n.starts_with(w) && (n.len() == w.len() || words.get(i + 1).is_some_and(|x| n.ends_with(x))))
     });
+    (implementing && proper && words.len() >= 3).then_some(stop)
+}
+
+/// Where the name after a type word ends, if the words after it make a proper name.
+fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool) -> Option<usize> {
     let first = rest.split_whitespace().next()?;
     let gap = rest.len() - rest.trim_start().len();
     if gap == 0 || gap > 2 {
@@ -412,16 +515,15 @@ fn name_extent(t: &DocType, word: &str, rest: &str) -> Option<usize> {
     let word_capital = word.starts_with(char::is_uppercase);
     // A lower-case type word names a document only before a Party congress or plenum.
     let congress = ["Đại hội", "Trung ương", "Hội nghị"].iter().any(|p| rest.trim_start().starts_with(p));
+    if word_capital && !capital && !is_law && !congress {
+        return described_extent(rest, implementing);
+    }
     if !(word_capital && (capital || is_law) || congress && t.abbreviation == "NQ") {
         return None;
     }
     if ["này", "nêu", "trên", "của", "số", "Số"].contains(&first) {
         return None;
     }
-    // An amending law is one name: "Luật sửa đổi, bổ sung một số điều của Luật X".
-    static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s+sửa đổi,\s*bổ sung một số điều của (?:các\s+)?(?:Luật|Bộ luật|Nghị định|Thông tư)\s+").unwrap()
-    });
     let skip = AMENDS.find(rest).map(|m| m.end()).unwrap_or(0);
     // A quoted name runs to its closing quote.
     let after = &rest[skip..];
@@ -456,23 +558,30 @@ fn name_extent(t: &DocType, word: &str, rest: &str) -> Option<usize> {
 }
 
 /// Group mentions into citations, in order of first mention.
+///
+/// A numbered document also answers to its name ("Luật Bầu cử … số 85/2015/QH13",
+/// then "Luật Bầu cử …" alone); documents cited by the same name with different
+/// dates are different documents (two laws amending one law).
 fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
     let basis_zones: Vec<Span> = [layout.title, Some(layout.opening)].into_iter().flatten().collect();
     let mut out: Vec<Citation> = vec![];
-    // Citation index by key: a linear search per mention is quadratic in a text
-    // that cites thousands of distinct symbols.
-    let mut index: HashMap<String, usize> = HashMap::new();
+    // Citations by key, several for a name cited with different dates: a linear
+    // search per mention is quadratic in a text citing thousands of symbols.
+    let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
     for f in found {
         let key = match (&f.symbol, &f.name) {
             (Some(s), _) => format!("s:{}", s.canonical.to_uppercase()),
             (None, Some(n)) => name_key(n),
             _ => continue,
         };
-        let in_basis = basis_zones
-            .iter()
-            .any(|z| z.start <= f.span.start && f.span.end <= z.end.max(f.span.end) && f.span.start < z.end);
+        let in_basis = basis_zones.iter().any(|z| z.start <= f.span.start && f.span.start < z.end);
         let mention = Mention { span: f.span, sentence: sentence(text, f.span), pinpoint: f.pinpoint.clone() };
-        if let Some(c) = index.get(&key).map(|&i| &mut out[i]) {
+        let existing = keys.get(&key).into_iter().flatten().copied().find(|&i| {
+            // Same name, another date: another document.
+            f.symbol.is_some() || out[i].date.is_none() || f.date.is_none() || out[i].date == f.date
+        });
+        if let Some(i) = existing {
+            let c = &mut out[i];
             c.date = c.date.take().or(f.date);
             c.issuer = c.issuer.take().or(f.issuer);
             if in_basis {
@@ -481,9 +590,14 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
             c.mentions.push(mention);
             continue;
         }
-        let name = if f.symbol.is_none() { f.name } else { None };
-        let symbol = f.symbol.map(|s| s.canonical);
-        index.insert(key, out.len());
+        if let (Some(_), Some(alias)) = (&f.symbol, &f.name) {
+            keys.entry(name_key(alias)).or_default().push(out.len());
+        }
+        keys.entry(key).or_default().push(out.len());
+        let (symbol, name) = match f.symbol {
+            Some(s) => (Some(s.canonical), None),
+            None => (None, f.name),
+        };
         out.push(Citation {
             kind: f.kind,
             symbol,
@@ -499,7 +613,7 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
 
 /// The grouping key of a document cited by name.
 fn name_key(name: &str) -> String {
-    let f = fold(name);
+    let f = fold(&crate::grammar::expand_abbreviations(name));
     format!("n:{}", f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
 }
 

@@ -18,7 +18,8 @@ pub fn extract(text: &str, layout: &Layout) -> Document {
     let all = lines_in(text, layout.span.start as usize, layout.span.end as usize);
     let head_zone: Vec<Line> = all.iter().take(40).copied().collect();
 
-    if let Some((span, symbol)) = header_symbol(&head_zone) {
+    let before_body: Vec<Line> = head_zone.iter().copied().filter(|l| l.span.start < layout.body.start).collect();
+    if let Some((span, symbol)) = header_symbol(&before_body) {
         doc.number = symbol.number;
         doc.symbol = Some(symbol.canonical.clone());
         doc.field_spans.insert("symbol".into(), span);
@@ -183,13 +184,12 @@ fn issuer(text: &str, layout: &Layout, head: &[Line], place: Option<&str>) -> Op
         f.find(" cua ").map(|i| t[byte_at(t, &f, i + 5)..].trim().to_string())
     });
     let from_header = (!cells.is_empty()).then(|| {
-        let names: Vec<String> = cells.iter().map(|c| proper_case(c)).collect();
         // A sub-unit printed under its parent: "BAN THƯỜNG TRỰC" under "ỦY BAN MTTQ … XÃ X".
-        if names.len() >= 2 && SUB_UNIT.iter().any(|w| fold(names.last().unwrap()).starts_with(w)) {
-            let sub = names.last().unwrap().clone();
-            format!("{} {}", sub, names[..names.len() - 1].join(" "))
+        let last = cells[cells.len() - 1];
+        if cells.len() >= 2 && SUB_UNIT.iter().any(|w| fold(last).starts_with(w)) {
+            format!("{} {}", proper_case(last), proper_case(&cells[..cells.len() - 1].join(" ")))
         } else {
-            names.join(" ")
+            proper_case(&cells.join(" "))
         }
     });
     let named = match (party_body, from_header) {
@@ -285,7 +285,11 @@ pub fn proper_case(s: &str) -> String {
     const KEEP: &[&str] =
         &["Ủy ban", "Mặt trận Tổ quốc Việt Nam", "Ban Thường vụ", "Ban Thường trực", "Chính phủ", "Quốc hội"];
     const LEVELS: &[&str] = &["tỉnh", "thành phố", "huyện", "xã", "phường", "thị xã", "quận", "thị trấn"];
-    let lower: Vec<String> = s.split_whitespace().map(|w| w.to_lowercase()).collect();
+    // Abbreviations ("MTTQ") stay as printed, to be expanded after.
+    let is_abbreviation =
+        |w: &str| crate::grammar::ABBREVIATIONS.iter().any(|a| a.abbreviation == w && a.readings.len() == 1);
+    let lower: Vec<String> =
+        s.split_whitespace().map(|w| if is_abbreviation(w) { w.to_string() } else { w.to_lowercase() }).collect();
     let mut words: Vec<String> = lower.clone();
     // Capitalize what follows a level word: a place name.
     let mut i = 0;
@@ -342,7 +346,9 @@ fn signer(sig: &[Line]) -> Option<Signer> {
         .iter()
         .flat_map(|l| l.cells())
         .map(|c| c.text.trim_matches('*').trim())
-        .filter(|t| !t.is_empty() && !t.starts_with(['-', '+', '(']) && !fold(t).starts_with("noi nhan"))
+        // "Nơi nhận: T/M BAN THƯỜNG VỤ" where OCR closed the gap between the columns.
+        .map(|t| if fold(t).starts_with("noi nhan") { t.split_once(':').map_or("", |x| x.1.trim()) } else { t })
+        .filter(|t| !t.is_empty() && !t.starts_with(['-', '+', '(']))
         .collect();
     let name_at = cells.iter().rposition(|t| is_person_name(t))?;
     let name = cells[name_at].to_string();
@@ -390,6 +396,13 @@ fn sentence_case(s: &str) -> String {
     out
 }
 
+/// Whether at least four in five letters of `s` are capitals (and there are some).
+fn mostly_upper(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    letters.len() >= 4 && upper * 5 >= letters.len() * 4
+}
+
 /// Items of "Kính gửi:" and "Nơi nhận:", one per item as printed, without "Lưu …".
 fn recipients(text: &str, layout: &Layout) -> Vec<String> {
     let mut out = vec![];
@@ -397,7 +410,15 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
         let mut current: Option<String> = None;
         let flush = |c: &mut Option<String>, out: &mut Vec<String>| {
             if let Some(item) = c.take() {
-                let item = item.trim().trim_end_matches([';', '.', ',']).trim().to_string();
+                // Punctuation and OCR debris at the end of an item ("Tỉnh ủy, `"), and the
+                // signature column that OCR ran into it ("Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC").
+                let mut item = item.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim();
+                if let Some((head, tail)) = item.rsplit_once(", ")
+                    && mostly_upper(tail)
+                {
+                    item = head;
+                }
+                let item = item.to_string();
                 let filed = fold(&item).split([':', ' ']).any(|w| w == "luu");
                 if item.chars().count() > 2 && !filed {
                     out.push(item);
@@ -408,11 +429,8 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
             let Some(first) = line.cells().into_iter().next() else { continue };
             let mut t = first.text.trim_matches('*').trim();
             let f = fold(t);
-            for label in ["kinh gui", "noi nhan"] {
-                if f.starts_with(label) {
-                    let rest = t.split_once(':').map(|x| x.1).unwrap_or("").trim();
-                    t = rest;
-                }
+            if f.starts_with("noi nhan") || crate::segment::opens_address_list(t) {
+                t = t.split_once(':').map(|x| x.1).unwrap_or("").trim();
             }
             if t.is_empty() || is_upper(t) && !t.starts_with('-') {
                 continue;

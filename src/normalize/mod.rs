@@ -1,8 +1,47 @@
 //! Stage 2, `normalize`: decoded text → text every extractor can match, plus
 //! the [`OffsetMap`] back to the decoded original.
 //!
-//! (Minimal first version: drops Markdown emphasis stars and carriage returns.
-//! The ordered step list of the foundation issue replaces it.)
+//! Normalization is an ordered list of small steps, [`STEPS`], one type per
+//! file (charabia's normalizer pipeline). Each step sees the previous step's
+//! output, records its edits through a [`Rewrite`] (which builds that step's own
+//! offset map while it writes), and the maps compose into one map back to the
+//! original; nothing is ever diffed afterwards. A step whose cheap
+//! [`NormalizeStep::applies`] prefilter says no, or that finds nothing to do,
+//! allocates nothing.
+//!
+//! The order, and why:
+//! 1. line endings first, so every later step sees `\n` only;
+//! 2. invisible characters and odd spaces, then Markdown emphasis, then `ð`
+//!    and Cyrillic/Greek look-alikes: a deleted zero-width character or `*` can
+//!    join two pieces into one word, and look-alikes are judged per word;
+//! 3. all of these before NFC, because a zero-width character, a `*` or a
+//!    Cyrillic base letter blocks composition, and NFC after them keeps the
+//!    whole pipeline idempotent;
+//! 4. NFC, then tone placement, which reads composed letters;
+//! 5. trailing spaces, so the line steps see blank lines as empty;
+//! 6. the non-text lines (signature stamps, page furniture, separator rules,
+//!    duplicated lines), stamps first so that a stamp printed just before a
+//!    page header becomes part of that page break;
+//! 7. line joins last, on the cleaned lines.
+
+mod duplicates;
+mod emphasis;
+mod invisible;
+mod joins;
+mod line_endings;
+mod lines;
+mod lookalikes;
+mod nfc;
+mod ocr_letters;
+mod page_furniture;
+mod separators;
+mod spaces;
+mod stamps;
+mod tone;
+mod trailing_space;
+
+use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::span::{OffsetMap, OffsetMapBuilder, Span};
 
@@ -24,21 +63,213 @@ pub struct Repair {
     pub step: &'static str,
     /// What it changed, in the original text.
     pub original: Span,
+    /// What the step wrote instead (empty for a deletion).
+    pub replacement: String,
+}
+
+/// One normalization step: a name, a cheap prefilter and the rewrite itself.
+pub trait NormalizeStep: Sync {
+    /// The step's name, as `--explain` prints it.
+    fn name(&self) -> &'static str;
+    /// Whether the step may have something to do in `text` (may say yes wrongly, never no wrongly).
+    fn applies(&self, text: &str) -> bool;
+    /// Record the step's edits of `text`, left to right, in `edits`.
+    fn apply(&self, text: &str, edits: &mut Rewrite<'_>);
+}
+
+/// What a per-character rule does with one character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CharEdit {
+    /// Leave it.
+    Keep,
+    /// Write this character instead.
+    Replace(char),
+    /// Drop it.
+    Delete,
+}
+
+/// A step made of a per-character rule; the blanket impl does the bookkeeping.
+pub trait CharStep: Sync {
+    /// The step's name.
+    const NAME: &'static str;
+    /// The rule for one character.
+    fn rule(&self, c: char) -> CharEdit;
+    /// Prefilter; by default, whether any character is not kept.
+    fn may_apply(&self, text: &str) -> bool {
+        text.chars().any(|c| self.rule(c) != CharEdit::Keep)
+    }
+}
+
+impl<T: CharStep> NormalizeStep for T {
+    fn name(&self) -> &'static str {
+        T::NAME
+    }
+
+    fn applies(&self, text: &str) -> bool {
+        self.may_apply(text)
+    }
+
+    fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
+        let mut buf = [0u8; 4];
+        for (i, c) in text.char_indices() {
+            match self.rule(c) {
+                CharEdit::Keep => {}
+                CharEdit::Replace(r) => edits.replace(i..i + c.len_utf8(), r.encode_utf8(&mut buf)),
+                CharEdit::Delete => edits.delete(i..i + c.len_utf8()),
+            }
+        }
+    }
+}
+
+/// Every step, in the order they run (see the module docs for why this order).
+pub static STEPS: &[&dyn NormalizeStep] = &[
+    &line_endings::LineEndings,
+    &invisible::InvisibleChars,
+    &spaces::OddSpaces,
+    &emphasis::MarkdownEmphasis,
+    &ocr_letters::OcrLetters,
+    &lookalikes::LookalikeLetters,
+    &nfc::Nfc,
+    &tone::TonePlacement,
+    &trailing_space::TrailingSpace,
+    &stamps::SignatureStamps,
+    &page_furniture::PageFurniture,
+    &separators::SeparatorRules,
+    &duplicates::DuplicateLines,
+    &joins::LineJoins,
+];
+
+/// One edit in a step's input: `span` replaced by `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// What was replaced, in the step's input.
+    pub span: Span,
+    /// The new text (empty: deleted).
+    pub replacement: String,
+}
+
+/// A step's rewrite of its input, recorded left to right; allocates only on the first edit.
+#[derive(Debug)]
+pub struct Rewrite<'a> {
+    input: &'a str,
+    out: String,
+    map: OffsetMapBuilder,
+    copied: usize,
+    edits: Vec<Edit>,
+}
+
+impl<'a> Rewrite<'a> {
+    /// A rewrite of `input` with no edit yet.
+    pub fn new(input: &'a str) -> Rewrite<'a> {
+        Rewrite { input, out: String::new(), map: OffsetMapBuilder::default(), copied: 0, edits: vec![] }
+    }
+
+    /// Replace `range` of the input (on char boundaries, after every earlier edit) by `with`.
+    pub fn replace(&mut self, range: Range<usize>, with: &str) {
+        assert!(
+            self.copied <= range.start && range.start <= range.end,
+            "edits must come in order: {range:?} after {}",
+            self.copied
+        );
+        if self.input[range.clone()] == *with {
+            return;
+        }
+        if self.edits.is_empty() {
+            self.out.reserve(self.input.len());
+        }
+        self.out.push_str(&self.input[self.copied..range.start]);
+        if with.is_empty() {
+            self.map.mark(self.out.len(), range.end);
+        } else {
+            self.map.mark_replaced(self.out.len(), range.start);
+            self.out.push_str(with);
+            self.map.mark(self.out.len(), range.end);
+        }
+        self.copied = range.end;
+        self.edits.push(Edit { span: Span::new(range.start, range.end), replacement: with.to_string() });
+    }
+
+    /// Delete `range` of the input.
+    pub fn delete(&mut self, range: Range<usize>) {
+        self.replace(range, "");
+    }
+
+    /// The new text, its map back to the input and the edits; `None` if nothing changed.
+    pub fn finish(mut self) -> Option<(String, OffsetMap, Vec<Edit>)> {
+        if self.edits.is_empty() {
+            return None;
+        }
+        self.out.push_str(&self.input[self.copied..]);
+        let map = self.map.finish(self.input.len(), self.out.len());
+        Some((self.out, map, self.edits))
+    }
 }
 
 /// Normalize `text`.
 pub fn normalize(text: &str) -> Normalized {
-    let mut out = String::with_capacity(text.len());
-    let mut map = OffsetMapBuilder::default();
+    let mut current: Cow<'_, str> = Cow::Borrowed(text);
+    let mut map = OffsetMap::identity(text.len());
     let mut repairs = vec![];
-    for (i, c) in text.char_indices() {
-        if c == '*' || c == '\r' {
-            repairs.push(Repair { step: "markdown-emphasis", original: Span::new(i, i + 1) });
-            map.mark(out.len(), i + 1);
+    for step in STEPS {
+        if !step.applies(&current) {
             continue;
         }
-        out.push(c);
+        let mut rewrite = Rewrite::new(&current);
+        step.apply(&current, &mut rewrite);
+        let Some((out, step_map, edits)) = rewrite.finish() else { continue };
+        repairs.extend(edits.into_iter().map(|e| Repair {
+            step: step.name(),
+            original: map.span(e.span),
+            replacement: e.replacement,
+        }));
+        map = map.compose(&step_map);
+        current = Cow::Owned(out);
     }
-    let map = map.finish(text.len(), out.len());
-    Normalized { text: out, map, repairs }
+    Normalized { text: current.into_owned(), map, repairs }
+}
+
+/// Apply one step alone (for the steps' unit tests): the new text, or the input unchanged.
+#[cfg(test)]
+fn run_step(step: &dyn NormalizeStep, text: &str) -> String {
+    if !step.applies(text) {
+        return text.to_string();
+    }
+    let mut rewrite = Rewrite::new(text);
+    step.apply(text, &mut rewrite);
+    rewrite.finish().map(|(out, _, _)| out).unwrap_or_else(|| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_names_are_unique_and_kebab_case() {
+        let mut names: Vec<&str> = STEPS.iter().map(|s| s.name()).collect();
+        assert!(names.iter().all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '-')), "{names:?}");
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len(), "duplicate step names");
+    }
+
+    #[test]
+    fn untouched_text_is_borrowed_through_and_maps_to_itself() {
+        let n = normalize("Số: 12/KH-UBND\n");
+        assert_eq!(n.text, "Số: 12/KH-UBND\n");
+        assert!(n.repairs.is_empty());
+        assert_eq!(n.map.span(Span::new(0, 5)), Span::new(0, 5));
+    }
+
+    #[test]
+    fn repairs_carry_original_spans_across_steps() {
+        let text = "**Thành uỷ**\r\nXong.";
+        let n = normalize(text);
+        assert_eq!(n.text, "Thành ủy\nXong.");
+        for r in &n.repairs {
+            assert!(text.is_char_boundary(r.original.start as usize), "{r:?}");
+        }
+        let tone = n.repairs.iter().find(|r| r.step == "tone-placement").unwrap();
+        assert_eq!(&text[tone.original.range()], "uỷ");
+    }
 }

@@ -24,3 +24,12 @@ mod bad_input;
 /// Properties over generated input: no panic, no hang, spans inside the input,
 /// run time linear in the input's size.
 mod properties;
+
+/// Normalization over the corpus (one snapshot per document), its properties and its CLI.
+mod normalize;
+
+/// `vanban html` over the corpus: highlights on their spans, intact text, offline pages.
+mod html;
+
+/// The citation graph: ingest, queries, exports, kills and order independence.
+mod graph;

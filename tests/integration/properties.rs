@@ -110,7 +110,12 @@ fn decoded(text: &str) -> Decoded {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+    // 48 cases in CI; PROPTEST_CASES=100000 for a long run.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(48),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     /// Every span the pipeline reports lies inside the text, on character boundaries.
     #[test]
@@ -143,6 +148,23 @@ proptest! {
     #[test]
     fn any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
         let _ = within(Duration::from_secs(20), move || pipeline::extract_bytes("bytes.txt", &bytes).map(|_| ()));
+    }
+}
+
+/// Inputs that once broke the pipeline, found by the properties above or by
+/// the fuzz targets: each still runs, with its spans inside the text.
+#[test]
+fn regressions() {
+    let found = [
+        // An appendix heading after the body: the closing fallback sliced from
+        // the heading's end back to the body's end (sections.rs, closing_fallback).
+        "số \n\nPHỤ LỤC",
+    ];
+    for text in found {
+        let x = pipeline::extract_decoded("regression.txt", &decoded(text));
+        for s in spans(&x) {
+            assert!(text.get(s.range()).is_some(), "{text:?}: {s:?}");
+        }
     }
 }
 

@@ -175,17 +175,31 @@ fn read_round_trip_of_every_corpus_document() {
                 failures.push(format!("{name}: detected as {}", decoded.encoding.name()));
                 continue;
             }
-            let (mut got, mut want) = (normalize(&decoded.text).text, normalize(expected).text);
-            if encoding == Encoding::Tcvn3 {
-                // TCVN3's normal fonts have no toned capitals.
-                (got, want) = (got.to_lowercase(), want.to_lowercase());
-            }
+            // TCVN3's normal fonts have no toned capitals: headings typed in its upper-case
+            // fonts decode to lower case. The original is compared as TCVN3 can hold it
+            // (normalization reads case: upper-case lines are never joined), case aside.
+            let (got, want) = if encoding == Encoding::Tcvn3 {
+                (normalize(&decoded.text).text.to_lowercase(), normalize(&tcvn3_case(expected)).text.to_lowercase())
+            } else {
+                (normalize(&decoded.text).text, normalize(expected).text)
+            };
             if got != want {
                 failures.push(format!("{name}: text differs {}", first_difference(&got, &want)));
             }
         }
     }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The text with the capitals TCVN3 cannot hold (toned vowels) in lower case.
+fn tcvn3_case(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let kept = c.is_ascii() || "ĂÂÊÔƠƯĐ".contains(c) || !c.is_uppercase();
+            let lower: Vec<char> = if kept { vec![c] } else { c.to_lowercase().collect() };
+            lower
+        })
+        .collect()
 }
 
 /// The text as a legacy editor would have typed it: NFC, and every character

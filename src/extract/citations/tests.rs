@@ -110,10 +110,25 @@ fn documents_cited_by_name() {
 }
 
 #[test]
-fn amending_law_is_one_name() {
-    let c = one("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014;");
-    assert_eq!(c.name.as_deref(), Some("Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"));
-    assert_eq!(c.date.as_deref(), Some("2014-06-13"));
+fn amending_law_is_one_name_and_cites_the_law_it_amends() {
+    let c = cite("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014;");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[0].name.as_deref(), Some("Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"));
+    assert_eq!(c[0].date.as_deref(), Some("2014-06-13"));
+    assert_eq!((c[1].name.as_deref(), c[1].date.as_deref()), (Some("Luật Bảo hiểm y tế"), None));
+}
+
+#[test]
+fn described_documents_need_a_quoted_title_or_a_proper_name_after_an_implementing_verb() {
+    let c = one("theo quy định tại Kế hoạch phát động thi đua \"Dân vận khéo\" của Thành ủy Quảng Ngãi.");
+    assert_eq!(c.name.as_deref(), Some("Kế hoạch phát động thi đua \"Dân vận khéo\""));
+    assert_eq!(c.issuer.as_deref(), Some("Thành ủy Quảng Ngãi"));
+    let c = one("Nghiên cứu thực hiện Đề án chuyển khu công nghiệp Tằng Loỏng sang khu công nghiệp xanh, sinh thái.");
+    assert_eq!(c.kind.as_deref(), Some("ĐA"));
+    for generic in ["thực hiện Quy chế dân chủ ở cơ sở năm 2022.", "triển khai Kế hoạch cuộc thi đến các thành viên"]
+    {
+        assert!(cite(generic).is_empty(), "{generic}");
+    }
 }
 
 #[test]
@@ -202,4 +217,32 @@ fn sentence_is_bounded_in_text_without_sentence_ends() {
     // A real sentence keeps its ends.
     let real = one("Mở đầu. Thực hiện Kế hoạch số 49/KH-UBND ngày 08/3/2023 của UBND tỉnh; tiếp theo");
     assert_eq!(real.mentions[0].sentence, "Thực hiện Kế hoạch số 49/KH-UBND ngày 08/3/2023 của UBND tỉnh;");
+}
+
+/// Scan damage written from the grammar's damage list (shared/reference/symbol-forms.md):
+/// each printed form must come out as the clean symbol, kind and date.
+#[test]
+fn scan_damaged_variants_read_as_the_clean_citation() {
+    let cases = [
+        ("Kế hoạch số 49/KH- UBND ngày 08/3/2023", "49/KH-UBND", "KH"),
+        ("Kết luận số 120 -KL/TW ngày 08/3/2023", "120-KL/TW", "KL"),
+        ("Kế hoạch số 31 - KH/TU ngày 08/3/2023", "31-KH/TU", "KH"),
+        ("Nghị định số 04/2015/NĐ- CP ngày 08/3/2023", "4/2015/NĐ-CP", "NĐ"),
+        ("Nghị định số 04/2015/ND-CP ngày 08/3/2023", "4/2015/ND-CP", "NĐ"),
+        ("Nghị định số 04/2015/NÐ-CP ngày 08/3/2023", "4/2015/NĐ-CP", "NĐ"),
+        ("Quyet dinh so 12-QD/TU ngay 08/3/2023", "12-QD/TU", "QĐ"),
+        ("Kế hoạch số 114–KL/TW ngày 08/3/2023", "114-KL/TW", "KL"),
+        ("Chỉ thị số 033/CT-TTg ngày 08/3/2023", "33/CT-TTg", "CT"),
+        ("Kế hoạch số53/KH-UBND ngày 08/3/2023", "53/KH-UBND", "KH"),
+        ("Kế hoạch 53/KH-UBND, ngày 08/3/2023", "53/KH-UBND", "KH"),
+        ("Quyết định số 1012-QĐ/TU , ngày 08/3/2023", "1012-QĐ/TU", "QĐ"),
+    ];
+    for (printed, symbol, _kind) in cases {
+        let c = one(&format!("Thực hiện {printed} của UBND tỉnh."));
+        assert_eq!(c.symbol.as_deref(), Some(symbol), "{printed}");
+        assert_eq!(c.date.as_deref(), Some("2023-03-08"), "{printed}");
+    }
+    // The type word wins over a damaged code only where they differ in kind.
+    let c = one("Thực hiện Quyet dinh so 12-QD/TU ngay 08/3/2023.");
+    assert_eq!(c.kind.as_deref(), Some("QĐ"));
 }

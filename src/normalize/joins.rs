@@ -1,0 +1,353 @@
+//! `line-joins`: a sentence broken over lines — by a hard wrap (Gazette pages,
+//! OCR, pdftotext: a newline every ~80 characters), a page break (after
+//! `page-furniture` removed it) or a converter's blank line — becomes one line;
+//! the break becomes one space, or nothing after a hyphen or slash inside a
+//! symbol ("53/KH-\nUBND" → "53/KH-UBND").
+//!
+//! The segmenter needs the structure, so a join needs evidence and is refused:
+//! - into a line that starts with a heading or label ("I.", "1.", "1)", "3.1.",
+//!   "a)", "a.", "(1)", "-", "+", "•", "Điều 5.", also after an opening quote);
+//! - out of or into an all-uppercase line (headers, type titles, signature
+//!   blocks; for the next line its first two words decide);
+//! - after a line that ends a sentence or a label (". : ; ! ? …", "./.",
+//!   also behind a closing quote or bracket) or ends in "này"/"đó";
+//! - into or out of a line with a run of four spaces or a tab (two-column
+//!   layout, whose runs the segmenter splits on; runs inside lines are kept);
+//! - out of a line with no letter (a number or a date on its own);
+//! - across more than three blank lines.
+//!
+//! The evidence, when nothing refuses:
+//! - the next line starts in lower case (after an optional opening quote or
+//!   bracket): "…chính sách\nđối với…", "Thực hiện quy chế dân chủ ở cơ sở\nvà
+//!   công tác…" — across up to three blank lines;
+//! - it starts with a number that continues a phrase ("2024;", "13 tháng",
+//!   "26/2023/NĐ-CP") — across at most one blank line; "1 Các …" (a footnote)
+//!   is no continuation;
+//! - with no blank line between: the previous line ends in a word that cannot
+//!   end a sentence ("của", "và", "với", "về", "các", …), or in a comma, or in a
+//!   capitalized word ("…của Bộ\nNông nghiệp"), or the next line starts with a
+//!   name of two capitalized words ("…tổng hợp báo cáo\nBan Bí thư…"), when the
+//!   line so far has 50 characters or more (a wrapped line, not a short heading);
+//! - across one blank line: the line so far is a body paragraph of 100
+//!   characters or more that ends mid-sentence ("…của Ban Thường vụ\n\nThành
+//!   uỷ…") and the next line starts with a capital letter but not like a
+//!   paragraph after a title ("Căn cứ", "Thực hiện", "Theo đề nghị", …); a
+//!   short title followed by its paragraph is not joined either.
+//!
+//! Every test looks at the logical line joined so far, never at the physical
+//! line alone, so a second run sees exactly what the first did: idempotent.
+
+use super::lines::{Line, lines};
+use super::{NormalizeStep, Rewrite};
+
+/// Joins lines broken inside a sentence.
+pub struct LineJoins;
+
+/// Words that cannot end a sentence or a heading line.
+const CONTINUING_WORDS: &[&str] = &[
+    "của", "và", "với", "về", "các", "cho", "tại", "theo", "trong", "đối", "từ", "đến", "là", "được", "những", "hoặc",
+    "để", "khi", "như", "do", "bởi", "giữa", "thuộc", "gồm", "cùng", "nhằm", "mà", "thì", "tới", "bằng", "hay", "một",
+    "có", "sự", "việc", "qua",
+];
+
+/// How a paragraph after a title starts ("Căn cứ Luật…", "Thực hiện Kế hoạch…"):
+/// never the continuation of the line before a blank line.
+const PARAGRAPH_OPENINGS: &[&str] =
+    &["Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị", "Trên cơ sở", "Để ", "Nhằm"];
+
+/// Words that end a noun phrase, after which a capital starts a new sentence.
+const CLOSING_WORDS: &[&str] = &["này", "đó"];
+
+/// What the tests need of the logical line joined so far.
+struct Logical<'t> {
+    first: &'t str,
+    chars: usize,
+    all_upper: bool,
+    columns: bool,
+}
+
+fn all_upper(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic());
+    let first = letters.clone().next();
+    first.is_some() && letters.clone().count() >= 2 && !letters.any(char::is_lowercase)
+}
+
+/// A run of four spaces or a tab inside the line: a column layout.
+fn has_columns(s: &str) -> bool {
+    let t = s.trim();
+    t.contains("    ") || t.contains('\t')
+}
+
+fn strip_opening(s: &str) -> &str {
+    s.trim_start_matches(['“', '"', '‘', '\'', '(', '[', '«'])
+}
+
+/// Whether a (left-trimmed) line starts with a heading or list label.
+pub(crate) fn is_label(s: &str) -> bool {
+    let s = s.trim_start_matches(['“', '"', '‘', '\'']);
+    let mut chars = s.chars();
+    let Some(c) = chars.next() else { return false };
+    if matches!(c, '-' | '+' | '•' | '–' | '—' | '*' | '·' | '●' | '○' | '▪' | '♦') {
+        return true;
+    }
+    if let Some(rest) = s.strip_prefix("Điều ") {
+        let digits = rest.trim_start().chars().take_while(char::is_ascii_digit).count();
+        return digits > 0 && rest.trim_start()[digits..].trim_start().starts_with('.');
+    }
+    let followed = |rest: &str| rest.is_empty() || rest.starts_with([' ', '\t']);
+    if c == '(' {
+        let inner: String = chars.clone().take_while(|&c| c != ')').collect();
+        return !inner.is_empty()
+            && inner.len() <= 4
+            && (inner.chars().all(|c| c.is_ascii_digit()) || inner.chars().all(|c| c.is_alphabetic()))
+            && s[1 + inner.len()..].starts_with(')');
+    }
+    // "I.", "IV.", "1.", "1)", "3.1.", "a)", "đ.", and "7.1" without its final dot
+    let token = s.split([' ', '\t']).next().unwrap_or("");
+    let parts: Vec<&str> = token.split('.').collect();
+    // (later parts of one or two digits: "1.000" is a thousand)
+    let numeric = |p: &&str, max: usize| (1..=max).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit());
+    if parts.len() >= 2 && numeric(&parts[0], 3) && parts[1..].iter().all(|p| numeric(p, 2)) {
+        return followed(&s[token.len()..]);
+    }
+    let Some(body) = token.strip_suffix(['.', ')']) else { return false };
+    let rest = &s[token.len()..];
+    if !followed(rest) || body.is_empty() {
+        return false;
+    }
+    let roman = body.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    let numbered = body.split('.').all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()));
+    let letter = body.chars().count() == 1 && body.chars().all(char::is_alphabetic);
+    roman || numbered || letter
+}
+
+fn last_word(s: &str) -> &str {
+    strip_opening(s.rsplit([' ', '\t']).next().unwrap_or(""))
+}
+
+/// "Ban Bí thư", "Bộ Nội vụ": the next line starts with a name of two capitalized words.
+fn starts_with_name(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let capitalized = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase) && !all_upper(w));
+    capitalized(words.next()) && capitalized(words.next())
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let core = s.trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '*']);
+    let last = core.chars().next_back();
+    if matches!(last, Some('.' | ':' | ';' | '!' | '?' | '…')) {
+        return true;
+    }
+    let word = last_word(s).to_lowercase();
+    CLOSING_WORDS.contains(&word.as_str())
+}
+
+/// "53/KH-" or "Nghị quyết số 10-": a symbol broken after its hyphen or slash.
+fn ends_in_symbol_break(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    matches!(rev.next(), Some('-' | '/')) && rev.next().is_some_and(char::is_alphanumeric)
+}
+
+/// The first two words are all upper case (a header line, whatever follows them).
+fn starts_upper(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(2).collect();
+    !words.is_empty() && all_upper(&words.concat())
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    strip_opening(s).chars().next().is_some_and(char::is_lowercase)
+}
+
+/// "2024;", "13 tháng", "26/2023/NĐ-CP": a number that continues a phrase.
+fn starts_continuing_number(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    if !first.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    if !first.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    words.next().is_some_and(starts_lowercase)
+}
+
+/// The separator to write between the logical line `a` (ending in `a_end`) and
+/// the next line `b`, after `blanks` blank lines; `None` keeps the break.
+fn join(a: &Logical<'_>, a_end: &str, b: &str, blanks: usize) -> Option<&'static str> {
+    if blanks > 3 || a.columns || has_columns(b) || a.all_upper || is_label(b) || ends_sentence(a_end) {
+        return None;
+    }
+    // A line with no letter (a number, a date) stays alone: it is a page number
+    // or a table cell, or a continuation test on it would read the next line.
+    if !a.first.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    if blanks <= 1 && ends_in_symbol_break(a_end) && b.starts_with(|c: char| c.is_alphanumeric()) {
+        return Some("");
+    }
+    if starts_upper(b) {
+        return None;
+    }
+    if starts_lowercase(b) {
+        return Some(" ");
+    }
+    if blanks <= 1 && starts_continuing_number(b) {
+        return Some(" ");
+    }
+    let word = last_word(a_end);
+    let evidence = match blanks {
+        0 => {
+            CONTINUING_WORDS.contains(&word.to_lowercase().as_str())
+                || a_end.ends_with(',')
+                || ((word.starts_with(char::is_uppercase) || starts_with_name(b)) && a.chars >= 50)
+        }
+        1 => {
+            a.chars >= 100 && b.starts_with(char::is_uppercase) && !PARAGRAPH_OPENINGS.iter().any(|o| b.starts_with(o))
+        }
+        _ => false,
+    };
+    evidence.then_some(" ")
+}
+
+impl NormalizeStep for LineJoins {
+    fn name(&self) -> &'static str {
+        "line-joins"
+    }
+
+    fn applies(&self, text: &str) -> bool {
+        text.contains('\n')
+    }
+
+    fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
+        let mut previous: Option<(Line, Logical<'_>)> = None;
+        let mut blanks = 0;
+        for line in lines(text) {
+            let body = line.text(text);
+            let trimmed = body.trim();
+            if trimmed.is_empty() {
+                blanks += 1;
+                continue;
+            }
+            let joined = previous.as_ref().and_then(|(p, logical)| {
+                let a_end = p.text(text).trim_end();
+                join(logical, a_end.trim_start(), trimmed, blanks).map(|sep| (p.start + a_end.len(), sep))
+            });
+            match (joined, previous.as_mut()) {
+                (Some((from, sep)), Some((p, logical))) => {
+                    let to = line.start + (body.len() - body.trim_start().len());
+                    edits.replace(from..to, sep);
+                    logical.chars += sep.len() + trimmed.chars().count();
+                    *p = line;
+                }
+                _ => {
+                    let logical = Logical {
+                        first: trimmed,
+                        chars: trimmed.chars().count(),
+                        all_upper: all_upper(trimmed),
+                        columns: has_columns(body),
+                    };
+                    previous = Some((line, logical));
+                }
+            }
+            blanks = 0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::run_step;
+    use super::*;
+
+    fn joined(t: &str) -> String {
+        run_step(&LineJoins, t)
+    }
+
+    #[test]
+    fn labels_are_recognized() {
+        for l in [
+            "I. MỤC ĐÍCH",
+            "1. Tăng",
+            "1) x",
+            "3.1. Tổ chức",
+            "a) Bố trí",
+            "đ. Giám sát",
+            "(1) Tập",
+            "- Như trên;",
+            "+ Về",
+            "• x",
+            "Điều 1. Phạm vi",
+            "“Điều 4. Trình tự",
+            "IV. TỔ CHỨC",
+        ] {
+            assert!(is_label(l), "{l}");
+        }
+        assert!(is_label("7.1 Tổng kết"));
+        for l in ["Điều 107 của Bộ luật", "1.000 đồng", "V/v tăng cường", "13 tháng 4", "Chính phủ", "(sau đây gọi là"]
+        {
+            assert!(!is_label(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_gazette_paragraph_becomes_one_line() {
+        let t = "1. Việc sắp xếp thôn, tổ dân phố phải bảo đảm phù hợp với tiêu chí, điều\nkiện theo quy định của Chính phủ và yêu cầu quản lý của Nhân dân đối với\nĐảng, Nhà nước.\n2. Trong";
+        assert_eq!(
+            joined(t),
+            "1. Việc sắp xếp thôn, tổ dân phố phải bảo đảm phù hợp với tiêu chí, điều kiện theo quy định của Chính phủ và yêu cầu quản lý của Nhân dân đối với Đảng, Nhà nước.\n2. Trong"
+        );
+    }
+
+    #[test]
+    fn symbols_broken_at_a_hyphen_join_without_space() {
+        assert_eq!(
+            joined("hiện Kế hoạch số 53/KH-\nUBND ngày 23/3/2022 của\nUBND tỉnh"),
+            "hiện Kế hoạch số 53/KH-UBND ngày 23/3/2022 của UBND tỉnh"
+        );
+        assert_eq!(joined("Nghị định số 26/2023/NĐ-\nCP (gửi kèm theo)"), "Nghị định số 26/2023/NĐ-CP (gửi kèm theo)");
+    }
+
+    #[test]
+    fn short_title_lines_join_but_not_the_paragraph_after_them() {
+        let t = "KẾ HOẠCH\nThực hiện quy chế dân chủ ở cơ sở\nvà công tác dân vận chính quyền năm 2022\n\nThực hiện Công văn số 869-CV/TU";
+        assert_eq!(
+            joined(t),
+            "KẾ HOẠCH\nThực hiện quy chế dân chủ ở cơ sở và công tác dân vận chính quyền năm 2022\n\nThực hiện Công văn số 869-CV/TU"
+        );
+    }
+
+    #[test]
+    fn page_break_in_a_long_paragraph_joins() {
+        let long = "Kết luận số 114-KL/TW ngày 14/7/2015; Kế hoạch số 48- KH/TU, ngày 06/12/2022 của Ban Thường vụ";
+        let t = format!("1. Tiếp tục triển khai {long}\n\nThành uỷ về thực hiện.");
+        assert_eq!(joined(&t), format!("1. Tiếp tục triển khai {long} Thành uỷ về thực hiện."));
+        assert_eq!(joined("Ban công\n\n tác MT thôn;"), "Ban công tác MT thôn;");
+    }
+
+    #[test]
+    fn structure_is_protected() {
+        for t in [
+            "4. Ủy ban nhân dân các tỉnh, thành phố\na) Khẩn trương",
+            "ỦY BAN NHÂN DÂN\nTHỊ XÃ ĐỨC PHỐ",
+            "Nơi nhận:\n- Như trên;",
+            "KT. THỦ TƯỚNG\nPhạm Thị Thanh Trà",
+            "Số: 2416/QĐ-BKHĐT\nHà Nội, ngày 17 tháng 10 năm 2024",
+            "thuế nhập khẩu ngoài hạn ngạch thuế quan\nKéo dài thời hạn",
+            "Nơi nhận:                    KT. CHỦ TỊCH\n- Như trên;            PHÓ CHỦ TỊCH",
+            "khoáng sản\n\n   1 Các quy định của Luật",
+            "Điều 3. Các ông có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này\n\nQuyết định này có hiệu lực",
+            "triển khai thực hiện./.\nNơi nhận:",
+            "Điều 2. Số giờ làm thêm trong 01 tháng\nTrường hợp người sử dụng lao động",
+            "Về việc kéo dài thời hạn áp dụng của Nghị định số 72/2026/NĐ-CP ngày 09 tháng 3 năm 2026 của Chính phủ về thuế\n\nCăn cứ Luật Tổ chức Chính phủ",
+        ] {
+            assert_eq!(joined(t), t, "{t}");
+        }
+    }
+
+    #[test]
+    fn joining_is_idempotent() {
+        let t = "Về việc kéo dài của Nghị định số 72/2026/NĐ-CP ngày 09\ntháng 3 năm 2026 của Chính phủ về Biểu thuế\nxuất khẩu, dầu\nMức thuế";
+        let once = joined(t);
+        assert_eq!(joined(&once), once);
+    }
+}

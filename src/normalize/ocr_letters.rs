@@ -1,0 +1,36 @@
+//! `ocr-letters`: letters that OCR and old converters put in place of
+//! Vietnamese ones: Icelandic eth `ð`/`Ð` (U+00F0/U+00D0) for `đ`/`Đ`.
+
+use super::{CharEdit, CharStep};
+
+/// `ð` → `đ`, `Ð` → `Đ`.
+pub struct OcrLetters;
+
+impl CharStep for OcrLetters {
+    const NAME: &'static str = "ocr-letters";
+
+    fn rule(&self, c: char) -> CharEdit {
+        match c {
+            'ð' => CharEdit::Replace('đ'),
+            'Ð' => CharEdit::Replace('Đ'),
+            _ => CharEdit::Keep,
+        }
+    }
+
+    fn may_apply(&self, text: &str) -> bool {
+        // Both are encoded C3 90 / C3 B0.
+        text.as_bytes().windows(2).any(|w| w[0] == 0xc3 && (w[1] == 0x90 || w[1] == 0xb0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::run_step;
+    use super::*;
+
+    #[test]
+    fn eth_becomes_d_with_stroke() {
+        assert_eq!(run_step(&OcrLetters, "ðồng ý, ÐẢNG"), "đồng ý, ĐẢNG");
+        assert_eq!(run_step(&OcrLetters, "đúng"), "đúng");
+    }
+}
