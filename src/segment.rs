@@ -116,7 +116,9 @@ fn is_motto(cell: &str) -> bool {
 pub fn opens_address_list(cell: &str) -> bool {
     let f = fold(cell.trim());
     f.starts_with("kinh gui")
-        || f.strip_suffix(" dien:").is_some_and(|body| is_upper(&cell[..body.len().min(cell.len())]) || is_upper(body))
+        // The words before "điện:", in the cell as printed: the folded text is
+        // shorter, so its offsets do not fall on the cell's characters.
+        || f.ends_with(" dien:") && cell.trim().rsplit_once(char::is_whitespace).is_some_and(|(body, _)| is_upper(body))
 }
 
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
