@@ -12,9 +12,15 @@ pub fn extract_path(path: &Path, limits: &Limits) -> Result<FileExtraction, Read
     Ok(extract_decoded(&display_name(path), &decoded))
 }
 
-/// Extract everything from bytes already in memory (standard input, tests).
+/// Extract everything from bytes already in memory (standard input, tests),
+/// within the default [`Limits`].
 pub fn extract_bytes(name: &str, bytes: &[u8]) -> Result<FileExtraction, ReadError> {
-    let decoded = read::decode(Path::new(name), bytes)?;
+    extract_bytes_with(name, bytes, &Limits::default())
+}
+
+/// Extract everything from bytes already in memory, within `limits`.
+pub fn extract_bytes_with(name: &str, bytes: &[u8], limits: &Limits) -> Result<FileExtraction, ReadError> {
+    let decoded = read::decode_with(Path::new(name), bytes, limits)?;
     Ok(extract_decoded(name, &decoded))
 }
 

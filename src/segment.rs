@@ -118,18 +118,9 @@ fn is_motto(cell: &str) -> bool {
 pub fn opens_address_list(cell: &str) -> bool {
     let f = fold(cell.trim());
     f.starts_with("kinh gui")
-        || f.strip_suffix(" dien:")
-            .is_some_and(|body| is_upper(&cell[..char_floor(cell, body.len())]) || is_upper(body))
-}
-
-/// `at`, or the char boundary of `s` before it: `body` is folded text, whose byte
-/// length may fall inside a letter of `cell` ("THỦ TƯỚNG CHÍNH PHỦ điện:" panicked).
-fn char_floor(s: &str, at: usize) -> usize {
-    let mut at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+        // The words before "điện:", in the cell as printed: the folded text is
+        // shorter, so its offsets do not fall on the cell's characters.
+        || f.ends_with(" dien:") && cell.trim().rsplit_once(char::is_whitespace).is_some_and(|(body, _)| is_upper(body))
 }
 
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.

@@ -12,7 +12,6 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use vanban::document::{FileExtraction, Recurrence, Role};
 use vanban::pipeline;
-use vanban::read::Limits;
 
 use super::inputs::{self, Input};
 
@@ -35,6 +34,8 @@ pub struct DeadlinesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
+    #[command(flatten)]
+    input: inputs::InputOptions,
     /// Files or directories to read.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -61,7 +62,7 @@ struct Row {
 const COLUMNS: [&str; 10] = ["file", "document", "path", "text", "due", "start", "end", "recurrence", "units", "task"];
 
 pub fn run(args: &DeadlinesArgs) -> anyhow::Result<ExitCode> {
-    let (inputs, walk_errors) = inputs::expand(&args.paths);
+    let (inputs, walk_errors) = args.input.expand(&args.paths);
     let mut failed = walk_errors.len();
     for (path, e) in &walk_errors {
         eprintln!("vanban: {}: {e}", path.display());
@@ -73,7 +74,7 @@ pub fn run(args: &DeadlinesArgs) -> anyhow::Result<ExitCode> {
             eprintln!("vanban: deadlines reads files, not standard input");
             continue;
         };
-        match pipeline::extract_path(path, &Limits::default()) {
+        match pipeline::extract_path(path, &args.input.limits()) {
             Ok(x) => rows.extend(rows_of(&x)),
             Err(e) => {
                 failed += 1;

@@ -1,7 +1,7 @@
 //! `vanban extract FILE|DIR|-…`: print what each input says, extracting files on
 //! all cores (`RAYON_NUM_THREADS` limits them) and printing in input order.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,7 +12,7 @@ use vanban::document::FileExtraction;
 use vanban::pipeline;
 use vanban::read::Limits;
 
-use super::inputs::{self, Input};
+use super::inputs::{self, Input, InputOptions};
 
 /// Files extracted in parallel before their results are printed in order.
 const CHUNK: usize = 64;
@@ -34,13 +34,16 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
+    #[command(flatten)]
+    input: InputOptions,
     /// Files or directories to read; `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 }
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
-    let (inputs, walk_errors) = inputs::expand(&args.paths);
+    let (inputs, walk_errors) = args.input.expand(&args.paths);
+    let limits = args.input.limits();
     let mut failed = walk_errors.len();
     for (path, e) in &walk_errors {
         eprintln!("vanban: {}: {e}", path.display());
@@ -50,7 +53,9 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut collected = vec![];
     // Files are extracted in parallel a chunk at a time and printed in input
     // order; a chunk bounds what waits in memory for its turn.
-    let extracted = inputs.chunks(CHUNK).flat_map(|chunk| chunk.par_iter().map(extract_input).collect::<Vec<_>>());
+    let extracted = inputs
+        .chunks(CHUNK)
+        .flat_map(|chunk| chunk.par_iter().map(|input| extract_input(input, &limits)).collect::<Vec<_>>());
     for result in extracted {
         match result {
             Ok(x) => match args.format {
@@ -79,13 +84,12 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(if failed > 0 { ExitCode::from(super::PARTIAL_FAILURE) } else { ExitCode::SUCCESS })
 }
 
-fn extract_input(input: &Input) -> anyhow::Result<FileExtraction> {
+fn extract_input(input: &Input, limits: &Limits) -> anyhow::Result<FileExtraction> {
     match input {
-        Input::File(path) => Ok(pipeline::extract_path(path, &Limits::default())?),
+        Input::File(path) => Ok(pipeline::extract_path(path, limits)?),
         Input::Stdin => {
-            let mut bytes = vec![];
-            std::io::stdin().read_to_end(&mut bytes).context("standard input: cannot read")?;
-            Ok(pipeline::extract_bytes("-", &bytes)?)
+            let bytes = inputs::read_stdin(limits).context("standard input: cannot read")?;
+            Ok(pipeline::extract_bytes_with("-", &bytes, limits)?)
         }
     }
 }

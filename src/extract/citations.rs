@@ -10,8 +10,10 @@
 //! or folded name; the relation is `basis` when any mention stands in the title
 //! or the opening passage.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use memchr::{memchr, memchr3, memmem, memrchr3};
 use regex::Regex;
 
 use super::header::{iso_date, join_lines};
@@ -563,7 +565,9 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool) -> Optio
 fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
     let basis_zones: Vec<Span> = [layout.title, Some(layout.opening)].into_iter().flatten().collect();
     let mut out: Vec<Citation> = vec![];
-    let mut keys: Vec<(String, usize)> = vec![];
+    // Citations by key, several for a name cited with different dates: a linear
+    // search per mention is quadratic in a text citing thousands of symbols.
+    let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
     for f in found {
         let key = match (&f.symbol, &f.name) {
             (Some(s), _) => format!("s:{}", s.canonical.to_uppercase()),
@@ -572,7 +576,7 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
         };
         let in_basis = basis_zones.iter().any(|z| z.start <= f.span.start && f.span.start < z.end);
         let mention = Mention { span: f.span, sentence: sentence(text, f.span), pinpoint: f.pinpoint.clone() };
-        let existing = keys.iter().filter(|(k, _)| *k == key).map(|(_, i)| *i).find(|&i| {
+        let existing = keys.get(&key).into_iter().flatten().copied().find(|&i| {
             // Same name, another date: another document.
             f.symbol.is_some() || out[i].date.is_none() || f.date.is_none() || out[i].date == f.date
         });
@@ -587,9 +591,9 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
             continue;
         }
         if let (Some(_), Some(alias)) = (&f.symbol, &f.name) {
-            keys.push((name_key(alias), out.len()));
+            keys.entry(name_key(alias)).or_default().push(out.len());
         }
-        keys.push((key, out.len()));
+        keys.entry(key).or_default().push(out.len());
         let (symbol, name) = match f.symbol {
             Some(s) => (Some(s.canonical), None),
             None => (None, f.name),
@@ -613,15 +617,53 @@ fn name_key(name: &str) -> String {
     format!("n:{}", f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
 }
 
+/// How far around a mention [`sentence`] looks for the sentence's ends: the
+/// longest sentence of the corpus that holds a citation is about 1.5 KB.
+const SENTENCE_REACH: usize = 2048;
+
+/// How much context a sentence keeps on a side where no end was found within
+/// [`SENTENCE_REACH`] (a text without sentence ends or blank lines).
+const SENTENCE_CONTEXT: usize = 200;
+
 /// The sentence around a span: within its paragraph, from the previous sentence end to the next.
+///
+/// The ends are sought at most [`SENTENCE_REACH`] away, and a side with no end
+/// there is cut at a word [`SENTENCE_CONTEXT`] bytes from the mention: each
+/// mention costs a bounded amount of time and output, so a text like "số 1/KH-"
+/// repeated on one line stays linear instead of copying its whole paragraph
+/// for every mention.
 fn sentence(text: &str, span: Span) -> String {
-    let para_start = text[..span.start as usize].rfind("\n\n").map(|i| i + 2).unwrap_or(0);
-    let para_end = text[span.end as usize..].find("\n\n").map(|i| span.end as usize + i).unwrap_or(text.len());
-    let before = &text[para_start..span.start as usize];
-    let start =
-        before.rfind([';', '!', '?']).or_else(|| before.rfind(". ")).map(|i| para_start + i + 1).unwrap_or(para_start);
-    let after = &text[span.end as usize..para_end];
-    let end = after.find(['.', ';', '!', '?']).map(|i| span.end as usize + i + 1).unwrap_or(para_end);
+    let (s, e) = (span.start as usize, span.end as usize);
+    let bytes = text.as_bytes();
+    let lo = s.saturating_sub(SENTENCE_REACH);
+    let hi = e.saturating_add(SENTENCE_REACH).min(text.len());
+    // Byte searches (memchr): every sought character is ASCII, and this runs once per mention.
+    let para_start = memmem::rfind(&bytes[lo..s], b"\n\n").map(|i| lo + i + 2);
+    let para_end = memmem::find(&bytes[e..hi], b"\n\n").map(|i| e + i);
+    let from = para_start.unwrap_or(lo);
+    let before = &bytes[from..s];
+    let start = memrchr3(b';', b'!', b'?', before)
+        .or_else(|| memmem::rfind(before, b". "))
+        .map(|i| from + i + 1)
+        .or(para_start)
+        .or((lo == 0).then_some(0));
+    let to = para_end.unwrap_or(hi);
+    let after = &bytes[e..to];
+    let end = [memchr(b'.', after), memchr3(b';', b'!', b'?', after)]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|i| e + i + 1)
+        .or(para_end)
+        .or((hi == text.len()).then_some(hi));
+    let start = start.unwrap_or_else(|| {
+        let cut = text.ceil_char_boundary(s.saturating_sub(SENTENCE_CONTEXT));
+        text[cut..s].find(char::is_whitespace).map_or(cut, |i| cut + i)
+    });
+    let end = end.unwrap_or_else(|| {
+        let cut = text.floor_char_boundary(e + SENTENCE_CONTEXT);
+        text[e..cut].rfind(char::is_whitespace).map_or(cut, |i| e + i)
+    });
     join_lines(&text[start..end])
 }
 

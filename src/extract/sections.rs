@@ -108,8 +108,10 @@ impl Outline {
 /// paragraph that opens with "Trên đây là", or else the last one that ends with
 /// "./." unless it is the only text of the last item; to the end of the body.
 fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option<Span> {
-    let from = sections.last().map_or(layout.body.start, |s| s.span.end) as usize;
     let end = layout.body.end as usize;
+    // Headings of an appendix lie past the body: only the body's last one counts.
+    let last = sections.iter().rev().find(|s| (s.span.start as usize) < end);
+    let from = last.map_or(layout.body.start as usize, |s| (s.span.end as usize).min(end));
     let lines: Vec<_> = segment::lines(&text[from..end]).into_iter().filter(|l| !l.text.trim().is_empty()).collect();
     let at = lines.iter().position(|l| l.text.trim_start().starts_with("Trên đây là")).or_else(|| {
         let last = lines.iter().rposition(|l| l.text.trim_end().ends_with("./."))?;

@@ -17,6 +17,7 @@
 //! so only after composing does each Vietnamese letter have one form for every
 //! later stage, and offsets refer to that one text.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -70,16 +71,23 @@ pub struct Decoded {
     pub encoding: Encoding,
 }
 
-/// Limits on what the read stage accepts.
+/// Limits on what the read stage accepts. Past a limit an input is an error
+/// that names it, never silently cut: a document with its end missing would
+/// be extracted as if it were whole.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
     /// Largest file, in bytes.
     pub max_file_bytes: u64,
+    /// Longest line of the decoded text, in UTF-8 bytes without the line feed.
+    /// Real documents have lines of a few hundred bytes, paragraphs of a few
+    /// thousand; a megabyte on one line is a converter that lost the line
+    /// breaks, or not a document.
+    pub max_line_bytes: u64,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_file_bytes: 64 * 1024 * 1024 }
+        Limits { max_file_bytes: 64 * 1024 * 1024, max_line_bytes: 1024 * 1024 }
     }
 }
 
@@ -117,6 +125,18 @@ pub enum ReadError {
         /// The limit.
         limit: u64,
     },
+    /// A line longer than the configured limit.
+    #[error("{}: line {line} is {bytes} bytes long, over the limit of {limit} bytes", path.display())]
+    LineTooLong {
+        /// The file.
+        path: PathBuf,
+        /// The line number, from 1.
+        line: usize,
+        /// Its length in UTF-8 bytes.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// Not text at all; `reason` is a [`BinaryEvidence`].
     #[error("{}: binary file ({reason})", path.display())]
     Binary {
@@ -138,21 +158,59 @@ pub enum ReadError {
     },
 }
 
-/// Read and decode the file at `path`.
+/// Read and decode the file at `path`, within `limits`.
+///
+/// Only a regular file is opened (a FIFO or a device could block or never
+/// end), and never more than the size limit is read, even from a file that
+/// grows while it is read.
 pub fn read_path(path: &Path, limits: &Limits) -> Result<Decoded, ReadError> {
     let io = |source| ReadError::Io { path: path.to_path_buf(), source };
     let meta = std::fs::metadata(path).map_err(io)?;
     if !meta.is_file() {
         return Err(ReadError::NotAFile { path: path.to_path_buf() });
     }
-    if meta.len() > limits.max_file_bytes {
-        return Err(ReadError::TooLarge { path: path.to_path_buf(), bytes: meta.len(), limit: limits.max_file_bytes });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
-    decode(path, &bytes)
+    check_size(path, meta.len(), limits)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let file = std::fs::File::open(path).map_err(io)?;
+    file.take(limits.max_file_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
+    decode_with(path, &bytes, limits)
 }
 
-/// Decode `bytes`, detecting the encoding; `path` only names the input in errors.
+/// [`decode`] within `limits`: the size of `bytes`, and the length of every line.
+pub fn decode_with(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Decoded, ReadError> {
+    check_size(path, bytes.len() as u64, limits)?;
+    let decoded = decode(path, bytes)?;
+    check_lines(path, &decoded.text, limits)?;
+    Ok(decoded)
+}
+
+fn check_size(path: &Path, bytes: u64, limits: &Limits) -> Result<(), ReadError> {
+    match bytes > limits.max_file_bytes {
+        true => Err(ReadError::TooLarge { path: path.to_path_buf(), bytes, limit: limits.max_file_bytes }),
+        false => Ok(()),
+    }
+}
+
+/// The first line of `text` over the line limit is an error.
+fn check_lines(path: &Path, text: &str, limits: &Limits) -> Result<(), ReadError> {
+    let limit = limits.max_line_bytes;
+    if text.len() as u64 <= limit {
+        return Ok(());
+    }
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    for (i, end) in ends.enumerate() {
+        let bytes = (end - start) as u64;
+        if bytes > limit {
+            return Err(ReadError::LineTooLong { path: path.to_path_buf(), line: i + 1, bytes, limit });
+        }
+        start = end + 1;
+    }
+    Ok(())
+}
+
+/// Decode `bytes`, detecting the encoding; `path` only names the input in
+/// errors. No limits apply: see [`decode_with`].
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, ReadError> {
     let empty = || ReadError::Empty { path: path.to_path_buf() };
     if bytes.iter().all(u8::is_ascii_whitespace) {

@@ -17,6 +17,14 @@ mod corpus;
 /// Sections, assignments, deadlines and the `deadlines` subcommand's CSV and iCalendar.
 mod structure;
 
+/// Bad input (binary, undecodable, huge, unreadable, link loops): a defined
+/// outcome for each, and a batch that finishes and reports every failure.
+mod bad_input;
+
+/// Properties over generated input: no panic, no hang, spans inside the input,
+/// run time linear in the input's size.
+mod properties;
+
 /// Normalization over the corpus (one snapshot per document), its properties and its CLI.
 mod normalize;
 

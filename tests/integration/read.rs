@@ -65,7 +65,7 @@ fn read_windows_1258() {
 fn read_too_large() {
     let dir = TempDir::new("read-large");
     let path = file(&dir, "big.txt", MOTTO.as_bytes());
-    let err = read::read_path(&path, &Limits { max_file_bytes: 10 }).unwrap_err();
+    let err = read::read_path(&path, &Limits { max_file_bytes: 10, ..Limits::default() }).unwrap_err();
     assert!(matches!(err, ReadError::TooLarge { bytes, limit: 10, .. } if bytes == MOTTO.len() as u64), "{err:?}");
 }
 
@@ -126,7 +126,7 @@ fn read_errors_name_the_path() {
         (dir.0.join("missing.txt"), Limits::default()),    // Io
         (dir.0.clone(), Limits::default()),                // NotAFile
         (file(&dir, "empty.txt", b""), Limits::default()), // Empty
-        (file(&dir, "large.txt", b"0123456789"), Limits { max_file_bytes: 5 }), // TooLarge
+        (file(&dir, "large.txt", b"0123456789"), Limits { max_file_bytes: 5, ..Limits::default() }), // TooLarge
         (file(&dir, "binary.txt", b"%PDF-1.4\n"), Limits::default()), // Binary
         (file(&dir, "latin1.txt", b"Gr\xf6\xdfe caf\xe9"), Limits::default()), // Decode
     ];

@@ -200,6 +200,25 @@ fn every_doc_type_example_is_read_with_its_kind() {
     }
 }
 
+/// Regression: on one line without sentence ends, every mention copied the
+/// whole line as its sentence (123 KB took 28 s, 800 KB did not finish). The
+/// sentence is now cut a few hundred bytes from the mention, at a word.
+#[test]
+fn sentence_is_bounded_in_text_without_sentence_ends() {
+    let text = "số 1/KH-UBND ngày 2/3/2024 của UBND tỉnh, ".repeat(2000);
+    let c = one(&text);
+    assert_eq!(c.mentions.len(), 2000);
+    // Near the start of the text, the start of the text is the sentence's start.
+    let longest = c.mentions.iter().map(|m| m.sentence.len()).max().unwrap();
+    assert!(longest <= SENTENCE_REACH + SENTENCE_CONTEXT + 60, "a sentence of {longest} bytes");
+    let middle = c.mentions[1000].sentence.len();
+    assert!(middle <= 2 * SENTENCE_CONTEXT + 60, "a sentence of {middle} bytes");
+    assert!(c.mentions[1000].sentence.contains("1/KH-UBND ngày 2/3/2024"), "{}", c.mentions[1000].sentence);
+    // A real sentence keeps its ends.
+    let real = one("Mở đầu. Thực hiện Kế hoạch số 49/KH-UBND ngày 08/3/2023 của UBND tỉnh; tiếp theo");
+    assert_eq!(real.mentions[0].sentence, "Thực hiện Kế hoạch số 49/KH-UBND ngày 08/3/2023 của UBND tỉnh;");
+}
+
 /// Scan damage written from the grammar's damage list (shared/reference/symbol-forms.md):
 /// each printed form must come out as the clean symbol, kind and date.
 #[test]
