@@ -268,3 +268,45 @@ fn default_limits_accept_the_corpus() {
         read::read_path(&doc, &Limits::default()).unwrap();
     }
 }
+
+/// `vanban ingest DIR` over the same bad inputs: the batch finishes, exits 1, and the
+/// database records every failure (status `failed` with its reason) beside the
+/// documents it could read.
+#[test]
+fn ingest_over_bad_inputs_records_every_failure() {
+    let dir = TempDir::new("bad-input-ingest");
+    let inputs = dir.0.join("inputs");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let cases = build(&inputs);
+    let db = dir.0.join("bad.db");
+    let out = run_within(Duration::from_secs(240), &["ingest", "--db", db.to_str().unwrap(), inputs.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "some files failed: exit code 1\n{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(check, "ok");
+    let status = |path: &Path| -> Option<(String, Option<String>)> {
+        let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        conn.query_row("SELECT status, error FROM files WHERE path = ?1", [abs.to_str().unwrap()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .ok()
+    };
+    let mut recorded_failures = 0;
+    for (path, outcome) in &cases {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        match outcome {
+            Processed => assert_eq!(status(path).map(|s| s.0).as_deref(), Some("ok"), "{name}"),
+            // A path that is not a regular file (a directory, a loop) has no row of its own.
+            Failed(reason) if path.is_file() => {
+                let (s, error) = status(path).unwrap_or_else(|| panic!("{name}: no row in files"));
+                assert_eq!(s, "failed", "{name}");
+                assert!(error.unwrap_or_default().contains(reason.as_str()), "{name}: {reason}");
+                recorded_failures += 1;
+            }
+            _ => {}
+        }
+    }
+    assert!(recorded_failures >= 5, "the bad inputs include at least five failing files: {recorded_failures}");
+}
