@@ -37,7 +37,8 @@ pub struct Layout {
     pub opening: Span,
     /// From the end of the title (or header) to the start of the signature block.
     pub body: Span,
-    /// The closing passage ("Trên đây là …" or a final unlabelled "./." paragraph).
+    /// The closing passage when it opens with "Trên đây là …" (a final unlabelled "./."
+    /// paragraph is judged by the section outline, which knows the items).
     pub closing: Option<Span>,
     /// Authority, position and name of the signer.
     pub signature: Option<Span>,
@@ -416,16 +417,14 @@ fn first_paragraph_end(lines: &[Line], from: usize, to: usize) -> usize {
     i
 }
 
-/// The closing passage: from "Trên đây là …", or else the body's last paragraph
-/// when it is unlabelled and ends with "./.".
+/// The closing passage when it opens with "Trên đây là …". A final unlabelled "./."
+/// paragraph may close the document too, but only the section tree can tell whether
+/// it is the only text of the last item (which it then belongs to): the extract
+/// stage's outline decides that case.
 fn closing(lines: &[Line], from: usize, to: usize) -> Option<Span> {
     let end = (from..to).rev().find(|&i| !lines[i].is_blank())?;
-    if let Some(i) = (from..to).find(|&i| fold(lines[i].text.trim_start()).starts_with("tren day la")) {
-        return Some(Span::new(lines[i].span.start as usize, lines[end].span.end as usize));
-    }
-    let t = lines[end].text.trim();
-    (t.ends_with("./.") && !TOP_LABEL.is_match(t) && !t.starts_with(['-', '+']))
-        .then(|| Span::new(lines[end].span.start as usize, lines[end].span.end as usize))
+    let i = (from..to).find(|&i| fold(lines[i].text.trim_start()).starts_with("tren day la"))?;
+    Some(Span::new(lines[i].span.start as usize, lines[end].span.end as usize))
 }
 
 #[cfg(test)]

@@ -104,9 +104,9 @@ impl Outline {
     }
 }
 
-/// Until the segmenter marks the closing passage: after the last heading, the
-/// paragraph that opens with "Trên đây là", or else the last one that ends with
-/// "./." unless it is the only text of the last item; to the end of the body.
+/// The closing passage when the segmenter found no "Trên đây là": after the last
+/// heading, the last paragraph that ends with "./." unless it is the only text of
+/// the last item (then it belongs to that item); to the end of the body.
 fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option<Span> {
     let end = layout.body.end as usize;
     // Headings of an appendix lie past the body: only the body's last one counts.
@@ -114,8 +114,12 @@ fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option
     let from = last.map_or(layout.body.start as usize, |s| (s.span.end as usize).min(end));
     let lines: Vec<_> = segment::lines(&text[from..end]).into_iter().filter(|l| !l.text.trim().is_empty()).collect();
     let at = lines.iter().position(|l| l.text.trim_start().starts_with("Trên đây là")).or_else(|| {
-        let last = lines.iter().rposition(|l| l.text.trim_end().ends_with("./."))?;
-        (last > 0 || sections.is_empty()).then_some(last)
+        let at = lines.iter().rposition(|l| l.text.trim_end().ends_with("./."))?;
+        // A heading that is itself a paragraph ("b) Trong quá trình …, ….") is text of
+        // its item already: a "./." paragraph after it is not the item's only text.
+        let heading_has_text =
+            last.is_some_and(|s| s.title.split_whitespace().count() >= 12 || s.title.trim_end().ends_with(['.', ';']));
+        (at > 0 || heading_has_text || sections.is_empty()).then_some(at)
     })?;
     Some(Span::new(from + lines[at].span.start as usize, end))
 }
@@ -301,5 +305,27 @@ mod tests {
         let outline = Outline::build(text, &layout);
         assert_eq!(outline.path_at(text.find("nội").unwrap()), Some("I"));
         assert_eq!(outline.path_at(text.find("Trên").unwrap()), None);
+    }
+
+    #[test]
+    fn a_final_paragraph_is_closing_unless_it_is_the_last_items_only_text() {
+        let outline_of = |text: &str| {
+            let whole = Span::new(0, text.len());
+            let layout = Layout { span: whole, body: whole, opening: whole, ..Layout::default() };
+            Outline::build(text, &layout)
+        };
+        // The only text of "III": it belongs to III.
+        let text = "II. A
+1. Làm việc.
+III. TỔ CHỨC THỰC HIỆN
+Giao Văn phòng theo dõi việc thực hiện./.
+";
+        assert_eq!(outline_of(text).path_at(text.find("Giao").unwrap()), Some("III"));
+        // After an item that is a paragraph of its own: the closing, in no section.
+        let text = "1. A
+a) Trong quá trình thực hiện, các cơ quan gửi Sở Tài chính để theo dõi, xử lý.
+Yêu cầu các sở nghiêm túc thực hiện./.
+";
+        assert_eq!(outline_of(text).path_at(text.find("Yêu").unwrap()), None);
     }
 }
