@@ -83,16 +83,17 @@ pub static ABBREVIATIONS: LazyLock<Vec<Abbreviation>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The document type whose word is `word` (compared by [`fold`]).
+/// The document type whose word is `word` (compared by [`fold`], any run of
+/// spaces or a line break between its words).
 pub fn doc_type_by_word(word: &str) -> Option<&'static DocType> {
-    let key = fold(word);
-    DOC_TYPES.iter().find(|t| fold(&t.word) == key)
+    let key = fold(word).split_whitespace().collect::<Vec<_>>().join(" ");
+    DOC_TYPES.iter().find(|t| t.key == key)
 }
 
 /// Whether `code` is the abbreviation of a document type (`KH`, `QĐ`, `QĐi`, `CTr`).
 pub fn is_type_code(code: &str) -> bool {
     let code = code.replace('Ð', "Đ");
-    code == "QĐi" || DOC_TYPES.iter().any(|t| t.abbreviation == code) || code == "CT" || code == "TT"
+    code == "QĐi" || DOC_TYPES.iter().any(|t| t.abbreviation == code)
 }
 
 /// The comparison key of a text: lower case, without diacritics, `đ` → `d`.
@@ -154,7 +155,7 @@ fn base_letter(c: char) -> char {
 pub fn word_pattern(word: &str) -> String {
     let mut out = String::new();
     let chars: Vec<char> = word.nfc().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    for &c in &chars {
         if c == ' ' {
             out.push_str(r"\s+");
             continue;
@@ -167,7 +168,6 @@ pub fn word_pattern(word: &str) -> String {
             'a' | 'e' | 'o' | 'u' | 'y' | 'i' => alternatives.extend(vowel_family(base)),
             _ => {}
         }
-        let _ = i;
         alternatives.sort_unstable();
         alternatives.dedup();
         if alternatives.len() == 1 {

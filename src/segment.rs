@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::grammar::{DOC_TYPES, fold, fold_starts_with};
+use crate::grammar::{DOC_TYPES, DocType, fold, fold_starts_with};
 use crate::span::Span;
 
 /// The parts of one document, as spans of the normalized text.
@@ -161,10 +161,8 @@ fn document_starts(lines: &[Line]) -> Vec<usize> {
             let mut s = i;
             while s > starts[starts.len() - 1] + 1 {
                 let prev = &lines[s - 1];
-                let header_like = prev.is_blank()
-                    || is_upper(prev.text)
-                    || fold(prev.text.trim_start()).starts_with("so")
-                    || prev.text.trim().chars().all(|c| "*_-—=".contains(c) || c.is_whitespace());
+                let header_like =
+                    prev.is_blank() || is_upper(prev.text) || fold(prev.text.trim_start()).starts_with("so");
                 if !header_like {
                     break;
                 }
@@ -180,21 +178,18 @@ fn document_starts(lines: &[Line]) -> Vec<usize> {
     starts
 }
 
-/// Whether a line is a type title: upper case, and a type word alone or
-/// followed by "CỦA …".
-fn type_title_word(line: &str) -> Option<&'static str> {
+/// The document type a line titles: an upper-case line holding a type word alone
+/// or followed by "CỦA …" ("NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ TỈNH ỦY").
+pub fn type_title_word(line: &str) -> Option<&'static DocType> {
     let t = line.trim().trim_end_matches(':').trim();
     if !is_upper(t) {
         return None;
     }
     let f = fold(t);
-    DOC_TYPES
-        .iter()
-        .find(|d| {
-            let w = &d.key;
-            f == *w || f.strip_prefix(w.as_str()).is_some_and(|rest| rest.starts_with(" cua "))
-        })
-        .map(|d| d.word.as_str())
+    DOC_TYPES.iter().find(|d| {
+        let w = &d.key;
+        f == *w || f.strip_prefix(w.as_str()).is_some_and(|rest| rest.starts_with(" cua "))
+    })
 }
 
 fn span_of(lines: &[Line]) -> Span {
@@ -312,7 +307,8 @@ fn is_enacting(line: &str) -> bool {
 /// not upper case and not the opening passage. Returns the span and the index after it.
 fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
     let mut i = from;
-    while i < lines.len() && (lines[i].is_blank() || is_separator(lines[i].text)) {
+    // Separator rules under the title were removed by normalize, leaving blank lines.
+    while i < lines.len() && lines[i].is_blank() {
         i += 1;
     }
     let start = i;
@@ -320,7 +316,6 @@ fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
         let t = lines[i].text.trim();
         let f = fold(t);
         let stop = t.is_empty()
-            || is_separator(t)
             || (is_upper(t) && i > start)
             || f.starts_with("can cu")
             || f.starts_with("kinh gui")
@@ -366,11 +361,6 @@ pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<place>(?:\p{Lu}\p{Ll}\p{L}*|\p{Lu}{1,3}\.)(?:\s(?:\p{Lu}\p{Ll}\p{L}*|\p{Lu}{1,3}\.)){0,3})\s*,?\s*(?i:ng[àa]y)\s+(?P<d>[\d.…_ ]*?)\s*(?i:th[áa]ng)\s+(?P<m>[\d.…_ ]*?)\s*(?i:n[ăa]m)\s+(?P<y>\d{4})")
         .unwrap()
 });
-
-fn is_separator(t: &str) -> bool {
-    let t = t.trim();
-    !t.is_empty() && t.chars().all(|c| "*_-—–=~.".contains(c) || c.is_whitespace())
-}
 
 /// Where the body starts in a document that prints no header: after any
 /// leading blank lines.

@@ -16,10 +16,11 @@ use std::sync::LazyLock;
 use memchr::{memchr, memchr3, memmem, memrchr3};
 use regex::Regex;
 
-use super::header::{iso_date, join_lines};
+use super::calendar::iso_date;
+use super::header::join_lines;
 use super::symbol::{DocumentSymbol, SYMBOL};
 use crate::document::{Citation, Mention, Relation};
-use crate::grammar::{DOC_TYPES, DocType, fold, word_pattern};
+use crate::grammar::{DOC_TYPES, DocType, doc_type_by_word, fold, word_pattern};
 use crate::segment::Layout;
 use crate::span::Span;
 
@@ -196,7 +197,7 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
 /// still a citation, named by the fragment that stands where the number was.
 fn lost_number(text: &str, zone: Span, at: usize, end: usize, symbol: &DocumentSymbol) -> Found {
     let z = &text[zone.range()];
-    let before = &z[floor_char(z, at.saturating_sub(60))..at];
+    let before = &z[z.floor_char_boundary(at.saturating_sub(60))..at];
     let words: Vec<&str> = before.split_whitespace().collect();
     let keep = words
         .iter()
@@ -227,11 +228,11 @@ fn type_word_before(
     previous: &[Found],
     zone_start: usize,
 ) -> (Option<&'static DocType>, Option<usize>) {
-    let window_start = floor_char(z, at.saturating_sub(200));
+    let window_start = z.floor_char_boundary(at.saturating_sub(200));
     let before = &z[window_start..at];
     if let Some(c) = TYPE_BEFORE.captures(before) {
         let tw = c.name("tw").unwrap();
-        return (doc_type_of(tw.as_str()), Some(window_start + tw.start()));
+        return (doc_type_by_word(tw.as_str()), Some(window_start + tw.start()));
     }
     // A list: "Quyết định số 728-QĐ/TU …; Quyết định số 729…" is handled above; here
     // "các Tờ trình số 2138/TTr-BCT, số 3390/TTr-BCT" — inherit from the item before.
@@ -249,23 +250,10 @@ fn type_word_before(
             && tw.as_str().starts_with(char::is_uppercase)
             && !SYMBOL.is_match(&clause[tw.end()..])
         {
-            return (doc_type_of(tw.as_str()), Some(window_start + clause_start + tw.start()));
+            return (doc_type_by_word(tw.as_str()), Some(window_start + clause_start + tw.start()));
         }
     }
     (None, None)
-}
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn doc_type_of(word: &str) -> Option<&'static DocType> {
-    let f = fold(word);
-    let f: String = f.split_whitespace().collect::<Vec<_>>().join(" ");
-    DOC_TYPES.iter().find(|t| t.key == f)
 }
 
 /// The kind of a cited document: the type word's code, with the contract's exceptions.
@@ -285,7 +273,7 @@ fn kind_of(type_word: Option<&DocType>, symbol: &DocumentSymbol) -> Option<Strin
         }
         Some(t) => Some(t.abbreviation.clone()),
         None => match code {
-            Some(c) => Some(if c == "QĐi" { c } else { c.replace('Ð', "Đ") }),
+            Some(c) => Some(c),
             // Laws and Quốc hội resolutions print no type code: "41/2024/QH15" is a law.
             None if symbol.year.is_some() && symbol.issuer_codes.iter().any(|c| c.starts_with("QH")) => {
                 Some("L".into())
@@ -319,7 +307,7 @@ fn tail(text: &str, from: usize, limit: usize) -> (Option<String>, Option<String
     if let Some(c) = ISSUER_AFTER.captures(&rest[pos..]) {
         let body_start = c.name("body").map(|b| b.start()).unwrap_or(c.get(0).unwrap().end());
         let s = &rest[pos + body_start..];
-        let mut end = ISSUER_STOP.find(s).map(|m| m.start()).unwrap_or_else(|| floor_char(s, s.len().min(150)));
+        let mut end = ISSUER_STOP.find(s).map(|m| m.start()).unwrap_or_else(|| s.floor_char_boundary(s.len().min(150)));
         // "của A và B" names A when B is another body; "giữa A và B" names both.
         if c.name("link").is_none_or(|l| l.as_str() == "của")
             && let Some(i) = s[..end].find(" và ")
@@ -377,8 +365,8 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
     let mut out = vec![];
     for m in TYPE_WORD.find_iter(z) {
         let word = m.as_str();
-        let Some(t) = doc_type_of(word) else { continue };
-        let before = &z[floor_char(z, m.start().saturating_sub(40))..m.start()];
+        let Some(t) = doc_type_by_word(word) else { continue };
+        let before = &z[z.floor_char_boundary(m.start().saturating_sub(40))..m.start()];
         if before.ends_with(|c: char| c.is_alphanumeric())
             || NOT_A_NAME_BEFORE.is_match(before)
             || BODY_BEFORE.is_match(before)
@@ -409,7 +397,7 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         let amended = AMENDS.captures(rest).and_then(|c| c.name("amended")).map(|a| {
             let a_start = start + m.len() + a.start();
             let inner = &text[a_start..end];
-            let t = TYPE_WORD.find(inner).and_then(|w| doc_type_of(w.as_str()));
+            let t = TYPE_WORD.find(inner).and_then(|w| doc_type_by_word(w.as_str()));
             Found {
                 span: Span::new(a_start, end),
                 kind: t.map(|t| t.abbreviation.clone()),
@@ -485,7 +473,7 @@ const CAPITALIZED_NOUNS: &[&str] =
 /// "thực hiện"/"triển khai", a description that names a place or a body ("Đề án
 /// chuyển khu công nghiệp Tằng Loỏng sang khu công nghiệp xanh").
 fn described_extent(rest: &str, implementing: bool) -> Option<usize> {
-    let stop = STOP.find(rest).map(|m| m.start()).unwrap_or_else(|| floor_char(rest, rest.len().min(160)));
+    let stop = STOP.find(rest).map(|m| m.start()).unwrap_or_else(|| rest.floor_char_boundary(rest.len().min(160)));
     let head = &rest[..stop];
     if let Some(open) = head.find(['“', '"']).filter(|&o| head[..o].split_whitespace().count() <= 6) {
         let open_end = open + head[open..].chars().next().map_or(1, char::len_utf8);
@@ -534,7 +522,8 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool) -> Optio
         let close_len = after[open + close..].chars().next().map_or(1, char::len_utf8);
         open + close + close_len
     } else {
-        let stop = STOP.find(after).map(|m| m.start()).unwrap_or_else(|| floor_char(after, after.len().min(160)));
+        let stop =
+            STOP.find(after).map(|m| m.start()).unwrap_or_else(|| after.floor_char_boundary(after.len().min(160)));
         // A term of a Party body closes the name: "Nghị quyết Trung ương 4 (khóa XII)".
         static TERM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s\((?i:kh[oó]a|khoá)\s[^)]*\)").unwrap());
         TERM.find(&after[..stop])

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use crate::document::{Deadline, Recurrence};
+use crate::extract::calendar::days_in_month;
 use crate::extract::sections::{self, Outline};
 use crate::prefilter::Prefiltered;
 use crate::segment::Layout;
@@ -115,18 +116,6 @@ impl Point {
         }
         Ok((format!("{y:04}-{m0:02}-{d0:02}"), format!("{y:04}-{m1:02}-{d1:02}")))
     }
-}
-
-/// Days in month `m` of year `y`, `None` for a month that does not exist.
-fn days_in_month(y: i32, m: u32) -> Option<u32> {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    Some(match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    })
 }
 
 /// What the document's date lends to expressions that do not print it.

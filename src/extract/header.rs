@@ -5,18 +5,18 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::calendar::iso_date;
 use super::symbol::{DocumentSymbol, SYMBOL};
 use crate::document::{Document, Signer};
-use crate::grammar::{doc_type_by_word, expand_abbreviations, fold};
-use crate::segment::{DATE_LINE, Layout, Line, is_upper, lines};
+use crate::grammar::{expand_abbreviations, fold};
+use crate::segment::{DATE_LINE, Layout, Line, is_upper, lines, type_title_word};
 use crate::span::Span;
 
 /// Read the header fields of one document.
 pub fn extract(text: &str, layout: &Layout) -> Document {
     let mut doc = Document::default();
     let head = lines_in(text, layout.header.start as usize, layout.header.end as usize);
-    let all = lines_in(text, layout.span.start as usize, layout.span.end as usize);
-    let head_zone: Vec<Line> = all.iter().take(40).copied().collect();
+    let head_zone = first_lines(text, layout.span, 40);
 
     let before_body: Vec<Line> = head_zone.iter().copied().filter(|l| l.span.start < layout.body.start).collect();
     if let Some((span, symbol)) = header_symbol(&before_body) {
@@ -24,12 +24,8 @@ pub fn extract(text: &str, layout: &Layout) -> Document {
         doc.symbol = Some(symbol.canonical.clone());
         doc.field_spans.insert("symbol".into(), span);
     }
-    let type_word = layout.type_title.and_then(|s| {
-        let t = &text[s.range()];
-        let f = fold(t);
-        crate::grammar::DOC_TYPES.iter().find(|d| f.starts_with(&d.key)).map(|d| d.word.clone())
-    });
-    doc.kind = type_word.as_deref().and_then(doc_type_by_word).map(|t| t.abbreviation.clone()).or_else(|| {
+    let doc_type = layout.type_title.and_then(|s| text[s.range()].lines().next().and_then(type_title_word));
+    doc.kind = doc_type.map(|t| t.abbreviation.clone()).or_else(|| {
         // A letter prints no type title; its symbol has no type code.
         layout.title.map(|_| "CV".to_string())
     });
@@ -59,6 +55,14 @@ fn lines_in(text: &str, from: usize, to: usize) -> Vec<Line<'_>> {
         .into_iter()
         .map(|l| Line { text: l.text, span: Span::new(from + l.span.start as usize, from + l.span.end as usize) })
         .collect()
+}
+
+/// The first `n` lines of `span`, with spans in `text`.
+fn first_lines(text: &str, span: Span, n: usize) -> Vec<Line<'_>> {
+    let from = span.start as usize;
+    let piece = &text[span.range()];
+    let end = piece.match_indices('\n').nth(n).map_or(piece.len(), |(i, _)| i);
+    lines_in(text, from, from + end)
 }
 
 /// Lines joined with single spaces.
@@ -101,19 +105,6 @@ fn date_line(zone: &[Line]) -> Option<(Span, String, Option<String>)> {
         }
     }
     None
-}
-
-/// An ISO date from day, month and year as printed, if they form a real date.
-pub fn iso_date(d: &str, m: &str, y: &str) -> Option<String> {
-    let (d, m, y): (u32, u32, i32) = (d.trim().parse().ok()?, m.trim().parse().ok()?, y.trim().parse().ok()?);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (d >= 1 && d <= days).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// The adoption date of a resolution without a date line ("… thông qua ngày 23 tháng 3 năm 2022").
@@ -283,14 +274,11 @@ fn join_party(body: &str, parent: &str) -> String {
     format!("{body} {parent}")
 }
 
-/// Levels of administrative units, folded.
-const LEVELS: &[&str] = &["tinh", "huyen", "xa", "phuong", "thanh pho", "thi xa", "quan", "thi tran"];
-
 /// "Văn phòng UBND tỉnh" and a date line at "Đồng Nai" → "Văn phòng UBND tỉnh Đồng Nai";
 /// "UBND thành phố" at "TP. Quảng Ngãi" → "UBND thành phố Quảng Ngãi".
 fn with_place(body: &str, place: Option<&str>) -> String {
     let f = fold(body);
-    let Some(level) = LEVELS.iter().find(|l| f.ends_with(&format!(" {l}"))) else { return body.to_string() };
+    let Some(level) = LEVELS_OF_PLACE.iter().find(|l| f.ends_with(&format!(" {l}"))) else { return body.to_string() };
     let Some(place) = place.filter(|p| !p.is_empty()) else { return body.to_string() };
     let place = expand_abbreviations(place);
     let fp = fold(&place);
@@ -354,7 +342,6 @@ pub fn proper_case(s: &str) -> String {
         "Chính phủ",
         "Quốc hội",
     ];
-    const LEVELS: &[&str] = &["tỉnh", "thành phố", "huyện", "xã", "phường", "thị xã", "quận", "thị trấn"];
     // Abbreviations ("MTTQ") stay as printed, to be expanded after.
     let is_abbreviation =
         |w: &str| crate::grammar::ABBREVIATIONS.iter().any(|a| a.abbreviation == w && a.readings.len() == 1);
@@ -365,9 +352,9 @@ pub fn proper_case(s: &str) -> String {
     let mut i = 0;
     while i < words.len() {
         let two = (i + 1 < words.len()).then(|| format!("{} {}", lower[i], lower[i + 1]));
-        let step = if two.as_deref().is_some_and(|t| LEVELS.contains(&t)) {
+        let step = if two.as_deref().is_some_and(|t| LEVELS_OF_PLACE.contains(&fold(t).as_str())) {
             2
-        } else if LEVELS.contains(&lower[i].as_str()) {
+        } else if LEVELS_OF_PLACE.contains(&fold(&lower[i]).as_str()) {
             1
         } else {
             0
@@ -444,17 +431,13 @@ fn signer(sig: &[Line]) -> Option<Signer> {
     let mut authority = None;
     let mut position = None;
     for (i, t) in above.iter().enumerate().rev() {
-        if let Some((prefix, code)) = AUTHORITIES.iter().find(|(p, _)| {
+        if let Some((_, code)) = AUTHORITIES.iter().find(|(p, _)| {
             t.strip_prefix(p)
                 .is_some_and(|rest| rest.starts_with(['.', ' ', '/']) || (p.contains('/') && !rest.is_empty()))
         }) {
             authority = Some(code.to_string());
-            let rest = t[prefix.len()..].trim_start_matches(['.', '/']).trim();
             // "TL. CHỦ TỊCH" names whom the signer acts for; the position is the line after it.
-            if i + 1 < above.len() && position.is_none() {
-                position = Some(sentence_case(above[i + 1]));
-            }
-            let _ = rest;
+            position = above.get(i + 1).map(|p| sentence_case(p));
             break;
         }
     }
@@ -542,14 +525,6 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn iso_date_rejects_impossible_days() {
-        assert_eq!(iso_date("29", "2", "2024").as_deref(), Some("2024-02-29"));
-        assert_eq!(iso_date("29", "2", "2023"), None);
-        assert_eq!(iso_date("31", "4", "2024"), None);
-        assert_eq!(iso_date("…", "01", "2026"), None);
-    }
 
     #[test]
     fn proper_case_of_agency_lines() {

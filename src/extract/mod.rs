@@ -6,6 +6,7 @@
 //! [`Document`]. Spans are normalized offsets until `pipeline` maps them.
 
 pub mod assignments;
+pub mod calendar;
 pub mod citations;
 pub mod deadlines;
 pub mod header;

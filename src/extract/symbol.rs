@@ -58,12 +58,10 @@ impl DocumentSymbol {
             (Some(codes.remove(0)), codes)
         } else if let Some(p) = c.name("party") {
             (Some(clean_code(p.as_str())), codes_of("pcodes"))
-        } else if c.name("ncodes").is_some() {
-            let mut codes = codes_of("ncodes");
-            let first = (codes.len() > 1 && crate::grammar::is_type_code(&codes[0])).then(|| codes.remove(0));
-            (first, codes)
         } else {
-            let mut codes = codes_of("scodes");
+            // Normative and state forms: the first code names the type when it is one
+            // ("NĐ" in 04/2015/NĐ-CP, "KH" in 49/KH-UBND; none in 7086/UBND-KGVX).
+            let mut codes = codes_of(if c.name("ncodes").is_some() { "ncodes" } else { "scodes" });
             let first = (codes.len() > 1 && crate::grammar::is_type_code(&codes[0])).then(|| codes.remove(0));
             (first, codes)
         };
