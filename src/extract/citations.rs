@@ -20,7 +20,7 @@ use super::calendar::iso_date;
 use super::header::join_lines;
 use super::symbol::{DocumentSymbol, SYMBOL};
 use crate::document::{Citation, Mention, Relation};
-use crate::grammar::{DOC_TYPES, DocType, doc_type_by_word, fold, word_pattern};
+use crate::grammar::{ABBREVIATIONS, DOC_TYPES, DocType, doc_type_by_word, fold, word_pattern};
 use crate::segment::Layout;
 use crate::span::Span;
 
@@ -90,8 +90,9 @@ static NOT_A_NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Verbs that carry out an existing document: "thực hiện Đề án …", "triển khai Chương trình …".
-static IMPLEMENTING_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:thực hiện|triển khai|Thực hiện|Triển khai|quy định tại|theo)\s+$").unwrap());
+static IMPLEMENTING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:thực hiện|triển khai|Thực hiện|Triển khai)(?:\s+(?:có hiệu quả|hiệu quả|tốt|nghiêm túc|nghiêm))?|quy định tại|theo|điều chỉnh)\s+$").unwrap()
+});
 
 /// A body whose name holds a type word: "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch".
 static BODY_BEFORE: LazyLock<Regex> =
@@ -468,10 +469,73 @@ static STOP: LazyLock<Regex> = LazyLock::new(|| {
 const CAPITALIZED_NOUNS: &[&str] =
     &["Nhân dân", "Nhà nước", "Đảng", "Ủy ban", "Mặt trận", "Tổ quốc", "Chính phủ", "Quốc hội", "Trung ương"];
 
+/// Where a description ends. A description is a title in running text, so it keeps
+/// what a proper name may not: "của phụ nữ", "trên địa bàn", "đến năm 2025",
+/// "chính trị - xã hội"; it ends at the end of its clause, a date, a number, or a
+/// purpose or predicate that begins a new phrase. Commas are judged by
+/// [`comma_continues`].
+static DESCRIPTION_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|nhằm|để|đã|được|là|có|sau khi|cho|đến\s+(?:các|những|toàn|mọi|từng)|và\s+(?:các|những)\s+(?:văn bản|nghị quyết|kế hoạch|chương trình|quy định))\s|\s+(?:số|Số)\s*:?\s*\d|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên)\b").unwrap()
+});
+
+/// Whether the comma at the start of `after` belongs to a description: the title
+/// formula ", tầm nhìn đến năm 2050", an enumeration closed by "và" within three
+/// words ("lãnh đạo, quản lý và phát huy"), or a last short member that ends the
+/// clause ("xanh, sinh thái."). A comma before anything longer starts a new item.
+fn comma_continues(after: &str) -> bool {
+    let rest = after[1..].trim_start_matches([' ', '\t']);
+    if rest.starts_with("tầm nhìn") {
+        return true;
+    }
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let mut words = 0;
+    for word in line.split_whitespace().take(4) {
+        if words > 0 && word == "và" {
+            return true;
+        }
+        words += 1;
+        if word.ends_with(['.', ';']) {
+            return words <= 2;
+        }
+    }
+    words <= 2 && line.split_whitespace().nth(2).is_none() && !line.is_empty()
+}
+
+/// Whether what follows "của" in a description is part of its subject rather than its
+/// issuer: a common noun ("vai trò của phụ nữ"), or bodies in the plural ("của Mặt
+/// trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội") — a document has one issuer.
+fn owner_is_subject(after: &str) -> bool {
+    if after.starts_with(char::is_lowercase) {
+        return true;
+    }
+    let clause = &after[..after.find([';', '.', '\n', ',']).unwrap_or(after.len())];
+    clause.contains(" và các ") || clause.contains(" và những ")
+}
+
+/// The length of a description at the head of `rest`, if it has an end.
+fn description_end(rest: &str) -> Option<usize> {
+    let mut from = 0;
+    let limit = rest.floor_char_boundary(rest.len().min(400));
+    loop {
+        let stop = DESCRIPTION_STOP.find(&rest[from..limit])?;
+        let at = from + stop.start();
+        let continues = match stop.as_str().trim() {
+            "," => comma_continues(&rest[at..]),
+            "của" => owner_is_subject(&rest[from + stop.end()..]),
+            _ => false,
+        };
+        if continues {
+            from = at + 1;
+            continue;
+        }
+        return Some(at);
+    }
+}
+
 /// A document named by a description rather than a proper name: a quoted title
 /// within its first words ("Kế hoạch phát động thi đua “Dân vận khéo”"), or, after
 /// "thực hiện"/"triển khai", a description that names a place or a body ("Đề án
-/// chuyển khu công nghiệp Tằng Loỏng sang khu công nghiệp xanh").
+/// chuyển khu công nghiệp Tằng Loỏng sang khu công nghiệp xanh, sinh thái").
 fn described_extent(rest: &str, implementing: bool) -> Option<usize> {
     let stop = STOP.find(rest).map(|m| m.start()).unwrap_or_else(|| rest.floor_char_boundary(rest.len().min(160)));
     let head = &rest[..stop];
@@ -481,14 +545,22 @@ fn described_extent(rest: &str, implementing: bool) -> Option<usize> {
         let close_len = rest[open_end + close..].chars().next().map_or(1, char::len_utf8);
         return Some(open_end + close + close_len);
     }
-    let words: Vec<&str> = head.split_whitespace().collect();
+    if !implementing {
+        return None;
+    }
+    let stop = description_end(rest)?;
+    let words: Vec<&str> = rest[..stop].split_whitespace().collect();
+    if words.first().is_none_or(|w| ["của", "số", "Số"].contains(w)) {
+        return None;
+    }
     let proper = words.iter().enumerate().skip(1).any(|(i, w)| {
         w.starts_with(char::is_uppercase)
+            && !ABBREVIATIONS.iter().any(|a| a.abbreviation == *w)
             && !CAPITALIZED_NOUNS
                 .iter()
                 .any(|n| n.starts_with(w) && (n.len() == w.len() || words.get(i + 1).is_some_and(|x| n.ends_with(x))))
     });
-    (implementing && proper && words.len() >= 3).then_some(stop)
+    (proper && (3..=30).contains(&words.len())).then_some(stop)
 }
 
 /// Where the name after a type word ends, if the words after it make a proper name.
@@ -503,8 +575,11 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool) -> Optio
     let word_capital = word.starts_with(char::is_uppercase);
     // A lower-case type word names a document only before a Party congress or plenum.
     let congress = ["Đại hội", "Trung ương", "Hội nghị"].iter().any(|p| rest.trim_start().starts_with(p));
-    if word_capital && !capital && !is_law && !congress {
-        return described_extent(rest, implementing);
+    if !capital && !is_law && !congress {
+        // A lower-case type word is a common noun ("kế hoạch phối hợp với …") unless
+        // its description names the period of one plan ("quy hoạch tỉnh Lào Cai thời
+        // kỳ 2021 - 2030").
+        return described_extent(rest, implementing).filter(|&len| word_capital || PERIOD.is_match(&rest[..len]));
     }
     if !(word_capital && (capital || is_law) || congress && t.abbreviation == "NQ") {
         return None;
@@ -524,15 +599,17 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool) -> Optio
     } else {
         let stop =
             STOP.find(after).map(|m| m.start()).unwrap_or_else(|| after.floor_char_boundary(after.len().min(160)));
-        // A term of a Party body closes the name: "Nghị quyết Trung ương 4 (khóa XII)".
-        static TERM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s\((?i:kh[oó]a|khoá)\s[^)]*\)").unwrap());
+        // A term of a Party body or an amended version closes the name: "Nghị quyết
+        // Trung ương 4 (khóa XII)", "Luật Tổ chức chính quyền địa phương (sửa đổi)".
+        static TERM: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\s\((?:(?i:kh[oó]a|khoá)\s[^)]*|sửa đổi(?:,?\s*bổ sung)?)\)").unwrap());
         TERM.find(&after[..stop])
             .map(|t| t.end())
             .or_else(|| TERM.find(&after[stop..]).filter(|t| t.start() == 0).map(|t| stop + t.end()))
             .unwrap_or(stop)
     };
     let total = skip + len;
-    let name = rest[..total].trim_end().trim_end_matches(['”', '"', '’', '.']);
+    let name = without_stray_quote(rest[..total].trim_end().trim_end_matches('.'));
     let words = name.split_whitespace().count();
     // A number names a scheme ("Đề án 06"), not a period ("Báo cáo 6 tháng").
     if first.starts_with(|c: char| c.is_ascii_digit())
@@ -544,6 +621,17 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool) -> Optio
         return None;
     }
     (1..=25).contains(&words).then_some(name.len())
+}
+
+/// The period a plan or strategy is named by.
+static PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:thời kỳ|giai đoạn|nhiệm kỳ)\s+\d{4}\s*-\s*\d{4}").unwrap());
+
+/// A name without a closing quote that no opening quote of its own pairs with.
+fn without_stray_quote(name: &str) -> &str {
+    let quotes = name.matches('"').count();
+    let opened = name.contains('“') || quotes >= 2;
+    if opened { name } else { name.trim_end_matches(['”', '"', '’']) }
 }
 
 /// Group mentions into citations, in order of first mention.
@@ -567,7 +655,7 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
         let mention = Mention { span: f.span, sentence: sentence(text, f.span), pinpoint: f.pinpoint.clone() };
         let existing = keys.get(&key).into_iter().flatten().copied().find(|&i| {
             // Same name, another date: another document.
-            f.symbol.is_some() || out[i].date.is_none() || f.date.is_none() || out[i].date == f.date
+            f.symbol.is_some() || compatible(&out[i].date, &f.date)
         });
         if let Some(i) = existing {
             let c = &mut out[i];
@@ -597,7 +685,51 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
             mentions: vec![mention],
         });
     }
+    merge_short_names(&mut out);
     out
+}
+
+/// A document cited by name answers to a shorter form of that name ("Luật bầu cử" for
+/// "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân"): a name-only citation
+/// whose name begins exactly one longer name-only citation of its kind joins it, under
+/// the longer name. Short forms of one word after the type word name nothing specific.
+fn merge_short_names(out: &mut Vec<Citation>) {
+    let keys: Vec<Option<String>> =
+        out.iter().map(|c| c.name.as_deref().filter(|_| c.symbol.is_none()).map(name_key)).collect();
+    let mut merged = vec![false; out.len()];
+    for (i, short) in keys.iter().enumerate() {
+        let Some(short) = short.as_deref().filter(|k| k.split(' ').count() >= 3) else { continue };
+        let prefix = format!("{short} ");
+        let mut longer = (0..out.len()).filter(|&j| {
+            !merged[j]
+                && out[j].kind == out[i].kind
+                && compatible(&out[i].date, &out[j].date)
+                && keys[j].as_deref().is_some_and(|k| k.starts_with(&prefix))
+        });
+        let (Some(j), None) = (longer.next(), longer.next()) else { continue };
+        let mentions = std::mem::take(&mut out[i].mentions);
+        let (date, issuer, relation) = (out[i].date.take(), out[i].issuer.take(), out[i].relation);
+        let target = &mut out[j];
+        target.mentions.extend(mentions);
+        target.mentions.sort_by_key(|m| m.span.start);
+        target.date = target.date.take().or(date);
+        target.issuer = target.issuer.take().or(issuer);
+        if relation == Relation::Basis {
+            target.relation = Relation::Basis;
+        }
+        merged[i] = true;
+    }
+    let mut index = 0;
+    out.retain(|_| {
+        index += 1;
+        !merged[index - 1]
+    });
+    out.sort_by_key(|c| c.mentions[0].span.start);
+}
+
+/// Whether two mentions' dates allow one document: equal, or one of them unknown.
+fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    a.is_none() || b.is_none() || a == b
 }
 
 /// The grouping key of a document cited by name.

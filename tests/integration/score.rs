@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("signer.name", 1.0),
     ("signer.authority", 1.0),
     ("recipients", 0.97),
-    ("citations", 0.98),
+    ("citations", 1.0),
     ("citations.numbered", 1.0),
     ("citation.kind", 1.0),
     ("citation.date", 1.0),

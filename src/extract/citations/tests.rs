@@ -246,3 +246,60 @@ fn scan_damaged_variants_read_as_the_clean_citation() {
     let c = one("Thực hiện Quyet dinh so 12-QD/TU ngay 08/3/2023.");
     assert_eq!(c.kind.as_deref(), Some("QĐ"));
 }
+
+#[test]
+fn a_description_runs_to_the_end_of_its_clause() {
+    let c = one(
+        "về tiếp tục thực hiện Đề án nâng cao vai trò, vị thế và năng lực của thanh niên trên địa bàn tỉnh Bình Định đến năm 2030.",
+    );
+    assert_eq!(
+        c.name.as_deref(),
+        Some("Đề án nâng cao vai trò, vị thế và năng lực của thanh niên trên địa bàn tỉnh Bình Định đến năm 2030")
+    );
+    // Bodies in the plural are the subject, not the issuer.
+    let c = one("thực hiện tốt Quy chế phối hợp của Hội Nông dân Việt Nam và các hội quần chúng; tăng cường");
+    assert_eq!(c.name.as_deref(), Some("Quy chế phối hợp của Hội Nông dân Việt Nam và các hội quần chúng"));
+    assert_eq!(c.issuer, None);
+    // A comma before a new item ends it; the title formula "tầm nhìn" does not.
+    let c = one("điều chỉnh quy hoạch tỉnh Hà Giang thời kỳ 2021 - 2030, tầm nhìn đến năm 2050, quy hoạch chung các xã");
+    assert_eq!(c.name.as_deref(), Some("quy hoạch tỉnh Hà Giang thời kỳ 2021 - 2030, tầm nhìn đến năm 2050"));
+    assert_eq!(c.kind.as_deref(), Some("QH"));
+}
+
+#[test]
+fn a_description_without_a_proper_name_or_period_is_not_a_citation() {
+    for generic in [
+        "thực hiện Kế hoạch tuyên truyền của UBND tỉnh Quảng Ngãi.",
+        "triển khai Kế hoạch cuộc thi đến các thành viên trong BTC.",
+        "theo Hướng dẫn của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh.",
+        "thực hiện kế hoạch phối hợp với Ban Dân vận Tỉnh ủy.",
+        "điều chỉnh quy hoạch chung các xã, phường.",
+    ] {
+        assert!(cite(generic).is_empty(), "{generic}: {:?}", cite(generic));
+    }
+}
+
+#[test]
+fn an_amended_version_in_parentheses_is_part_of_the_name() {
+    let c = cite("Tuyên truyền Luật Tổ chức Quốc hội (sửa đổi); các văn bản hướng dẫn");
+    assert_eq!(c[0].name.as_deref(), Some("Luật Tổ chức Quốc hội (sửa đổi)"), "{c:?}");
+}
+
+#[test]
+fn a_quoted_name_keeps_its_closing_quote() {
+    let c = cite("Kết luận số 12-KL/TU về Đề án “Nâng cao chất lượng dân vận chính quyền”; tiếp tục");
+    assert_eq!(c[1].name.as_deref(), Some("Đề án “Nâng cao chất lượng dân vận chính quyền”"), "{c:?}");
+}
+
+#[test]
+fn a_short_form_of_a_name_is_the_same_document() {
+    let c = cite(
+        "theo đúng quy định của Luật bầu cử; tuyên truyền Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân.",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].name.as_deref(), Some("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân"));
+    assert_eq!(c[0].mentions.len(), 2);
+    // Two longer names: the short form names neither.
+    let c = cite("Luật Thanh niên; Luật Thanh niên Việt Nam; Luật Thanh niên Xung phong.");
+    assert_eq!(c.len(), 3, "{c:#?}");
+}
