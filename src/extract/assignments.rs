@@ -11,6 +11,7 @@
 //! nhân dân các huyện, thị xã, thành phố" stays one unit and "Thường trực HĐND,
 //! UBND, Ủy ban MTTQ tỉnh" is three. Hands on one assignment per (section, unit, role).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -22,11 +23,56 @@ use crate::extract::sections::{self, Outline};
 use crate::segment::Layout;
 use crate::span::Span;
 
+/// What a row of `grammars/roles.tsv` is (its header comment says each in full).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleKind {
+    /// A "Label:" line whose value lists units.
+    Label,
+    /// The unit follows the phrase ("Giao …").
+    Before,
+    /// The unit precedes the phrase ("… chủ trì").
+    After,
+    /// A word a unit name opens with.
+    Head,
+    /// A word where a unit name ends.
+    Stop,
+    /// A phrase inside a unit name that holds a stop word ("Ban Chỉ đạo").
+    Name,
+    /// A phrase that is no unit though it opens with a head word.
+    Not,
+    /// A head word that opens a task sentence as a verb.
+    Verbal,
+    /// A clause that describes the unit before it when no verb follows.
+    Relative,
+    /// An opening phrase after which the subject follows a comma.
+    Intro,
+}
+
+impl RoleKind {
+    const COUNT: usize = 10;
+
+    fn parse(kind: &str) -> RoleKind {
+        match kind {
+            "label" => RoleKind::Label,
+            "before" => RoleKind::Before,
+            "after" => RoleKind::After,
+            "head" => RoleKind::Head,
+            "stop" => RoleKind::Stop,
+            "name" => RoleKind::Name,
+            "not" => RoleKind::Not,
+            "verbal" => RoleKind::Verbal,
+            "relative" => RoleKind::Relative,
+            "intro" => RoleKind::Intro,
+            other => panic!("grammars/roles.tsv: unknown kind {other:?}"),
+        }
+    }
+}
+
 /// One row of `grammars/roles.tsv`.
 #[derive(Debug)]
 pub struct RoleRow {
-    /// `label`, `before`, `after`, `head`, `stop` or `not`.
-    pub kind: String,
+    /// What the row is.
+    pub kind: RoleKind,
     /// The role a trigger gives (`None` for word lists).
     pub role: Option<Role>,
     /// The phrase, lower case, as words.
@@ -51,7 +97,7 @@ pub static ROLES: LazyLock<Vec<RoleRow>> = LazyLock::new(|| {
                 _ => None,
             };
             Some(RoleRow {
-                kind: cols[0].to_string(),
+                kind: RoleKind::parse(cols[0]),
                 role,
                 words: words_of(cols.get(2)?),
                 example: cols.get(3).unwrap_or(&"").to_string(),
@@ -60,68 +106,148 @@ pub static ROLES: LazyLock<Vec<RoleRow>> = LazyLock::new(|| {
         .collect()
 });
 
-/// [`ROLES`] by kind and first word (`""` for a row without words), so the look-up
-/// at each token reads the few rows that can match there, not the whole grammar.
-static ROLES_BY_FIRST_WORD: LazyLock<HashMap<(&'static str, &'static str), Vec<&'static RoleRow>>> =
-    LazyLock::new(|| {
-        let mut index: HashMap<(&str, &str), Vec<&RoleRow>> = HashMap::new();
-        for r in ROLES.iter() {
-            index.entry((r.kind.as_str(), r.words.first().map_or("", String::as_str))).or_default().push(r);
-        }
-        index
-    });
-
-fn words_of(s: &str) -> Vec<String> {
-    TOKEN.find_iter(s).map(|m| m.as_str().to_lowercase()).collect()
+/// [`ROLES`] by first word and kind. A token looks its word up once ([`Token::first_of`]);
+/// each look-up of a kind at that token then reads the few rows that can match there.
+struct RoleIndex {
+    ids: HashMap<&'static str, u32>,
+    rows: Vec<[Vec<&'static RoleRow>; RoleKind::COUNT]>,
 }
 
-/// Words (letters, digits, "/", "&"), dashes, and single punctuation marks.
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}/&]+|[-–]|[^\s\p{L}\p{N}]").unwrap());
+static ROLE_INDEX: LazyLock<RoleIndex> = LazyLock::new(|| {
+    let mut index = RoleIndex { ids: HashMap::new(), rows: vec![] };
+    for r in ROLES.iter() {
+        let first = r.words.first().expect("grammars/roles.tsv: a row without a phrase").as_str();
+        let next = index.rows.len() as u32;
+        let id = *index.ids.entry(first).or_insert(next);
+        if id == next {
+            index.rows.push(Default::default());
+        }
+        index.rows[id as usize][r.kind as usize].push(r);
+    }
+    index
+});
 
 /// A token of a paragraph: its lower-case text, its first letter's case, its span.
 #[derive(Debug)]
-struct Token {
-    lower: String,
+struct Token<'p> {
+    /// Borrowed from the paragraph when it is lower case already, as most words are.
+    lower: Cow<'p, str>,
     upper: bool,
     /// Every letter capitalized: an abbreviation ("UBND", "MTTQ").
     caps: bool,
     start: usize,
     end: usize,
+    /// The token's entry in [`ROLE_INDEX`], if a row opens with it.
+    first_of: Option<u32>,
 }
 
-fn tokens(p: &str) -> Vec<Token> {
-    TOKEN
-        .find_iter(p)
-        .map(|m| Token {
-            lower: m.as_str().to_lowercase(),
-            upper: m.as_str().chars().next().is_some_and(char::is_uppercase),
-            caps: m.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase),
-            start: m.start(),
-            end: m.end(),
-        })
-        .collect()
+/// Words (runs of letters, digits, "/", "&") and single other characters (a dash,
+/// a punctuation mark), spaces skipped.
+fn words_of(s: &str) -> Vec<String> {
+    token_spans(s).map(|(start, end)| lower_case(&s[start..end])).collect()
+}
+
+fn token_spans(p: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = p.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, c) = chars.find(|(_, c)| !c.is_whitespace())?;
+        let mut end = start + c.len_utf8();
+        if is_word_char(c) {
+            while let Some(&(at, d)) = chars.peek().filter(|&&(_, d)| is_word_char(d)) {
+                end = at + d.len_utf8();
+                chars.next();
+            }
+        }
+        Some((start, end))
+    })
+}
+
+fn lower_case(text: &str) -> String {
+    if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() }
+}
+
+fn tokens(p: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(p.len() / 6);
+    for (start, end) in token_spans(p) {
+        let text = &p[start..end];
+        let (mut lowered, mut caps) = (true, true);
+        for c in text.chars() {
+            let mut lower = c.to_lowercase();
+            lowered &= lower.len() == 1 && lower.next() == Some(c);
+            caps &= !is_alphabetic(c) || c.is_uppercase();
+        }
+        let lower = if lowered { Cow::Borrowed(text) } else { Cow::Owned(lower_case(text)) };
+        out.push(Token {
+            first_of: ROLE_INDEX.ids.get(&*lower).copied(),
+            lower,
+            upper: text.starts_with(char::is_uppercase),
+            caps,
+            start,
+            end,
+        });
+    }
+    out
+}
+
+/// [`char::is_alphabetic`], with Latin letters answered without a table.
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        'a'..='z'
+        | 'A'..='Z'
+        | '\u{C0}'..='\u{D6}'
+        | '\u{D8}'..='\u{F6}'
+        | '\u{F8}'..='\u{24F}'
+        | '\u{1E00}'..='\u{1EFF}' => true,
+        '\u{0}'..='\u{7F}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// A letter or digit (`\p{L}`, `\p{N}`), "/" or "&": what a word is made of. Latin
+/// letters, which are nearly all of Vietnamese text, are answered without a table.
+fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '/' | '&' => true,
+        '\u{0}'..='\u{BF}' => !c.is_ascii() && is_letter_or_number(c),
+        '\u{D7}' | '\u{F7}' => false,
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        _ => is_letter_or_number(c),
+    }
+}
+
+fn is_letter_or_number(c: char) -> bool {
+    static LETTER_OR_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}]$").unwrap());
+    LETTER_OR_NUMBER.is_match(c.encode_utf8(&mut [0; 4]))
 }
 
 /// Whether the rows of `kind` have a phrase at token `i`; the longest one's length.
-fn phrase_at(toks: &[Token], i: usize, kind: &str) -> Option<usize> {
-    // Only rows whose first word is the token's (or that have no words) can match here.
-    let first = toks.get(i).map_or("", |t| t.lower.as_str());
-    let rows = ROLES_BY_FIRST_WORD.get(&(kind, first)).into_iter().flatten();
-    let wordless = ROLES_BY_FIRST_WORD.get(&(kind, "")).filter(|_| !first.is_empty()).into_iter().flatten();
-    rows.chain(wordless)
-        .filter(|r| r.words.len() <= toks.len().saturating_sub(i))
-        .filter(|r| r.words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.lower))
+fn phrase_at(toks: &[Token], i: usize, kind: RoleKind) -> Option<usize> {
+    let id = toks.get(i)?.first_of?;
+    ROLE_INDEX.rows[id as usize][kind as usize]
+        .iter()
+        .filter(|r| {
+            r.words.len() <= toks.len() - i && r.words[1..].iter().zip(&toks[i + 1..]).all(|(w, t)| *w == t.lower)
+        })
         .map(|r| r.words.len())
         .max()
+}
+
+/// The rows of `kind` whose phrase stands at token `i`, in grammar order.
+fn rows_at<'t>(toks: &'t [Token<'_>], i: usize, kind: RoleKind) -> impl Iterator<Item = &'static RoleRow> + 't {
+    let rows =
+        toks.get(i).and_then(|t| t.first_of).map_or(&[][..], |id| &ROLE_INDEX.rows[id as usize][kind as usize][..]);
+    rows.iter().copied().filter(move |r| {
+        r.words.len() <= toks.len() - i && r.words[1..].iter().zip(&toks[i + 1..]).all(|(w, t)| *w == t.lower)
+    })
 }
 
 /// Where a unit may open at `i`: after "các"/"những", at a head word that is not a non-unit phrase.
 fn opens_unit(toks: &[Token], i: usize) -> bool {
     let j = if toks.get(i).is_some_and(|t| t.lower == "các" || t.lower == "những") { i + 1 } else { i };
     j < toks.len()
-        && phrase_at(toks, j, "head").is_some()
-        && phrase_at(toks, i, "not").is_none()
-        && phrase_at(toks, j, "not").is_none()
+        && phrase_at(toks, j, RoleKind::Head).is_some()
+        && phrase_at(toks, i, RoleKind::Not).is_none()
+        && phrase_at(toks, j, RoleKind::Not).is_none()
 }
 
 /// Whether a list goes on at `i` with a new unit: a capitalized head, or "các"/"những" and a head.
@@ -133,7 +259,7 @@ fn opens_next_unit(toks: &[Token], i: usize) -> bool {
 /// Whether token `i` lies inside a name phrase ("Ban Chỉ đạo", "bầu cử") that opened
 /// after `start`: its verbs are part of the unit's name.
 fn inside_name(toks: &[Token], start: usize, i: usize) -> bool {
-    (start..i).any(|k| phrase_at(toks, k, "name").is_some_and(|n| k + n > i))
+    (start..i).any(|k| phrase_at(toks, k, RoleKind::Name).is_some_and(|n| k + n > i))
 }
 
 /// Whether the stop word at `i` links the name to a unit it belongs to
@@ -142,15 +268,15 @@ fn inside_name(toks: &[Token], start: usize, i: usize) -> bool {
 /// sản"), unless a verb follows it ("được giao chủ trì"), and a head word that goes on a
 /// list after a comma ("các cơ quan, tổ chức").
 fn links_unit(toks: &[Token], i: usize) -> bool {
-    if matches!(toks[i].lower.as_str(), "trong" | "thuộc") && opens_unit(toks, i + 1) {
+    if matches!(&*toks[i].lower, "trong" | "thuộc") && opens_unit(toks, i + 1) {
         return true;
     }
     if i > 0 && toks[i - 1].lower == "," && opens_unit(toks, i) {
         return true;
     }
-    phrase_at(toks, i, "relative").is_some_and(|n| {
+    phrase_at(toks, i, RoleKind::Relative).is_some_and(|n| {
         toks.get(i + n).is_some_and(|t| t.lower.chars().all(char::is_alphanumeric))
-            && phrase_at(toks, i + n, "stop").is_none()
+            && phrase_at(toks, i + n, RoleKind::Stop).is_none()
     })
 }
 
@@ -159,8 +285,8 @@ fn links_unit(toks: &[Token], i: usize) -> bool {
 /// ("Bộ Tài chính và cơ quan có thẩm quyền"), where "các sở, ban, ngành" goes on.
 fn proper_name(toks: &[Token], start: usize, end: usize) -> bool {
     toks[start].upper
-        && toks[start..end].iter().all(|t| !matches!(t.lower.as_str(), "các" | "những" | "," | "-" | "–"))
-        && phrase_at(toks, start, "head").is_some_and(|n| end > start + n || toks[start].caps)
+        && toks[start..end].iter().all(|t| !matches!(&*t.lower, "các" | "những" | "," | "-" | "–"))
+        && phrase_at(toks, start, RoleKind::Head).is_some_and(|n| end > start + n || toks[start].caps)
 }
 
 /// Read the list of units that opens at token `i`: each unit's token range.
@@ -173,21 +299,21 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
     let mut start = i;
     let mut at_stop = None;
     while i < toks.len() {
-        let t = &toks[i].lower;
+        let t = &*toks[i].lower;
         // A verb ends the name; the same words capitalized ("Xây dựng", "Thông tin")
         // or right after "các" ("các tổ chức") are part of it.
-        let after_plural = i > 0 && matches!(toks[i - 1].lower.as_str(), "các" | "những");
+        let after_plural = i > 0 && matches!(&*toks[i - 1].lower, "các" | "những");
         if i > start
             && !toks[i].upper
             && !after_plural
             && !inside_name(toks, start, i)
             && !links_unit(toks, i)
-            && phrase_at(toks, i, "stop").is_some()
+            && phrase_at(toks, i, RoleKind::Stop).is_some()
         {
             at_stop = Some(i);
             break;
         }
-        if matches!(t.as_str(), "," | ";" | "và" | "hoặc") {
+        if matches!(t, "," | ";" | "và" | "hoặc") {
             if opens_next_unit(toks, i + 1) || (proper_name(toks, start, i) && opens_unit(toks, i + 1)) {
                 units.push((start, i));
                 i += 1;
@@ -219,7 +345,7 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
     let units = units
         .into_iter()
         .map(|(s, mut e)| {
-            while e > s && matches!(toks[e - 1].lower.as_str(), "," | "và" | "hoặc" | "-" | "–") {
+            while e > s && matches!(&*toks[e - 1].lower, "," | "và" | "hoặc" | "-" | "–") {
                 e -= 1;
             }
             (s, e)
@@ -236,7 +362,7 @@ fn subject_at(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
     let (units, at_stop) = read_units(toks, i);
     // "X yêu cầu/đề nghị Y …": Y is addressed, not X.
     let deferred = at_stop.is_some_and(|k| {
-        phrase_at(toks, k, "after").is_some() || ["giao", "yêu", "đề"].contains(&toks[k].lower.as_str())
+        phrase_at(toks, k, RoleKind::After).is_some() || ["giao", "yêu", "đề"].contains(&&*toks[k].lower)
     });
     (!opens_task(toks, i) && at_stop.is_some() && !deferred && units.iter().all(|(s, e)| e - s >= 2)).then_some(units)
 }
@@ -244,7 +370,7 @@ fn subject_at(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
 /// Whether the sentence at `i` opens with a word that is a verb there though it can head
 /// a unit ("Tổ chức hội nghị …"); "Các tổ chức …" is the unit.
 fn opens_task(toks: &[Token], i: usize) -> bool {
-    phrase_at(toks, i, "verbal").is_some()
+    phrase_at(toks, i, RoleKind::Verbal).is_some()
 }
 
 /// Assignments of one paragraph at offset `base` in the text. `subjects`: whether a unit
@@ -272,28 +398,23 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
         first
     };
     // A labelled line: the value lists its units.
-    for row in ROLES.iter().filter(|r| r.kind == "label") {
+    for row in rows_at(&toks, first, RoleKind::Label) {
         let n = row.words.len();
-        if toks.len() > first + n
-            && row.words.iter().zip(&toks[first..]).all(|(w, t)| *w == t.lower)
-            && toks[first + n].lower == ":"
-        {
+        if toks.get(first + n).is_some_and(|t| t.lower == ":") {
             emit(read_units(&toks, first + n + 1).0, row.role.unwrap_or(Role::Lead));
             return;
         }
     }
     for i in 0..toks.len() {
         // The subject of a task sentence: a unit at the start of a sentence, then a verb.
-        let sentence_start = i == first || (i > 0 && matches!(toks[i - 1].lower.as_str(), "." | ";" | ":"));
+        let sentence_start = i == first || (i > 0 && matches!(&*toks[i - 1].lower, "." | ";" | ":"));
         if sentence_start && subjects && !opens_task(&toks, i) {
             if let Some(units) = subject_at(&toks, i) {
                 emit(units, Role::Lead);
-            } else if phrase_at(&toks, i, "intro").is_some() {
+            } else if phrase_at(&toks, i, RoleKind::Intro).is_some() {
                 // "Căn cứ …, các cơ quan … chủ động …": the subject follows the opening phrase.
-                let end = toks[i..]
-                    .iter()
-                    .position(|t| matches!(t.lower.as_str(), "." | ";" | ":"))
-                    .map_or(toks.len(), |k| i + k);
+                let end =
+                    toks[i..].iter().position(|t| matches!(&*t.lower, "." | ";" | ":")).map_or(toks.len(), |k| i + k);
                 if let Some(units) = (i..end)
                     .filter(|&k| toks[k].lower == ",")
                     .find(|&k| opens_unit(&toks, k + 1))
@@ -303,11 +424,8 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
                 }
             }
         }
-        for row in ROLES.iter().filter(|r| r.kind == "before") {
+        for row in rows_at(&toks, i, RoleKind::Before) {
             let n = row.words.len();
-            if !row.words.iter().zip(toks.get(i..).unwrap_or(&[])).all(|(w, t)| *w == t.lower) || toks.len() < i + n {
-                continue;
-            }
             // "(qua X)" is a channel only inside parentheses; "về X" only after "báo cáo" or "gửi".
             if row.words == ["qua"] && (i == 0 || toks[i - 1].lower != "(") {
                 continue;
@@ -316,24 +434,17 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
                 continue;
             }
             let mut j = i + n;
-            while toks.get(j).is_some_and(|t| matches!(t.lower.as_str(), "về" | "cho" | "với" | "đến" | "tới" | "lên"))
+            while toks.get(j).is_some_and(|t| matches!(&*t.lower, "về" | "cho" | "với" | "đến" | "tới" | "lên"))
             {
                 j += 1;
             }
             emit(read_units(&toks, j).0, row.role.unwrap_or(Role::Lead));
         }
-        for row in ROLES.iter().filter(|r| r.kind == "after") {
-            let n = row.words.len();
-            if toks.len() < i + n || !row.words.iter().zip(&toks[i..]).all(|(w, t)| *w == t.lower) {
-                continue;
-            }
-            let clause = toks[..i]
-                .iter()
-                .rposition(|t| matches!(t.lower.as_str(), "." | ";" | ":" | "("))
-                .map_or(first, |k| k + 1);
+        for row in rows_at(&toks, i, RoleKind::After) {
+            let clause =
+                toks[..i].iter().rposition(|t| matches!(&*t.lower, "." | ";" | ":" | "(")).map_or(first, |k| k + 1);
             let mut s = clause;
-            while s < i
-                && matches!(toks[s].lower.as_str(), "giao" | "đề" | "nghị" | "yêu" | "cầu" | "đối" | "với" | "-" | "+")
+            while s < i && matches!(&*toks[s].lower, "giao" | "đề" | "nghị" | "yêu" | "cầu" | "đối" | "với" | "-" | "+")
             {
                 s += 1;
             }
@@ -347,10 +458,7 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
 fn last_trigger(p: &str) -> Option<Role> {
     let toks = tokens(p);
     (0..toks.len()).rev().find_map(|i| {
-        ROLES.iter().filter(|r| (r.kind == "before" && r.words.len() > 1) || r.words == ["giao"]).find_map(|r| {
-            let hit = r.words.iter().zip(toks.get(i..).unwrap_or(&[])).all(|(w, t)| *w == t.lower);
-            (hit && toks.len() >= i + r.words.len()).then_some(r.role).flatten()
-        })
+        rows_at(&toks, i, RoleKind::Before).filter(|r| r.words.len() > 1 || r.words == ["giao"]).find_map(|r| r.role)
     })
 }
 
@@ -363,7 +471,7 @@ fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str
     let end = toks.iter().position(|t| t.lower == "(").unwrap_or(toks.len());
     let (units, stop) = read_units(&toks[..end], first);
     let covered = units.last().map_or(first, |u| u.1);
-    let only_units = stop.is_none() && toks[covered..end].iter().all(|t| matches!(t.lower.as_str(), ";" | "." | ","));
+    let only_units = stop.is_none() && toks[covered..end].iter().all(|t| matches!(&*t.lower, ";" | "." | ","));
     if units.is_empty() || !only_units {
         return false;
     }
@@ -376,7 +484,7 @@ fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str
 
 /// Whether "báo cáo" or "gửi" stands in the clause before token `i`.
 fn reports_before(toks: &[Token], i: usize) -> bool {
-    let from = toks[..i].iter().rposition(|t| matches!(t.lower.as_str(), "." | ";")).map_or(0, |k| k + 1);
+    let from = toks[..i].iter().rposition(|t| matches!(&*t.lower, "." | ";")).map_or(0, |k| k + 1);
     toks[from..i].windows(2).any(|w| w[0].lower == "báo" && w[1].lower == "cáo")
         || toks[from..i].iter().any(|t| t.lower == "gửi")
 }
@@ -391,7 +499,7 @@ fn reports_before(toks: &[Token], i: usize) -> bool {
 fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     let toks = tokens(title);
     let mut i = 0;
-    while toks.get(i).is_some_and(|t| matches!(t.lower.as_str(), "đối" | "với" | "đề" | "nghị")) {
+    while toks.get(i).is_some_and(|t| matches!(&*t.lower, "đối" | "với" | "đề" | "nghị")) {
         i += 1;
     }
     let is_word = |t: &Token| t.lower.chars().next().is_some_and(char::is_alphanumeric);
@@ -402,8 +510,8 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
         return if organizing && short && !opens_task(&toks, i) { vec![span(i, toks.len())] } else { vec![] };
     }
     if let Some(colon) = toks.iter().position(|t| t.lower == ":") {
-        let label = phrase_at(&toks, i, "label").is_some();
-        let plain = toks[i..colon].iter().all(|t| is_word(t) || matches!(t.lower.as_str(), "," | "-" | "–"));
+        let label = phrase_at(&toks, i, RoleKind::Label).is_some();
+        let plain = toks[i..colon].iter().all(|t| is_word(t) || matches!(&*t.lower, "," | "-" | "–"));
         return if !label && plain && colon - i <= 16 { vec![span(i, colon)] } else { vec![] };
     }
     let (units, stop) = read_units(&toks, i);
@@ -412,11 +520,11 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
         return units.into_iter().map(|(s, e)| span(s, e)).collect();
     }
     // One unit described at length: no sentence in it, no list of clauses.
-    let plural = matches!(toks[i].lower.as_str(), "các" | "những");
+    let plural = matches!(&*toks[i].lower, "các" | "những");
     let described = stop.is_some()
         && (organizing || plural)
         && toks.iter().filter(|t| is_word(t)).count() <= 24
-        && !toks.iter().any(|t| matches!(t.lower.as_str(), "." | ";" | ":"));
+        && !toks.iter().any(|t| matches!(&*t.lower, "." | ";" | ":"));
     let end = toks.iter().rposition(is_word).map_or(i, |k| k + 1);
     if described { vec![span(i, end)] } else { vec![] }
 }
@@ -481,7 +589,7 @@ mod tests {
 
     #[test]
     fn every_trigger_example_yields_its_role() {
-        for row in ROLES.iter().filter(|r| matches!(r.kind.as_str(), "label" | "before" | "after")) {
+        for row in ROLES.iter().filter(|r| matches!(r.kind, RoleKind::Label | RoleKind::Before | RoleKind::After)) {
             let got = roles_in(&row.example);
             let role = row.role.unwrap();
             assert!(got.iter().any(|(_, r)| *r == role), "{:?} in {:?}: got {got:?}", row.words, row.example);

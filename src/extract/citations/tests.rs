@@ -261,7 +261,8 @@ fn a_description_runs_to_the_end_of_its_clause() {
     assert_eq!(c.name.as_deref(), Some("Quy chế phối hợp của Hội Nông dân Việt Nam và các hội quần chúng"));
     assert_eq!(c.issuer, None);
     // A comma before a new item ends it; the title formula "tầm nhìn" does not.
-    let c = one("điều chỉnh quy hoạch tỉnh Hà Giang thời kỳ 2021 - 2030, tầm nhìn đến năm 2050, quy hoạch chung các xã");
+    let c =
+        one("điều chỉnh quy hoạch tỉnh Hà Giang thời kỳ 2021 - 2030, tầm nhìn đến năm 2050, quy hoạch chung các xã");
     assert_eq!(c.name.as_deref(), Some("quy hoạch tỉnh Hà Giang thời kỳ 2021 - 2030, tầm nhìn đến năm 2050"));
     assert_eq!(c.kind.as_deref(), Some("QH"));
 }
