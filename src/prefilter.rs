@@ -77,6 +77,28 @@ impl Deref for Prefiltered {
     }
 }
 
+/// One scan that says whether any of several regexes may match: the union of
+/// their supersets. A paragraph that passes no gate skips every one of the
+/// regexes behind it, where each would otherwise scan it on its own.
+#[derive(Debug)]
+pub struct Gate(Option<Regex>);
+
+impl Gate {
+    /// The gate of `patterns` (regex syntax); a gate that cannot be built lets everything pass.
+    pub fn new(patterns: &[&str]) -> Gate {
+        let hirs: Option<Vec<Hir>> = patterns
+            .iter()
+            .map(|p| regex_syntax::parse(p).ok().map(|h| drop_word_boundaries(&h).unwrap_or(h)))
+            .collect();
+        Gate(hirs.and_then(|h| Regex::new(&Hir::alternation(h).to_string()).ok()))
+    }
+
+    /// Whether `hay` may hold a match of one of the patterns (false only when none does).
+    pub fn may_match(&self, hay: &str) -> bool {
+        self.0.as_ref().is_none_or(|g| g.is_match(hay))
+    }
+}
+
 /// `hir` with every Unicode word-boundary assertion made empty; `None` when it has none.
 fn drop_word_boundaries(hir: &Hir) -> Option<Hir> {
     fn walk(hir: &Hir, found: &mut bool) -> Hir {
@@ -129,5 +151,13 @@ mod tests {
         assert!(!re.may_match("Thực hiện Kế hoạch số 49/KH-UBND"));
         assert!(re.find("không có").is_none());
         assert!(Prefiltered::new(Regex::new(r"ngày \d").unwrap()).superset.is_none());
+    }
+
+    #[test]
+    fn a_gate_passes_what_any_of_its_patterns_matches() {
+        let gate = Gate::new(&[r"(?i)\btrước\s+ngày\s+\d", r"(?i)\bhằng\s+tháng\b"]);
+        assert!(gate.may_match("báo cáo TRƯỚC NGÀY 15"));
+        assert!(gate.may_match("định kỳ hằng tháng"));
+        assert!(!gate.may_match("Thực hiện Kế hoạch số 49/KH-UBND"));
     }
 }

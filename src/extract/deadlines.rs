@@ -245,9 +245,21 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, date: Option<&str
     found
 }
 
+/// Whether a paragraph may hold a time expression, answered without running the
+/// patterns of [`read_paragraph`]: every point in time prints a digit or a quarter
+/// ("quý IV"), "từ nay" has "nay", and a reporting cycle counts only with "định kỳ",
+/// "hàng" or "hằng" (see [`cycles`]).
+fn may_hold_deadline(p: &str) -> bool {
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)quý|nay|hàng|hằng|định\s+kỳ").unwrap());
+    p.bytes().any(|b| b.is_ascii_digit()) || WORDS.is_match(p)
+}
+
 /// Every time expression of one paragraph that starts at `base`, longest first wins.
 fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     let mut all = vec![];
+    if !may_hold_deadline(p) {
+        return all;
+    }
     let span = |s: usize, e: usize| Span::new(base + s, base + e);
     let head_cycle = CYCLE_HEAD.captures(p).and_then(|c| recurrence(&c["word"]));
     for c in RANGE.captures_iter(p) {
