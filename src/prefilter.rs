@@ -2,15 +2,18 @@
 //!
 //! The regex crate's fast engine (a lazy DFA) gives up on a Unicode word
 //! boundary `\b` at the first non-ASCII byte, which in Vietnamese text is
-//! within a few letters, and the search falls back to a slower engine over the
-//! whole haystack. A [`Prefiltered`] regex first runs the same pattern with its
-//! word boundaries dropped: every match of the regex is a match of that
-//! superset, so a haystack the superset does not match has no match, and the
-//! exact regex runs only on the few that do. Results are the exact regex's.
+//! within a few letters, and the search falls back to a slower engine that
+//! runs until it finds a match or the haystack ends. A [`Prefiltered`] regex
+//! also holds the same pattern with its word boundaries dropped: every match of
+//! the regex is a match of that superset, so no match of the regex starts before
+//! the superset's leftmost match. Each search first asks the superset (fast) where
+//! the next candidate starts and runs the exact regex from there, where it
+//! usually matches at once; where the superset finds nothing, the exact regex
+//! never runs. Results are exactly the exact regex's.
 
 use std::ops::Deref;
 
-use regex::{CaptureMatches, Captures, Matches, Regex};
+use regex::{Captures, Regex};
 use regex_syntax::hir::{Hir, HirKind, Look};
 
 /// A regex and its superset without word boundaries.
@@ -35,33 +38,77 @@ impl Prefiltered {
         self.superset.as_ref().is_none_or(|s| s.is_match(hay))
     }
 
+    /// Where the leftmost match at or after `at` may start: no match of the exact
+    /// regex starts before it. `None` when there is no match.
+    fn candidate(&self, hay: &str, at: usize) -> Option<usize> {
+        match &self.superset {
+            Some(s) => s.find_at(hay, at).map(|m| m.start()),
+            None => (at <= hay.len()).then_some(at),
+        }
+    }
+
+    /// As [`Regex::captures_at`].
+    pub fn captures_at<'h>(&self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+        self.exact.captures_at(hay, self.candidate(hay, at)?)
+    }
+
+    /// As [`Regex::find_at`].
+    pub fn find_at<'h>(&self, hay: &'h str, at: usize) -> Option<regex::Match<'h>> {
+        self.exact.find_at(hay, self.candidate(hay, at)?)
+    }
+
     /// As [`Regex::captures_iter`].
-    pub fn captures_iter<'r, 'h>(
-        &'r self,
-        hay: &'h str,
-    ) -> std::iter::Flatten<std::option::IntoIter<CaptureMatches<'r, 'h>>> {
-        self.may_match(hay).then(|| self.exact.captures_iter(hay)).into_iter().flatten()
+    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        successive(hay, move |at| self.captures_at(hay, at), |c| c.get(0).map_or((0, 0), |m| (m.start(), m.end())))
     }
 
     /// As [`Regex::find_iter`].
-    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> std::iter::Flatten<std::option::IntoIter<Matches<'r, 'h>>> {
-        self.may_match(hay).then(|| self.exact.find_iter(hay)).into_iter().flatten()
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = regex::Match<'h>> + use<'r, 'h> {
+        successive(hay, move |at| self.find_at(hay, at), |m| (m.start(), m.end()))
     }
 
     /// As [`Regex::captures`].
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
-        if self.may_match(hay) { self.exact.captures(hay) } else { None }
+        self.captures_at(hay, 0)
     }
 
     /// As [`Regex::find`].
     pub fn find<'h>(&self, hay: &'h str) -> Option<regex::Match<'h>> {
-        if self.may_match(hay) { self.exact.find(hay) } else { None }
+        self.find_at(hay, 0)
     }
 
     /// As [`Regex::is_match`].
     pub fn is_match(&self, hay: &str) -> bool {
         self.may_match(hay) && self.exact.is_match(hay)
     }
+}
+
+/// Successive non-overlapping matches, each sought from the end of the one before;
+/// after an empty match the next may not end at the same place (as the regex
+/// crate's iterators do).
+fn successive<M>(
+    hay: &str,
+    mut search: impl FnMut(usize) -> Option<M>,
+    bounds: impl Fn(&M) -> (usize, usize),
+) -> impl Iterator<Item = M> {
+    let (mut at, mut last_end) = (0, None);
+    std::iter::from_fn(move || {
+        loop {
+            if at > hay.len() {
+                return None;
+            }
+            let m = search(at)?;
+            let (start, end) = bounds(&m);
+            if start == end && last_end == Some(end) {
+                // An empty match where the last one ended: step one character on.
+                at = end + hay[end..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            at = if start == end { end + hay[end..].chars().next().map_or(1, char::len_utf8) } else { end };
+            last_end = Some(end);
+            return Some(m);
+        }
+    })
 }
 
 impl From<Regex> for Prefiltered {
@@ -74,28 +121,6 @@ impl Deref for Prefiltered {
     type Target = Regex;
     fn deref(&self) -> &Regex {
         &self.exact
-    }
-}
-
-/// One scan that says whether any of several regexes may match: the union of
-/// their supersets. A paragraph that passes no gate skips every one of the
-/// regexes behind it, where each would otherwise scan it on its own.
-#[derive(Debug)]
-pub struct Gate(Option<Regex>);
-
-impl Gate {
-    /// The gate of `patterns` (regex syntax); a gate that cannot be built lets everything pass.
-    pub fn new(patterns: &[&str]) -> Gate {
-        let hirs: Option<Vec<Hir>> = patterns
-            .iter()
-            .map(|p| regex_syntax::parse(p).ok().map(|h| drop_word_boundaries(&h).unwrap_or(h)))
-            .collect();
-        Gate(hirs.and_then(|h| Regex::new(&Hir::alternation(h).to_string()).ok()))
-    }
-
-    /// Whether `hay` may hold a match of one of the patterns (false only when none does).
-    pub fn may_match(&self, hay: &str) -> bool {
-        self.0.as_ref().is_none_or(|g| g.is_match(hay))
     }
 }
 
@@ -153,11 +178,21 @@ mod tests {
         assert!(Prefiltered::new(Regex::new(r"ngày \d").unwrap()).superset.is_none());
     }
 
-    #[test]
-    fn a_gate_passes_what_any_of_its_patterns_matches() {
-        let gate = Gate::new(&[r"(?i)\btrước\s+ngày\s+\d", r"(?i)\bhằng\s+tháng\b"]);
-        assert!(gate.may_match("báo cáo TRƯỚC NGÀY 15"));
-        assert!(gate.may_match("định kỳ hằng tháng"));
-        assert!(!gate.may_match("Thực hiện Kế hoạch số 49/KH-UBND"));
+    proptest::proptest! {
+        /// The search from each candidate finds what the regex's own iterators find,
+        /// empty matches, overlapping candidates and words glued by a scan included.
+        #[test]
+        fn every_search_agrees_with_the_exact_regex(hay in "[a-cđ ạ0-9\\n]{0,40}") {
+            for pattern in [r"\b[aạ]+\b", r"(?i)\bđ?\d*\b", r"\b(?:a|b\s+)?c?", r"(?i)(?:\bđ\s+)?\b(?P<n>\d+)\b"] {
+                let exact = Regex::new(pattern).unwrap();
+                let filtered = Prefiltered::new(exact.clone());
+                let want: Vec<_> = exact.find_iter(&hay).map(|m| m.range()).collect();
+                let got: Vec<_> = filtered.find_iter(&hay).map(|m| m.range()).collect();
+                proptest::prop_assert_eq!(&got, &want, "{}", pattern);
+                let want: Vec<_> = exact.captures_iter(&hay).map(|c| c.get(0).unwrap().range()).collect();
+                let got: Vec<_> = filtered.captures_iter(&hay).map(|c| c.get(0).unwrap().range()).collect();
+                proptest::prop_assert_eq!(&got, &want, "{}", pattern);
+            }
+        }
     }
 }

@@ -304,27 +304,3 @@ fn a_short_form_of_a_name_is_the_same_document() {
     let c = cite("Luật Thanh niên; Luật Thanh niên Việt Nam; Luật Thanh niên Xung phong.");
     assert_eq!(c.len(), 3, "{c:#?}");
 }
-
-#[test]
-#[ignore]
-fn zz_time_regexes() {
-    let mut text = String::new();
-    for e in std::fs::read_dir("/tmp/vanban-bench/corpus-5MB-all-seed1/0000").unwrap() {
-        text.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap_or_default());
-    }
-    let t = std::time::Instant::now();
-    let n = TYPE_WORD.find_iter(&text).count();
-    eprintln!("TYPE_WORD {n} {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let n = SYMBOL.captures_iter(&text).count();
-    eprintln!("SYMBOL {n} {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let n = SYMBOL.find_iter(&text).count();
-    eprintln!("SYMBOL find {n} {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let n = STOP.find_iter(&text).count();
-    eprintln!("STOP {n} {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let n = text.lines().filter(|l| NOT_A_NAME_BEFORE.is_match(l)).count();
-    eprintln!("NOT_A_NAME per line {n} {:?}", t.elapsed());
-}
