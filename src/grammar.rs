@@ -96,6 +96,60 @@ pub fn is_type_code(code: &str) -> bool {
     code == "QĐi" || DOC_TYPES.iter().any(|t| t.abbreviation == code)
 }
 
+/// Whether `s` has two letters or more and none of them lower case (an agency line,
+/// a type title, "UBND").
+pub fn is_upper(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        let (letter, lower) = letter_case(c);
+        if lower {
+            return false;
+        }
+        letters += usize::from(letter);
+    }
+    letters >= 2
+}
+
+/// Whether `c` is an upper-case letter ([`char::is_uppercase`], by [`letter_case`]'s
+/// shortcuts where they apply: every letter there is upper or lower case).
+pub fn is_capital(c: char) -> bool {
+    if has_simple_case(c) {
+        let (letter, lower) = letter_case(c);
+        letter && !lower
+    } else {
+        c.is_uppercase()
+    }
+}
+
+/// Whether lowering `c` leaves it as it is.
+pub fn is_own_lower_case(c: char) -> bool {
+    if has_simple_case(c) {
+        !is_capital(c)
+    } else {
+        let mut lower = c.to_lowercase();
+        lower.len() == 1 && lower.next() == Some(c)
+    }
+}
+
+/// The ranges [`letter_case`] answers itself, where a letter is upper or lower case
+/// and lowers to one character.
+fn has_simple_case(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{7F}' | '\u{C0}'..='\u{FF}' | '\u{1EA0}'..='\u{1EF9}')
+}
+
+/// Whether `c` is a letter and whether it is a lower-case one: [`char::is_alphabetic`]
+/// and [`char::is_lowercase`], with ASCII, Latin-1 and the Vietnamese block (where
+/// upper and lower case alternate) answered without Unicode's tables.
+pub fn letter_case(c: char) -> (bool, bool) {
+    match c {
+        'a'..='z' | '\u{DF}'..='\u{F6}' | '\u{F8}'..='\u{FF}' => (true, true),
+        'A'..='Z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => (true, false),
+        '\u{0}'..='\u{BF}' if c.is_ascii() => (false, false),
+        '\u{1EA0}'..='\u{1EF9}' => (true, u32::from(c) % 2 == 1),
+        _ => (c.is_alphabetic(), c.is_lowercase()),
+    }
+}
+
 /// The comparison key of a text: lower case, without diacritics, `đ` → `d`.
 /// Vietnamese text that lost its diacritics to OCR or an old keyboard folds to
 /// the same key as the correct spelling.
@@ -283,6 +337,18 @@ mod tests {
         assert_eq!(fold("Quyết ĐỊNH"), "quyet dinh");
         assert_eq!(fold("Quyết Ðịnh"), "quyet dinh");
         assert_eq!(fold("hoà"), fold("hòa"));
+    }
+
+    #[test]
+    fn letter_case_agrees_with_unicode() {
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            assert_eq!(letter_case(c), (c.is_alphabetic(), c.is_lowercase()), "{c:?}");
+        }
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            assert_eq!(is_capital(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_own_lower_case(c), c.to_lowercase().eq([c]), "{c:?}");
+        }
+        assert!(is_upper("ỦY BAN NHÂN DÂN") && is_upper("UBND") && !is_upper("Ủy ban") && !is_upper("A"));
     }
 
     #[test]

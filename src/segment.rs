@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::grammar::{DOC_TYPES, DocType, fold, fold_starts_with};
+use crate::grammar::{DOC_TYPES, DocType, fold, fold_starts_with, is_upper};
 use crate::span::Span;
 
 /// The parts of one document, as spans of the normalized text.
@@ -98,12 +98,6 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
         start += piece.len();
     }
     out
-}
-
-/// Whether `s` has letters and none of them lower case (an agency line, a type title).
-pub fn is_upper(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && !s.chars().any(|c| c.is_lowercase())
 }
 
 /// Whether a cell is the national or Party motto.

@@ -20,6 +20,7 @@ use regex::Regex;
 
 use crate::document::{Assignment, Role};
 use crate::extract::sections::{self, Outline};
+use crate::grammar::{is_capital, is_own_lower_case, letter_case};
 use crate::segment::Layout;
 use crate::span::Span;
 
@@ -172,35 +173,20 @@ fn tokens(p: &str) -> Vec<Token<'_>> {
         let text = &p[start..end];
         let (mut lowered, mut caps) = (true, true);
         for c in text.chars() {
-            let mut lower = c.to_lowercase();
-            lowered &= lower.len() == 1 && lower.next() == Some(c);
-            caps &= !is_alphabetic(c) || c.is_uppercase();
+            lowered &= is_own_lower_case(c);
+            caps &= !letter_case(c).0 || is_capital(c);
         }
         let lower = if lowered { Cow::Borrowed(text) } else { Cow::Owned(lower_case(text)) };
         out.push(Token {
             first_of: ROLE_INDEX.ids.get(&*lower).copied(),
             lower,
-            upper: text.starts_with(char::is_uppercase),
+            upper: text.starts_with(is_capital),
             caps,
             start,
             end,
         });
     }
     out
-}
-
-/// [`char::is_alphabetic`], with Latin letters answered without a table.
-fn is_alphabetic(c: char) -> bool {
-    match c {
-        'a'..='z'
-        | 'A'..='Z'
-        | '\u{C0}'..='\u{D6}'
-        | '\u{D8}'..='\u{F6}'
-        | '\u{F8}'..='\u{24F}'
-        | '\u{1E00}'..='\u{1EFF}' => true,
-        '\u{0}'..='\u{7F}' => false,
-        _ => c.is_alphabetic(),
-    }
 }
 
 /// A letter or digit (`\p{L}`, `\p{N}`), "/" or "&": what a word is made of. Latin

@@ -394,7 +394,7 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         }
         let rest = &z[m.end()..];
         let shouting =
-            crate::segment::is_upper(word) && rest.split_whitespace().next().is_some_and(crate::segment::is_upper);
+            crate::grammar::is_upper(word) && rest.split_whitespace().next().is_some_and(crate::grammar::is_upper);
         if shouting {
             continue;
         }

@@ -8,8 +8,8 @@ use regex::Regex;
 use super::calendar::iso_date;
 use super::symbol::{DocumentSymbol, SYMBOL};
 use crate::document::{Document, Signer};
-use crate::grammar::{expand_abbreviations, fold};
-use crate::segment::{DATE_LINE, Layout, Line, is_upper, lines, type_title_word};
+use crate::grammar::{expand_abbreviations, fold, is_upper};
+use crate::segment::{DATE_LINE, Layout, Line, lines, type_title_word};
 use crate::span::Span;
 
 /// Read the header fields of one document.

@@ -39,6 +39,7 @@
 
 use super::lines::{Line, lines};
 use super::{NormalizeStep, Rewrite};
+use crate::grammar::is_upper;
 
 /// Joins lines broken inside a sentence.
 pub struct LineJoins;
@@ -64,12 +65,6 @@ struct Logical<'t> {
     chars: usize,
     all_upper: bool,
     columns: bool,
-}
-
-fn all_upper(s: &str) -> bool {
-    let mut letters = s.chars().filter(|c| c.is_alphabetic());
-    let first = letters.clone().next();
-    first.is_some() && letters.clone().count() >= 2 && !letters.any(char::is_lowercase)
 }
 
 /// A run of four spaces or a tab inside the line: a column layout.
@@ -128,7 +123,7 @@ fn last_word(s: &str) -> &str {
 /// "Ban Bí thư", "Bộ Nội vụ": the next line starts with a name of two capitalized words.
 fn starts_with_name(s: &str) -> bool {
     let mut words = s.split_whitespace();
-    let capitalized = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase) && !all_upper(w));
+    let capitalized = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase) && !is_upper(w));
     capitalized(words.next()) && capitalized(words.next())
 }
 
@@ -151,7 +146,7 @@ fn ends_in_symbol_break(s: &str) -> bool {
 /// The first two words are all upper case (a header line, whatever follows them).
 fn starts_upper(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(2).collect();
-    !words.is_empty() && all_upper(&words.concat())
+    !words.is_empty() && is_upper(&words.concat())
 }
 
 fn starts_lowercase(s: &str) -> bool {
@@ -243,7 +238,7 @@ impl NormalizeStep for LineJoins {
                     let logical = Logical {
                         first: trimmed,
                         chars: trimmed.chars().count(),
-                        all_upper: all_upper(trimmed),
+                        all_upper: is_upper(trimmed),
                         columns: has_columns(body),
                     };
                     previous = Some((line, logical));
