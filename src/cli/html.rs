@@ -11,9 +11,9 @@ use clap::Args;
 use vanban::graph::{Store, content_hash, resolve_file};
 use vanban::html::{self, Neighbourhood, SourceFile};
 use vanban::pipeline;
-use vanban::read::{self, Limits};
+use vanban::read;
 
-use super::inputs::{self, Input};
+use super::inputs::{Input, InputOptions};
 
 /// Arguments of `vanban html`.
 #[derive(Debug, Args)]
@@ -28,10 +28,13 @@ pub struct HtmlArgs {
     /// Files or directories to read.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputOptions,
 }
 
 pub fn run(args: &HtmlArgs) -> anyhow::Result<ExitCode> {
-    let (inputs, walk_errors) = inputs::expand(&args.paths);
+    let (inputs, walk_errors) = args.input.expand(&args.paths);
+    let limits = args.input.limits();
     let mut failed = walk_errors.len();
     for (path, e) in &walk_errors {
         eprintln!("vanban: {}: {e}", path.display());
@@ -44,7 +47,7 @@ pub fn run(args: &HtmlArgs) -> anyhow::Result<ExitCode> {
             eprintln!("vanban: html reads files, not standard input");
             continue;
         };
-        match read::read_path(path, &Limits::default()) {
+        match read::read_path(path, &limits) {
             Ok(decoded) => {
                 let extraction = pipeline::extract_decoded(&pipeline::display_name(path), &decoded);
                 // Stub work ids are keyed by the content hash, as `ingest` keys them.

@@ -24,7 +24,7 @@ use vanban::graph::{FileRecord, Store, StoredFile, content_hash, resolve_file};
 use vanban::pipeline;
 use vanban::read::Limits;
 
-use super::inputs::{self, Input};
+use super::inputs::{Input, InputOptions};
 
 /// Arguments of `vanban ingest`.
 #[derive(Debug, Args)]
@@ -39,6 +39,8 @@ pub struct IngestArgs {
     /// Files or directories to ingest.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputOptions,
 }
 
 /// Most files written in one transaction: large enough that commits cost little,
@@ -64,7 +66,8 @@ struct Tally {
 
 pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
-    let (files, walk_errors) = expand(&args.paths, args.json);
+    let (files, walk_errors) = expand(&args.paths, args.json, &args.input);
+    let limits = args.input.limits();
     let mut store = Store::open(&args.db)?;
     let stored = store.stored_files()?;
     let progress = Progress::new(files.len() as u64);
@@ -109,7 +112,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         });
         files.par_iter().for_each_with(tx, |tx, path| {
             // A send fails only when the writer stopped on an error, reported below.
-            let _ = tx.send(process(path, args.json, &stored));
+            let _ = tx.send(process(path, args.json, &limits, &stored));
         });
         writer.join().expect("the writer thread does not panic")
     });
@@ -129,7 +132,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The files to ingest, in a stable order: text files, or with `json` JSON files.
-fn expand(args: &[PathBuf], json: bool) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
+fn expand(args: &[PathBuf], json: bool, options: &InputOptions) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
     let mut errors = vec![];
     let mut files = vec![];
     for arg in args {
@@ -137,7 +140,7 @@ fn expand(args: &[PathBuf], json: bool) -> (Vec<PathBuf>, Vec<(PathBuf, std::io:
             walk_json(arg, &mut files, &mut errors);
             continue;
         }
-        let (inputs, errs) = inputs::expand(std::slice::from_ref(arg));
+        let (inputs, errs) = options.expand(std::slice::from_ref(arg));
         errors.extend(errs);
         for input in inputs {
             match input {
@@ -171,10 +174,10 @@ fn walk_json(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<(PathBuf, st
 }
 
 /// Read, hash, extract and resolve one file.
-fn process(path: &Path, json: bool, stored: &HashMap<String, StoredFile>) -> Outcome {
+fn process(path: &Path, json: bool, limits: &Limits, stored: &HashMap<String, StoredFile>) -> Outcome {
     let key = absolute(path);
     let failed = |hash: String, e: String| Outcome::Write(FileRecord { path: key.clone(), hash, outcome: Err(e) });
-    let limit = Limits::default().max_file_bytes;
+    let limit = limits.max_file_bytes;
     match std::fs::metadata(path) {
         Ok(m) if m.len() > limit => {
             return failed(
@@ -195,8 +198,11 @@ fn process(path: &Path, json: bool, stored: &HashMap<String, StoredFile>) -> Out
         return Outcome::Unchanged;
     }
     let name = path.display().to_string();
-    let extraction =
-        if json { from_json(&name, &bytes) } else { pipeline::extract_bytes(&name, &bytes).map_err(|e| e.to_string()) };
+    let extraction = if json {
+        from_json(&name, &bytes)
+    } else {
+        pipeline::extract_bytes_with(&name, &bytes, limits).map_err(|e| e.to_string())
+    };
     match extraction {
         Ok(x) => Outcome::Write(FileRecord { path: key, outcome: Ok(resolve_file(x, &hash)), hash }),
         Err(e) => failed(hash, e),

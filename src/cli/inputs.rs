@@ -93,11 +93,6 @@ pub fn read_stdin(limits: &Limits) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Expand arguments without following links inside directories: see [`expand_with`].
-pub fn expand(args: &[PathBuf]) -> (Vec<Input>, Vec<WalkError>) {
-    expand_with(args, false)
-}
-
 /// Expand arguments: `-` is standard input, a directory gives its text files
 /// ([`TEXT_EXTENSIONS`]; recursively, sorted, hidden entries skipped, symbolic
 /// links skipped unless `follow`), a file gives itself. Paths that cannot be

@@ -261,6 +261,36 @@ fn limits_from_the_command_line() {
     assert_eq!(stderr.trim_end(), "vanban: -: 1025 bytes is over the limit of 1024 bytes");
 }
 
+/// `ingest` and `html` take the same limits as `extract`, and name the file and the limit.
+#[test]
+fn ingest_and_html_take_the_same_limits() {
+    let dir = TempDir::new("bad-input-limits-ingest");
+    let path = dir.0.join("document.txt");
+    std::fs::write(&path, document()).unwrap();
+    let p = path.to_str().unwrap();
+    let db = dir.0.join("limits.db");
+    let size = document().len();
+    let out =
+        run_within(Duration::from_secs(60), &["ingest", "--db", db.to_str().unwrap(), "--max-file-size", "1K", p]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&format!("{p}: {size} bytes is over the limit of 1024 bytes")), "{stderr}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let failed: i64 = conn.query_row("SELECT count(*) FROM files WHERE status = 'failed'", [], |r| r.get(0)).unwrap();
+    assert_eq!(failed, 1);
+    let site = dir.0.join("site");
+    let out =
+        run_within(Duration::from_secs(60), &["html", "--out", site.to_str().unwrap(), "--max-line-length", "10", p]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("vanban: {p}: line ")) && stderr.contains("over the limit of 10 bytes"),
+        "{stderr}"
+    );
+    let out = run_within(Duration::from_secs(60), &["ingest", "--db", db.to_str().unwrap(), p]);
+    assert_eq!(out.status.code(), Some(0), "the default limits take it: {}", String::from_utf8_lossy(&out.stderr));
+}
+
 /// Every line of the defaults fits the corpus: the limits refuse nothing real.
 #[test]
 fn default_limits_accept_the_corpus() {
