@@ -110,6 +110,11 @@ pub fn is_upper(s: &str) -> bool {
     letters >= 2
 }
 
+/// [`char::is_alphabetic`], by [`letter_case`]'s shortcuts.
+pub fn is_letter(c: char) -> bool {
+    letter_case(c).0
+}
+
 /// Whether `c` is an upper-case letter ([`char::is_uppercase`], by [`letter_case`]'s
 /// shortcuts where they apply: every letter there is upper or lower case).
 pub fn is_capital(c: char) -> bool {

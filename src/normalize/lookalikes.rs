@@ -5,6 +5,7 @@
 //! Greek words are left alone.
 
 use super::{NormalizeStep, Rewrite};
+use crate::grammar::is_letter;
 
 /// Cyrillic/Greek look-alikes inside Latin words → Latin.
 pub struct LookalikeLetters;
@@ -86,14 +87,14 @@ impl NormalizeStep for LookalikeLetters {
         let mut buf = [0u8; 4];
         let mut chars = text.char_indices().peekable();
         while let Some(&(start, c)) = chars.peek() {
-            if !c.is_alphabetic() {
+            if !is_letter(c) {
                 chars.next();
                 continue;
             }
             // One word: letters and combining marks.
             let mut word = vec![];
             while let Some(&(i, c)) = chars.peek() {
-                if !(c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)) {
+                if !(is_letter(c) || unicode_normalization::char::is_combining_mark(c)) {
                     break;
                 }
                 word.push((i, c));

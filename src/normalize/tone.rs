@@ -10,6 +10,7 @@
 //! `u` belongs to the initial ("quý", "quỷ"), and triphthongs ("ngoài", "khuya").
 
 use super::{NormalizeStep, Rewrite};
+use crate::grammar::is_letter;
 
 /// Old-style tone placement → new style.
 pub struct TonePlacement;
@@ -85,7 +86,7 @@ impl NormalizeStep for TonePlacement {
         let mut word_start = 0;
         let mut buf = String::with_capacity(8);
         for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
+            if is_letter(c) || unicode_normalization::char::is_combining_mark(c) {
                 if word.is_empty() {
                     word_start = i;
                 }

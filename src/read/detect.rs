@@ -15,6 +15,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Encoding, legacy};
+use crate::grammar::is_letter;
 
 /// The candidates, in the order that breaks a tie: TCVN3 first, as the most
 /// common encoding of Vietnamese government files before Unicode.
@@ -99,7 +100,7 @@ pub(crate) fn evidence(text: &str) -> Evidence {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&c)
+    is_letter(c) || ('\u{300}'..='\u{36F}').contains(&c)
 }
 
 /// Punctuation that every candidate decodes alike (Windows-1252 positions no
