@@ -47,10 +47,12 @@ pub enum RoleKind {
     Relative,
     /// An opening phrase after which the subject follows a comma.
     Intro,
+    /// A heading phrase after which the rest of the heading names the unit.
+    Owner,
 }
 
 impl RoleKind {
-    const COUNT: usize = 10;
+    const COUNT: usize = 11;
 
     fn parse(kind: &str) -> RoleKind {
         match kind {
@@ -64,6 +66,7 @@ impl RoleKind {
             "verbal" => RoleKind::Verbal,
             "relative" => RoleKind::Relative,
             "intro" => RoleKind::Intro,
+            "owner" => RoleKind::Owner,
             other => panic!("grammars/roles.tsv: unknown kind {other:?}"),
         }
     }
@@ -427,9 +430,7 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
             emit(read_units(&toks, j).0, row.role.unwrap_or(Role::Lead));
         }
         for row in rows_at(&toks, i, RoleKind::After) {
-            let clause =
-                toks[..i].iter().rposition(|t| matches!(&*t.lower, "." | ";" | ":" | "(")).map_or(first, |k| k + 1);
-            let mut s = clause;
+            let mut s = clause_start(&toks, i).unwrap_or(first);
             while s < i && matches!(&*toks[s].lower, "giao" | "đề" | "nghị" | "yêu" | "cầu" | "đối" | "với" | "-" | "+")
             {
                 s += 1;
@@ -438,6 +439,22 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
             emit(units, row.role.unwrap_or(Role::Lead));
         }
     }
+}
+
+/// Where the clause that holds token `i` starts: after the last sentence mark, or
+/// after an opening parenthesis still open at `i`; a parenthesis closed before it
+/// belongs to the clause ("các ông (bà) có tên tại Điều 1 chịu trách nhiệm …").
+fn clause_start(toks: &[Token<'_>], i: usize) -> Option<usize> {
+    let mut closed = 0;
+    for k in (0..i).rev() {
+        match &*toks[k].lower {
+            ")" => closed += 1,
+            "(" if closed > 0 => closed -= 1,
+            "." | ";" | ":" | "(" => return Some(k + 1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The role of the last trigger ("Giao …", "phối hợp với …") in a paragraph.
@@ -490,6 +507,12 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     }
     let is_word = |t: &Token| t.lower.chars().next().is_some_and(char::is_alphanumeric);
     let span = |s: usize, e: usize| (toks[s].start, toks[e - 1].end);
+    // "Nhiệm vụ của X": the rest of the heading is the unit, whatever it holds.
+    if let Some(n) = phrase_at(&toks, i, RoleKind::Owner) {
+        let end = toks.iter().position(|t| t.lower == ":").unwrap_or(toks.len());
+        let end = toks[..end].iter().rposition(is_word).map_or(i + n, |k| k + 1);
+        return if end > i + n { vec![span(i + n, end)] } else { vec![] };
+    }
     if !opens_unit(&toks, i) || opens_task(&toks, i) {
         let words = toks.iter().filter(|t| is_word(t)).count();
         let short = i < toks.len() && toks[i].upper && words <= 12 && !title.contains(':');
@@ -580,6 +603,28 @@ mod tests {
             let role = row.role.unwrap();
             assert!(got.iter().any(|(_, r)| *r == role), "{:?} in {:?}: got {got:?}", row.words, row.example);
         }
+    }
+
+    #[test]
+    fn every_owner_example_names_its_unit() {
+        for row in ROLES.iter().filter(|r| r.kind == RoleKind::Owner) {
+            let units = heading_units(&row.example, false);
+            assert_eq!(units.len(), 1, "{}", row.example);
+            let unit = &row.example[units[0].0..units[0].1];
+            assert!(!words_of(unit).starts_with(&row.words), "{unit}");
+        }
+        let units = heading_units("Nhiệm vụ của Tổ tiếp công dân, xử lý khiếu nại, tố cáo:", false);
+        assert_eq!(units.len(), 1);
+    }
+
+    #[test]
+    fn a_closed_parenthesis_stays_in_the_clause() {
+        let got =
+            roles_in("Văn phòng xã, Phòng Tư pháp (cơ quan thường trực) chịu trách nhiệm thi hành Quyết định này.");
+        assert!(got.iter().any(|(u, r)| u == "Văn phòng xã" && *r == Role::Lead), "{got:?}");
+        assert!(got.iter().any(|(u, r)| u == "Phòng Tư pháp" && *r == Role::Lead), "{got:?}");
+        let got = roles_in("báo cáo kết quả (Văn phòng chịu trách nhiệm tổng hợp).");
+        assert!(got.iter().any(|(u, _)| u == "Văn phòng"), "{got:?}");
     }
 
     #[test]
