@@ -245,10 +245,10 @@ fn opens_next_unit(toks: &[Token], i: usize) -> bool {
     opens_unit(toks, i) && (plural || toks[i].upper)
 }
 
-/// Whether token `i` lies inside a name phrase ("Ban Chỉ đạo", "bầu cử") that opened
-/// after `start`: its verbs are part of the unit's name.
+/// Whether token `i` lies inside a name phrase ("Ban Chỉ đạo", "bầu cử", "cùng cấp")
+/// that opens between `start` and `i` itself: its verbs are part of the unit's name.
 fn inside_name(toks: &[Token], start: usize, i: usize) -> bool {
-    (start..i).any(|k| phrase_at(toks, k, RoleKind::Name).is_some_and(|n| k + n > i))
+    (start..=i).any(|k| phrase_at(toks, k, RoleKind::Name).is_some_and(|n| k + n > i))
 }
 
 /// Whether the stop word at `i` links the name to a unit it belongs to
@@ -398,7 +398,11 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
         // The subject of a task sentence: a unit at the start of a sentence, then a verb.
         let sentence_start = i == first || (i > 0 && matches!(&*toks[i - 1].lower, "." | ";" | ":"));
         if sentence_start && subjects && !opens_task(&toks, i) {
-            if let Some(units) = subject_at(&toks, i) {
+            // "Đối với X xây dựng …": X is the subject.
+            let addressed = (&*toks[i].lower == "đối" && toks.get(i + 1).is_some_and(|t| t.lower == "với"))
+                .then(|| subject_at(&toks, i + 2))
+                .flatten();
+            if let Some(units) = addressed.or_else(|| subject_at(&toks, i)) {
                 emit(units, Role::Lead);
             } else if phrase_at(&toks, i, RoleKind::Intro).is_some() {
                 // "Căn cứ …, các cơ quan … chủ động …": the subject follows the opening phrase.
@@ -615,6 +619,18 @@ mod tests {
         }
         let units = heading_units("Nhiệm vụ của Tổ tiếp công dân, xử lý khiếu nại, tố cáo:", false);
         assert_eq!(units.len(), 1);
+    }
+
+    #[test]
+    fn the_unit_after_doi_voi_is_the_subject() {
+        let got = roles_in(
+            "Đối với Ủy ban nhân dân các xã phối hợp với Mặt trận cùng cấp tổ chức hội nghị; đối với các phòng, ban huyện chủ động xây dựng kế hoạch.",
+        );
+        assert!(got.contains(&("Ủy ban nhân dân các xã".to_string(), Role::Lead)), "{got:?}");
+        assert!(got.contains(&("Mặt trận cùng cấp".to_string(), Role::Support)), "{got:?}");
+        assert!(got.contains(&("các phòng, ban huyện".to_string(), Role::Lead)), "{got:?}");
+        // Not a subject: "đối với" before a field, not a unit.
+        assert!(roles_in("Đối với công tác tuyên truyền cần đổi mới hình thức.").is_empty());
     }
 
     #[test]
