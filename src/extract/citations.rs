@@ -708,18 +708,28 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
 /// whose name begins exactly one longer name-only citation of its kind joins it, under
 /// the longer name. Short forms of one word after the type word name nothing specific.
 fn merge_short_names(out: &mut Vec<Citation>) {
-    let keys: Vec<Option<String>> =
-        out.iter().map(|c| c.name.as_deref().filter(|_| c.symbol.is_none()).map(name_key)).collect();
+    // Name keys in order, so that the names a key begins stand right after it: each
+    // look-up is a binary search, not a pass over every citation.
+    let mut sorted: Vec<(String, usize)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.symbol.is_none())
+        .filter_map(|(i, c)| c.name.as_deref().map(|n| (name_key(n), i)))
+        .collect();
+    sorted.sort();
     let mut merged = vec![false; out.len()];
-    for (i, short) in keys.iter().enumerate() {
-        let Some(short) = short.as_deref().filter(|k| k.split(' ').count() >= 3) else { continue };
+    for (short, i) in &sorted {
+        let i = *i;
+        if short.split(' ').count() < 3 {
+            continue;
+        }
         let prefix = format!("{short} ");
-        let mut longer = (0..out.len()).filter(|&j| {
-            !merged[j]
-                && out[j].kind == out[i].kind
-                && compatible(&out[i].date, &out[j].date)
-                && keys[j].as_deref().is_some_and(|k| k.starts_with(&prefix))
-        });
+        let from = sorted.partition_point(|(k, _)| k.as_str() < prefix.as_str());
+        let mut longer = sorted[from..]
+            .iter()
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .map(|&(_, j)| j)
+            .filter(|&j| !merged[j] && out[j].kind == out[i].kind && compatible(&out[i].date, &out[j].date));
         let (Some(j), None) = (longer.next(), longer.next()) else { continue };
         let mentions = std::mem::take(&mut out[i].mentions);
         let (date, issuer, relation) = (out[i].date.take(), out[i].issuer.take(), out[i].relation);
