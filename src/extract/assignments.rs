@@ -211,14 +211,7 @@ fn is_letter_or_number(c: char) -> bool {
 
 /// Whether the rows of `kind` have a phrase at token `i`; the longest one's length.
 fn phrase_at(toks: &[Token], i: usize, kind: RoleKind) -> Option<usize> {
-    let id = toks.get(i)?.first_of?;
-    ROLE_INDEX.rows[id as usize][kind as usize]
-        .iter()
-        .filter(|r| {
-            r.words.len() <= toks.len() - i && r.words[1..].iter().zip(&toks[i + 1..]).all(|(w, t)| *w == t.lower)
-        })
-        .map(|r| r.words.len())
-        .max()
+    rows_at(toks, i, kind).map(|r| r.words.len()).max()
 }
 
 /// The rows of `kind` whose phrase stands at token `i`, in grammar order.
