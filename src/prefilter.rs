@@ -10,27 +10,50 @@
 //! the next candidate starts and runs the exact regex from there, where it
 //! usually matches at once; where the superset finds nothing, the exact regex
 //! never runs. Results are exactly the exact regex's.
+//!
+//! Most patterns also need some word: every match of the deadline pattern "từ …
+//! đến …" holds "đến" or "tới". [`Prefiltered::required`] reads those words off
+//! the pattern itself (so they cannot drift from it), and a caller that has the
+//! haystack through [`fold_case`] asks [`Prefiltered::may_occur`] (one
+//! Aho-Corasick scan) before running the regex at all.
 
+use std::borrow::Cow;
 use std::ops::Deref;
 
+use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex};
-use regex_syntax::hir::{Hir, HirKind, Look};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
-/// A regex and its superset without word boundaries.
+/// A regex, its superset without word boundaries, and the words it needs.
 #[derive(Debug)]
 pub struct Prefiltered {
     exact: Regex,
     superset: Option<Regex>,
+    /// One of these (case-folded) strings is in every match; `None`: no such set known.
+    required: Option<(Vec<String>, AhoCorasick)>,
 }
 
 impl Prefiltered {
     /// Wrap `exact`; without a word boundary in it there is nothing to gain and no superset.
     pub fn new(exact: Regex) -> Prefiltered {
-        let superset = regex_syntax::parse(exact.as_str())
-            .ok()
-            .and_then(|hir| drop_word_boundaries(&hir))
-            .and_then(|hir| Regex::new(&hir.to_string()).ok());
-        Prefiltered { exact, superset }
+        let hir = regex_syntax::parse(exact.as_str()).ok();
+        let superset = hir.as_ref().and_then(drop_word_boundaries).and_then(|hir| Regex::new(&hir.to_string()).ok());
+        let required = hir
+            .as_ref()
+            .and_then(required_strings)
+            .and_then(|words| AhoCorasick::new(&words).ok().map(|scan| (words, scan)));
+        Prefiltered { exact, superset, required }
+    }
+
+    /// The strings, one of which every match holds (as [`fold_case`] writes it).
+    pub fn required(&self) -> Option<&[String]> {
+        self.required.as_ref().map(|(words, _)| words.as_slice())
+    }
+
+    /// Whether a haystack may hold a match, judged from `folded`, the haystack
+    /// through [`fold_case`]: false only when it holds none of the required strings.
+    pub fn may_occur(&self, folded: &str) -> bool {
+        self.required.as_ref().is_none_or(|(_, scan)| scan.is_match(folded))
     }
 
     /// Whether `hay` may hold a match (false only when it holds none).
@@ -60,6 +83,25 @@ impl Prefiltered {
     /// As [`Regex::captures_iter`].
     pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
         successive(hay, move |at| self.captures_at(hay, at), |c| c.get(0).map_or((0, 0), |m| (m.start(), m.end())))
+    }
+
+    /// As [`Prefiltered::captures_iter`], and none at all when `folded` (the
+    /// haystack through [`fold_case`]) rules a match out.
+    pub fn captures_in<'r, 'h>(
+        &'r self,
+        hay: &'h str,
+        folded: &str,
+    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        self.may_occur(folded).then(|| self.captures_iter(hay)).into_iter().flatten()
+    }
+
+    /// As [`Prefiltered::find_iter`], and none at all when `folded` rules a match out.
+    pub fn find_in<'r, 'h>(
+        &'r self,
+        hay: &'h str,
+        folded: &str,
+    ) -> impl Iterator<Item = regex::Match<'h>> + use<'r, 'h> {
+        self.may_occur(folded).then(|| self.find_iter(hay)).into_iter().flatten()
     }
 
     /// As [`Regex::find_iter`].
@@ -124,6 +166,96 @@ impl Deref for Prefiltered {
     }
 }
 
+/// `text` in lower case, character by character, as the required strings of a
+/// [`Prefiltered`] are written; borrowed when there is nothing to change.
+pub fn fold_case(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| fold_char(c) != c) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(fold_char).collect())
+}
+
+/// One character's lower case, where it is one character (`ſ` is an `s` to a
+/// case-insensitive regex, so it is one here too).
+fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if c == 'ſ' {
+        return 's';
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// A set of strings one of which every match of `hir` contains, folded; `None`
+/// when the pattern has no such set (a match may be all digits, say). From a
+/// concatenation the rarest candidate is kept: the set whose shortest string is
+/// longest (the first of equals).
+fn required_strings(hir: &Hir) -> Option<Vec<String>> {
+    /// An alternation's union grows with each branch; past this many strings the scan is no cheaper than the regex.
+    const MOST: usize = 24;
+    match hir.kind() {
+        HirKind::Capture(c) => required_strings(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required_strings(&r.sub),
+        HirKind::Literal(_) | HirKind::Class(_) => literal_text(hir).map(|t| vec![t]),
+        HirKind::Alternation(subs) => {
+            let mut all: Vec<String> = vec![];
+            for sub in subs {
+                all.extend(required_strings(sub)?);
+            }
+            all.sort_unstable();
+            all.dedup();
+            (all.len() <= MOST).then_some(all)
+        }
+        HirKind::Concat(subs) => {
+            let mut best: Option<Vec<String>> = None;
+            let mut consider = |set: Vec<String>| {
+                let rarity = |s: &[String]| s.iter().map(|w| w.chars().count()).min().unwrap_or(0);
+                if !set.is_empty() && best.as_deref().is_none_or(|b| rarity(&set) > rarity(b)) {
+                    best = Some(set);
+                }
+            };
+            let mut run = String::new();
+            for sub in subs {
+                if let Some(text) = literal_text(sub) {
+                    run.push_str(&text);
+                    continue;
+                }
+                if !run.is_empty() {
+                    consider(vec![std::mem::take(&mut run)]);
+                }
+                if let Some(set) = required_strings(sub) {
+                    consider(set);
+                }
+            }
+            if !run.is_empty() {
+                consider(vec![run]);
+            }
+            best
+        }
+        _ => None,
+    }
+}
+
+/// The folded text a literal, or a class of one letter in its cases, always matches.
+fn literal_text(hir: &Hir) -> Option<String> {
+    match hir.kind() {
+        HirKind::Literal(lit) => std::str::from_utf8(&lit.0).ok().map(|t| t.chars().map(fold_char).collect()),
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut members = class.iter().flat_map(|r| r.start()..=r.end());
+            let first = fold_char(members.next()?);
+            // A case-insensitive letter is a class of two to four characters.
+            let few = class.iter().map(|r| r.end() as u32 - r.start() as u32 + 1).sum::<u32>() <= 4;
+            (few && members.all(|c| fold_char(c) == first)).then(|| first.to_string())
+        }
+        _ => None,
+    }
+}
+
 /// `hir` with every Unicode word-boundary assertion made empty; `None` when it has none.
 fn drop_word_boundaries(hir: &Hir) -> Option<Hir> {
     fn walk(hir: &Hir, found: &mut bool) -> Hir {
@@ -176,6 +308,37 @@ mod tests {
         assert!(!re.may_match("Thực hiện Kế hoạch số 49/KH-UBND"));
         assert!(re.find("không có").is_none());
         assert!(Prefiltered::new(Regex::new(r"ngày \d").unwrap()).superset.is_none());
+    }
+
+    #[test]
+    fn the_required_strings_are_read_off_the_pattern() {
+        let words = |p: &str| Prefiltered::new(Regex::new(p).unwrap()).required().map(<[String]>::to_vec);
+        assert_eq!(words(r"(?i)(?:\btừ\s+)?\d{1,2}/\d{1,2}\s*(?:đến|tới)\s+\d+").unwrap(), ["tới", "đến"]);
+        // The longer of "hạn" and "chót", the first of "chậm" and "nhất"; "Chậm" and "CHẬM" fold to one string.
+        assert_eq!(words(r"(?i)\b(?:hạn\s+chót|chậm\s+nhất)\s+\d").unwrap(), ["chót", "chậm"]);
+        assert_eq!(words(r"\bKế hoạch số \d+").unwrap(), ["kế hoạch số "]);
+        // An 's' may be a long s to a case-insensitive pattern: folded the same way.
+        assert_eq!(words(r"(?i)sau").unwrap(), ["sau"]);
+        assert!(Prefiltered::new(Regex::new(r"(?i)sau").unwrap()).may_occur(&fold_case("ſAU")));
+        // Nothing is needed by a match that may be digits alone, or empty.
+        assert_eq!(words(r"(?:ngày\s+)?\d+"), None);
+        assert_eq!(words(r"(?i)(?:quý)?"), None);
+        let due = Prefiltered::new(Regex::new(r"(?i)\btrước\s+ngày\s+\d+").unwrap());
+        assert!(due.may_occur(&fold_case("Báo cáo TRƯỚC NGÀY 15")));
+        assert!(!due.may_occur(&fold_case("Thực hiện Kế hoạch số 49/KH-UBND")));
+    }
+
+    proptest::proptest! {
+        /// A haystack the required strings rule out holds no match.
+        #[test]
+        fn a_haystack_without_the_required_strings_holds_no_match(hay in "[a-dđĐA-DẾếnN ſ0-9/\\n]{0,30}") {
+            for pattern in [r"(?i)\bđ[ếe]n\b", r"(?i)(?:a|b\s+c)\d", r"(?i)(?:\bđ\s+)?(?P<n>\d+)\s*(?:ab|cd)", r"(?i)sa?n"] {
+                let re = Prefiltered::new(Regex::new(pattern).unwrap());
+                if !re.may_occur(&fold_case(&hay)) {
+                    proptest::prop_assert!(!re.is_match(&hay), "{} {:?}", pattern, hay);
+                }
+            }
+        }
     }
 
     proptest::proptest! {

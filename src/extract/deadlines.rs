@@ -17,7 +17,7 @@ use regex::{Captures, Regex};
 use crate::document::{Deadline, Recurrence};
 use crate::extract::calendar::days_in_month;
 use crate::extract::sections::{self, Outline};
-use crate::prefilter::Prefiltered;
+use crate::prefilter::{Prefiltered, fold_case};
 use crate::segment::Layout;
 use crate::span::Span;
 
@@ -261,8 +261,9 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         return all;
     }
     let span = |s: usize, e: usize| Span::new(base + s, base + e);
+    let folded = fold_case(p);
     let head_cycle = CYCLE_HEAD.captures(p).and_then(|c| recurrence(&c["word"]));
-    for c in RANGE.captures_iter(p) {
+    for c in RANGE.captures_in(p, &folded) {
         let m = c.get(0).unwrap();
         let (Some(a), Some(b)) = (read_point(&c, "a"), read_point(&c, "b")) else { continue };
         let b = b.with_year(ctx.year);
@@ -274,7 +275,7 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         }
         all.push(Candidate { span: d.span, deadline: d, relative: false });
     }
-    for c in OPEN_RANGE.captures_iter(p) {
+    for c in OPEN_RANGE.captures_in(p, &folded) {
         let m = c.get(0).unwrap();
         let mut d = deadline(m.as_str(), span(m.start(), m.end()));
         d.start = if c.name("now").is_some() {
@@ -285,7 +286,7 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         d.end = read_point(&c, "b").and_then(|b| b.with_year(ctx.year).bounds().ok()).map(|b| b.1);
         all.push(Candidate { span: d.span, deadline: d, relative: false });
     }
-    for c in DUE.captures_iter(p) {
+    for c in DUE.captures_in(p, &folded) {
         let m = c.get(0).unwrap();
         let Some(a) = read_point(&c, "a") else { continue };
         let every = c.name("every").and_then(|e| recurrence(e.as_str())).or(head_cycle);
@@ -309,7 +310,7 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         }
         all.push(Candidate { span: d.span, deadline: d, relative: false });
     }
-    for c in MONTHLY_DAY.captures_iter(p) {
+    for c in MONTHLY_DAY.captures_in(p, &folded) {
         let m = c.get(0).unwrap();
         let mut d = deadline(m.as_str(), span(m.start(), m.end()));
         let day: u32 = c["d"].parse().unwrap_or(0);
@@ -321,7 +322,7 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         d.recurrence = Some(Recurrence::Monthly);
         all.push(Candidate { span: d.span, deadline: d, relative: false });
     }
-    for c in SINCE.captures_iter(p) {
+    for c in SINCE.captures_in(p, &folded) {
         let m = c.get(0).unwrap();
         let Some(a) = read_point(&c, "a") else { continue };
         let mut d = deadline(m.as_str(), span(m.start(), m.end()));
@@ -331,9 +332,9 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         }
         all.push(Candidate { span: d.span, deadline: d, relative: false });
     }
-    all.extend(periods(p, base, ctx));
-    all.extend(cycles(p, base, ctx));
-    for m in RELATIVE.find_iter(p) {
+    all.extend(periods(p, &folded, base, ctx));
+    all.extend(cycles(p, &folded, base, ctx));
+    for m in RELATIVE.find_in(p, &folded) {
         let d = deadline(m.as_str(), span(m.start(), m.end()));
         all.push(Candidate { span: d.span, deadline: d, relative: true });
     }
@@ -341,7 +342,7 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
 }
 
 /// Quarters and months anywhere, and any point in the value of a "Thời gian …:" label.
-fn periods(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
+fn periods(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     let candidate = |s: usize, text: &str, point: Point| {
         let text = text.trim_end();
         let mut d = deadline(text, Span::new(base + s, base + s + text.len()));
@@ -352,7 +353,7 @@ fn periods(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         Candidate { span: d.span, deadline: d, relative: false }
     };
     let mut out = vec![];
-    for m in PERIOD.find_iter(p) {
+    for m in PERIOD.find_in(p, folded) {
         if let Some(point) = LABEL_POINT.captures(m.as_str()).and_then(|c| read_point(&c, "a")) {
             out.push(candidate(m.start(), m.as_str(), point));
         }
@@ -377,8 +378,13 @@ fn periods(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
 
 /// Reporting cycles: a list of cycle words that opens with "định kỳ" or holds a
 /// "hàng …"/"hằng …" word; each word is one entry, with its "(trước ngày …)".
-fn cycles(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
+fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     let mut out = vec![];
+    // The cycle words themselves ("tháng", "năm") are everywhere; a list counts
+    // only with its anchor, so a paragraph without one has none.
+    if !["kỳ", "hàng", "hằng"].iter().any(|w| folded.contains(w)) {
+        return out;
+    }
     for list in CYCLE_LIST.captures_iter(p) {
         let m = list.get(0).unwrap();
         let after_at = list.name("after").map_or(m.end(), |a| a.start());
