@@ -41,6 +41,22 @@ pub struct Abbreviation {
 
 const DOC_TYPES_TSV: &str = include_str!("../grammars/doc-types.tsv");
 const ABBREVIATIONS_TSV: &str = include_str!("../grammars/abbreviations.tsv");
+const AUTHORITIES_TSV: &str = include_str!("../grammars/authorities.tsv");
+
+/// The phrases an authority line opens with (`grammars/authorities.tsv`), lower case.
+static AUTHORITIES: LazyLock<Vec<String>> =
+    LazyLock::new(|| tsv_rows(AUTHORITIES_TSV).map(|(_, c)| c[0].to_lowercase()).collect());
+
+/// Whether `line` opens with the body or position that issues a decision
+/// ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"): whole words, in lower case, tone marks kept.
+pub fn opens_authority(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    AUTHORITIES.iter().any(|a| {
+        lower
+            .strip_prefix(a.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
+    })
+}
 
 /// Rows of a TSV grammar: (line number, cells), header and comments skipped.
 pub fn tsv_rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
@@ -304,6 +320,17 @@ mod tests {
     fn one_unit_printed_two_ways_is_one() {
         assert_eq!(canonical_unit("các UBND  phường"), canonical_unit("Ủy ban nhân dân phường"));
         assert_eq!(canonical_unit("Đồng chí Chủ tịch"), "Chủ tịch");
+    }
+
+    #[test]
+    fn authority_rows_hold_for_their_examples_and_not_their_counter_examples() {
+        let rows: Vec<_> = tsv_rows(AUTHORITIES_TSV).collect();
+        assert!(rows.len() >= 20, "authorities.tsv rows: {}", rows.len());
+        for (line, c) in rows {
+            assert_eq!(c.len(), 3, "grammars/authorities.tsv:{line}: three columns");
+            assert!(opens_authority(c[1]), "grammars/authorities.tsv:{line}: {:?} is an authority line", c[1]);
+            assert!(!opens_authority(c[2]), "grammars/authorities.tsv:{line}: {:?} goes on a title", c[2]);
+        }
     }
 
     #[test]

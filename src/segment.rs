@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::grammar::{DOC_TYPES, DocType, fold, fold_starts_with, is_upper};
+use crate::grammar::{DOC_TYPES, DocType, fold, fold_starts_with, is_upper, opens_authority};
 use crate::span::Span;
 
 /// The parts of one document, as spans of the normalized text.
@@ -298,7 +298,9 @@ fn is_enacting(line: &str) -> bool {
 }
 
 /// Title lines after the type title: the first run of non-blank lines that is
-/// not upper case and not the opening passage. Returns the span and the index after it.
+/// not the opening passage, in one case: an upper-case line ends a mixed-case
+/// title, and ends an upper-case one only where it opens the authority line
+/// (see [`continues_upper_title`]). Returns the span and the index after it.
 fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
     let mut i = from;
     // Separator rules under the title were removed by normalize, leaving blank lines.
@@ -306,11 +308,12 @@ fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
         i += 1;
     }
     let start = i;
+    let upper_title = lines.get(start).is_some_and(|l| is_upper(l.text.trim()));
     while i < lines.len() && i - start < 9 {
         let t = lines[i].text.trim();
         let f = fold(t);
         let stop = t.is_empty()
-            || (is_upper(t) && i > start)
+            || (is_upper(t) && i > start && !(upper_title && continues_upper_title(lines[i - 1].text, t)))
             || f.starts_with("can cu")
             || f.starts_with("kinh gui")
             || (i > start && (f.starts_with("thuc hien ") && t.len() > 120))
@@ -321,6 +324,19 @@ fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
         i += 1;
     }
     if i == start { (None, from) } else { (Some(span_of(&lines[start..i])), i) }
+}
+
+/// Whether upper-case `line` goes on with the upper-case title line `previous`
+/// (a wrapped "… TRÊN ĐỊA" / "BÀN TỈNH LAI CHÂU NĂM 2024") rather than opening
+/// the authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") or an enacting word:
+/// a title line that ends on a word which needs its complement ("… CỦA") always goes on.
+fn continues_upper_title(previous: &str, line: &str) -> bool {
+    const OPEN_ENDED: &[&str] = &["của", "và", "về", "cho", "với", "tại", "trên", "thuộc", "các", "những"];
+    let last = previous.split_whitespace().next_back().unwrap_or("").to_lowercase();
+    if OPEN_ENDED.contains(&last.as_str()) {
+        return true;
+    }
+    !line.trim_end().ends_with(':') && !opens_authority(line) && type_title_word(line).is_none()
 }
 
 /// A letter's trích yếu: the "V/v …" cell and its continuation lines.

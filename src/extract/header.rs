@@ -74,19 +74,33 @@ pub fn join_lines(s: &str) -> String {
 fn header_symbol(zone: &[Line]) -> Option<(Span, DocumentSymbol)> {
     // "Số:", "Số", or a type word before it ("Nghị quyết số: 17/2022/UBTVQH15").
     static SO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:\p{L}+\s+){0,3}?(?i:s[ốo])\s*:?\s*").unwrap());
-    for line in zone {
+    let symbol_at = |line: &Line, at: usize| {
+        let rest = &line.text[at..];
+        SYMBOL.captures(rest).filter(|c| c.get(0).unwrap().start() <= 12).map(|c| {
+            let whole = c.get(0).unwrap();
+            let s = line.span.start as usize + at + whole.start();
+            (Span::new(s, s + whole.len()), DocumentSymbol::from_captures(&c))
+        })
+    };
+    for (i, line) in zone.iter().enumerate() {
         // The number may sit in the next column ("Số:      /KH-MTTQ-BTT"): read the whole line.
         let start = line.text.len() - line.text.trim_start().len();
         for cell_start in
             std::iter::once(start).chain(line.cells().iter().map(|c| c.span.start as usize - line.span.start as usize))
         {
-            let cell = &line.text[cell_start..];
-            let Some(m) = SO.find(cell) else { continue };
-            let rest = &cell[m.end()..];
-            if let Some(c) = SYMBOL.captures(rest).filter(|c| c.get(0).unwrap().start() <= 12) {
-                let whole = c.get(0).unwrap();
-                let s = line.span.start as usize + cell_start + m.end() + whole.start();
-                return Some((Span::new(s, s + whole.len()), DocumentSymbol::from_captures(&c)));
+            let Some(m) = SO.find(&line.text[cell_start..]) else { continue };
+            if let Some(found) = symbol_at(line, cell_start + m.end()) {
+                return Some(found);
+            }
+            // A table cell exported one line per cell: "Số:" alone, the symbol on the next line.
+            let alone = cell_start + m.end() == line.text.trim_end().len() && m.as_str().contains(':');
+            if let Some(next) = zone.get(i + 1).filter(|_| alone) {
+                let indent = next.text.len() - next.text.trim_start().len();
+                if let Some(found) =
+                    symbol_at(next, indent).filter(|(s, _)| s.start as usize == next.span.start as usize + indent)
+                {
+                    return Some(found);
+                }
             }
         }
     }
@@ -94,14 +108,22 @@ fn header_symbol(zone: &[Line]) -> Option<(Span, DocumentSymbol)> {
 }
 
 /// Place and ISO date from the date line; the date is `None` when any part is blank.
+/// A line no cell of which holds it is read whole: a blank day ("ngày      tháng 4")
+/// is wide enough to pass for a gap between columns.
 fn date_line(zone: &[Line]) -> Option<(Span, String, Option<String>)> {
+    let read = |text: &str| {
+        DATE_LINE.captures(text).map(|c| {
+            let place = c["place"].trim().trim_end_matches(',').trim().to_string();
+            (c.get(0).unwrap().range(), place, iso_date(&c["d"], &c["m"], &c["y"]))
+        })
+    };
     for line in zone {
-        for cell in line.cells() {
-            if let Some(c) = DATE_LINE.captures(cell.text) {
-                let place = c["place"].trim().trim_end_matches(',').trim().to_string();
-                let date = iso_date(&c["d"], &c["m"], &c["y"]);
-                return Some((cell.span, place, date));
-            }
+        if let Some((cell, (_, place, date))) = line.cells().into_iter().find_map(|c| read(c.text).map(|r| (c, r))) {
+            return Some((cell.span, place, date));
+        }
+        if let Some((at, place, date)) = read(line.text) {
+            let start = line.span.start as usize;
+            return Some((Span::new(start + at.start, start + at.end), place, date));
         }
     }
     None
@@ -119,15 +141,20 @@ fn adoption_date(text: &str) -> Option<String> {
 /// Upper-case header cells that name the issuing body, in order.
 fn agency_cells<'t>(head: &[Line<'t>]) -> Vec<&'t str> {
     let mut out = vec![];
+    let mut motto = Motto::default();
     for line in head {
         for cell in line.cells() {
             let f = fold(cell.text);
-            let motto = f.contains("cong hoa xa hoi") || f.contains("doc lap") || f.contains("cong san viet nam");
-            if motto {
-                // A motto glued to the agency by OCR: keep what stands before it.
-                if let Some(i) = f.find("dang cong san").or_else(|| f.find("cong hoa xa hoi")) {
+            if motto.goes_on(&f) {
+                continue;
+            }
+            if ["cong hoa xa hoi", "doc lap", "cong san viet nam"].iter().any(|m| f.contains(m)) {
+                // A motto glued to the agency by OCR or by a flattened two-column
+                // header: keep what stands before it.
+                let at = ["dang cong san", "cong hoa xa hoi", "doc lap"].iter().filter_map(|m| f.find(m)).min();
+                if let Some(i) = at {
                     let before = cell.text.char_indices().nth(f[..i].chars().count()).map(|(b, _)| &cell.text[..b]);
-                    if let Some(b) = before.map(str::trim).filter(|b| is_upper(b)) {
+                    if let Some(b) = before.map(str::trim).filter(|b| !b.is_empty() && is_upper(b)) {
                         out.push(b);
                     }
                 }
@@ -146,6 +173,36 @@ fn agency_cells<'t>(head: &[Line<'t>]) -> Vec<&'t str> {
         }
     }
     undouble(out)
+}
+
+/// The national motto's first line, followed through a header that wraps it
+/// ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM"),
+/// so that no piece of it is taken for the agency's name.
+#[derive(Default)]
+struct Motto {
+    /// The words of the motto still to come, after a cell that began it.
+    pending: usize,
+}
+
+impl Motto {
+    const WORDS: [&'static str; 8] = ["cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"];
+
+    /// Whether the cell (folded) is a piece of the motto: its beginning, or the
+    /// words that go on where the cell before left it.
+    fn goes_on(&mut self, folded: &str) -> bool {
+        let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let from = Self::WORDS.len() - self.pending;
+        let piece = if self.pending > 0 && Self::WORDS[from..].starts_with(&words) && !words.is_empty() {
+            from
+        } else if Self::WORDS.starts_with(&words) && !words.is_empty() && words.len() < Self::WORDS.len() {
+            0
+        } else {
+            // Another column's cell may stand between two pieces: the motto stays pending.
+            return false;
+        };
+        self.pending = Self::WORDS.len() - piece - words.len();
+        true
+    }
 }
 
 /// Section headings of the Official Gazette, printed above the documents.
@@ -542,6 +599,62 @@ mod tests {
         assert_eq!(header_issuer(&["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]), "Ủy ban nhân dân tỉnh Lào Cai");
         assert_eq!(header_issuer(&["HUYỆN ỦY YÊN THẾ", "BAN TUYÊN GIÁO"]), "Ban tuyên giáo Huyện ủy Yên Thế");
         assert!(!names_place("ban thuong vu tinh uy"));
+    }
+
+    /// The header of a Lai Châu plan, with `lines` in place of its agency, motto, symbol and date lines.
+    fn plan_with_header(lines: &str, title: &str) -> Document {
+        let text = format!(
+            "{lines}\n\nKẾ HOẠCH\n{title}\n\nCăn cứ Quyết định số 919/QĐ-TTg ngày 01 tháng 8 năm 2022 của Thủ tướng Chính phủ;\n\nI. MỤC ĐÍCH\n1. Thực hiện tốt.\n"
+        );
+        crate::extract::extract(&text).remove(0)
+    }
+
+    #[test]
+    fn a_motto_wrapped_or_beside_the_agency_is_no_part_of_the_issuer() {
+        let title = "Thực hiện Chương trình OCOP năm 2024";
+        for agency_and_motto in [
+            "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+            "ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ\nTỈNH LAI CHÂU        HỘI CHỦ NGHĨA VIỆT NAM",
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LAI CHÂU Độc lập - Tự do - Hạnh phúc",
+        ] {
+            let doc = plan_with_header(&format!("{agency_and_motto}\n\nSố: 1556/KH-UBND"), title);
+            assert_eq!(doc.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Lai Châu"), "{agency_and_motto}");
+        }
+    }
+
+    #[test]
+    fn symbol_on_the_line_after_so_and_party_codes_with_u_horn() {
+        let head = "TỈNH ỦY THỪA THIÊN HUẾ\n\nĐẢNG CỘNG SẢN VIỆT NAM";
+        let doc = plan_with_header(&format!("{head}\n\nSố:\n258/KH-UBND\n\nHuế, ngày 2 tháng 3 năm 2021"), "Về việc X");
+        assert_eq!((doc.symbol.as_deref(), doc.number), (Some("258/KH-UBND"), Some(258)));
+        let doc = plan_with_header(&format!("{head}\n\nSố 445-KL/TƯ\n\nHuế, ngày 2 tháng 3 năm 2021"), "Về việc X");
+        assert_eq!(doc.symbol.as_deref(), Some("445-KL/TƯ"));
+        // "Số:" then a line that does not open with a symbol: none is made up.
+        let doc = plan_with_header(&format!("{head}\n\nSố:\nHuế, ngày 2 tháng 3 năm 2021"), "Về việc X");
+        assert_eq!(doc.symbol, None);
+    }
+
+    #[test]
+    fn a_blank_day_keeps_the_place_and_takes_no_date_from_the_body() {
+        let head = "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nSố: 1556/KH-UBND";
+        let doc = plan_with_header(&format!("{head}\n\nLai Châu, ngày      tháng 4 năm 2024"), "Về việc X");
+        assert_eq!((doc.place.as_deref(), doc.date.as_deref()), (Some("Lai Châu"), None));
+        let doc = plan_with_header(&format!("{head}        Lai Châu, ngày …. tháng 01 năm 2026"), "Về việc X");
+        assert_eq!((doc.place.as_deref(), doc.date.as_deref()), (Some("Lai Châu"), None));
+    }
+
+    #[test]
+    fn an_upper_case_title_goes_on_over_its_lines_until_the_authority_line() {
+        let head = "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nSố: 1556/KH-UBND";
+        let doc = plan_with_header(head, "THỰC HIỆN CHƯƠNG TRÌNH OCOP TRÊN ĐỊA\nBÀN TỈNH LAI CHÂU NĂM 2024");
+        assert_eq!(doc.title.as_deref(), Some("THỰC HIỆN CHƯƠNG TRÌNH OCOP TRÊN ĐỊA BÀN TỈNH LAI CHÂU NĂM 2024"));
+        let doc = plan_with_header(head, "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA\nỦY BAN NHÂN DÂN TỈNH LAI CHÂU");
+        assert_eq!(doc.title.as_deref(), Some("BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"));
+        let doc = plan_with_header(head, "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU");
+        assert_eq!(doc.title.as_deref(), Some("VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC"));
+        // A mixed-case title ends at an upper-case line, as before.
+        let doc = plan_with_header(head, "Thực hiện Chương trình OCOP\nỦY BAN NHÂN DÂN TỈNH");
+        assert_eq!(doc.title.as_deref(), Some("Thực hiện Chương trình OCOP"));
     }
 
     #[test]

@@ -14,7 +14,8 @@ use regex::Regex;
 /// The symbol pattern. Named groups: `num` (absent when blank or lost), `year`
 /// (normative form), `party` (the type code of the Party form), `codes`.
 pub static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    let code = r"[A-ZĐÐ][A-Za-zĐđÐ0-9]*";
+    // "TƯ" (Trung ương) is printed for "TW" in Party symbols.
+    let code = r"[A-ZĐÐ][A-Za-zĐđÐƯ0-9]*";
     let gap = r"[ \t]*";
     let dash = format!("{gap}[-–]{gap}");
     let codes = format!(r"{code}(?:{dash}{code})*");
