@@ -60,6 +60,10 @@ static TYPE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:,|;|\s(?:và|hoặc))\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
 
+/// A form's label right before its number: "Mẫu số ", "biểu mẫu số: ", "Biểu số ".
+static FORM_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i:mẫu|biểu)\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
+
 /// "số " right before a symbol.
 static SO_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i:s[ốo])\s*:?\s*$").unwrap());
 
@@ -144,6 +148,15 @@ pub fn extract(text: &str, layout: &Layout) -> Vec<Citation> {
     group(text, layout, found)
 }
 
+/// Drop the mentions of the document itself: its own symbol in the caption of its
+/// appendix ("Ban hành kèm theo Quyết định số 169/QĐ-BLĐTBXH …") or in its closing
+/// lines. A citation with the same symbol but another date is an earlier document
+/// (numbers restart each year) and stays.
+pub fn drop_self(citations: &mut Vec<Citation>, symbol: Option<&str>, date: Option<&str>) {
+    let Some(symbol) = symbol.filter(|s| !s.starts_with('/')) else { return };
+    citations.retain(|c| c.symbol.as_deref() != Some(symbol) || (c.date.is_some() && c.date.as_deref() != date));
+}
+
 fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -159,6 +172,10 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
         // "số" glued to the number by the scan ("số53/KH-UBND") is still "số".
         let glued_so = before.split_whitespace().last().is_some_and(|w| fold(w) == "so");
         if before.ends_with(|ch: char| ch.is_alphanumeric() || ":/.-_".contains(ch)) && !glued_so {
+            continue;
+        }
+        // "Mẫu số 01/BCĐBHĐND-MT": a form's number, not a document's symbol.
+        if FORM_BEFORE.is_match(before) {
             continue;
         }
         let symbol = DocumentSymbol::from_captures(&c);

@@ -27,6 +27,7 @@ pub fn extract_document(text: &str, layout: &Layout) -> Document {
     let mut doc = header::extract(text, layout);
     doc.span = layout.span;
     doc.citations = citations::extract(text, layout);
+    citations::drop_self(&mut doc.citations, doc.symbol.as_deref(), doc.date.as_deref());
     let outline = sections::Outline::build(text, layout);
     doc.assignments = assignments::extract(text, layout, &outline);
     let found = deadlines::extract(text, layout, &outline, doc.date.as_deref());

@@ -17,7 +17,11 @@ pub static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     // "TƯ" (Trung ương) is printed for "TW" in Party symbols.
     let code = r"[A-ZĐÐ][A-Za-zĐđÐƯ0-9]*";
     let gap = r"[ \t]*";
-    let dash = format!("{gap}[-–]{gap}");
+    // A symbol wrapped at a separator goes on at the start of the next line
+    // ("34/2018/TT-" / "BLĐTBXH", "75/2024/" / "NĐ-CP"); after a dash or the year's
+    // slash only, where nothing but a wrap leaves a line open.
+    let wrap = r"[ \t]*(?:\n[ \t]*)?";
+    let dash = format!("{gap}[-–]{wrap}");
     let codes = format!(r"{code}(?:{dash}{code})*");
     // A Party symbol whose number the scan lost: "CT/BĐVTU". Only type codes open it.
     let mut type_codes: Vec<String> =
@@ -25,7 +29,7 @@ pub static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     type_codes.sort_by_key(|c| std::cmp::Reverse(c.len()));
     let lost = format!(r"(?P<lost>(?:{}){gap}/{gap}{codes})", type_codes.join("|"));
     let pattern = format!(
-        r"{lost}|(?:(?P<num>\d{{1,5}}){gap}/{gap}(?P<year>(?:19|20)\d\d){gap}/{gap}(?P<ncodes>{codes}))|(?:(?P<pnum>\d{{1,5}}){dash}(?P<party>{code}){gap}/{gap}(?P<pcodes>{codes}))|(?:(?P<snum>\d{{1,5}})?{gap}/{gap}(?P<scodes>{codes}))"
+        r"{lost}|(?:(?P<num>\d{{1,5}}){gap}/{gap}(?P<year>(?:19|20)\d\d){gap}/{wrap}(?P<ncodes>{codes}))|(?:(?P<pnum>\d{{1,5}}){dash}(?P<party>{code}){gap}/{gap}(?P<pcodes>{codes}))|(?:(?P<snum>\d{{1,5}})?{gap}/{gap}(?P<scodes>{codes}))"
     );
     Regex::new(&pattern).unwrap()
 });
@@ -114,6 +118,10 @@ mod tests {
             ("CT/BĐVTU", "CT/BĐVTU", None),
             ("08-QĐi/TW", "8-QĐi/TW", Some(8)),
             ("115 – KL/TW", "115-KL/TW", Some(115)),
+            ("445-KL/TƯ", "445-KL/TƯ", Some(445)),
+            ("34/2018/TT-\nBLĐTBXH ngày", "34/2018/TT-BLĐTBXH", Some(34)),
+            ("75/2024/\n  NĐ-CP", "75/2024/NĐ-CP", Some(75)),
+            ("11-\nCT/TU", "11-CT/TU", Some(11)),
         ] {
             let s = read(printed);
             assert_eq!(s.canonical, canon, "{printed}");
@@ -138,7 +146,9 @@ mod tests {
 
     #[test]
     fn plain_numbers_and_ranges_are_not_symbols() {
-        for text in ["giai đoạn 2022- 2026", "ngày 14/7/2015", "năm 2023", "Covid-19"] {
+        for text in
+            ["giai đoạn 2022- 2026", "ngày 14/7/2015", "năm 2023", "Covid-19", "tháng 7/\nNăm 2024", "2021-\nKẾ HOẠCH"]
+        {
             assert!(SYMBOL.find(text).is_none(), "{text}");
         }
     }

@@ -304,3 +304,24 @@ fn a_short_form_of_a_name_is_the_same_document() {
     let c = cite("Luật Thanh niên; Luật Thanh niên Việt Nam; Luật Thanh niên Xung phong.");
     assert_eq!(c.len(), 3, "{c:#?}");
 }
+
+#[test]
+fn a_form_number_is_no_citation_but_the_document_issuing_the_form_is() {
+    let c = one(
+        "Lập biên bản theo Mẫu số 01/BCĐBHĐND-MT và biểu mẫu số: 05/BCĐBHĐND-MT ban hành kèm theo Nghị quyết liên tịch số 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN.",
+    );
+    assert_eq!(c.symbol.as_deref(), Some("102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN"));
+}
+
+#[test]
+fn the_document_itself_is_dropped_and_an_earlier_one_with_its_symbol_kept() {
+    let mut c = cite(
+        "Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2023 của UBND tỉnh; (Kèm theo Kế hoạch số 12/KH-UBND ngày 10/02/2024 của UBND tỉnh) Kế hoạch số 12/KH-UBND có hiệu lực.",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    drop_self(&mut c, Some("12/KH-UBND"), Some("2024-02-10"));
+    assert_eq!(c.len(), 1, "an earlier plan with the same symbol stays: {c:#?}");
+    let mut c = cite("(Ban hành kèm theo Quyết định số 169/QĐ-BLĐTBXH ngày 01/3/2024 của Bộ trưởng)");
+    drop_self(&mut c, Some("169/QĐ-BLĐTBXH"), Some("2024-03-01"));
+    assert!(c.is_empty(), "{c:#?}");
+}
