@@ -83,7 +83,7 @@ static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// `\b`: only a match's start is used, where the two agree, and a Unicode `\b` sends
 /// each search off the fast engine onto one many times slower.
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:về|Về|ban hành|quy định|hướng dẫn|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đổi|đối với|năm \d|là|được|phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|tiếp tục|có)(?:\W|$)|\s+và\s+(?:các|những|\p{Ll})|[(),;:.“”\x22]|\n\s*\n|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|\d)").unwrap()
+    Regex::new(r"\s+(?:về|Về|ban hành|Ban hành|quy định|Quy định|hướng dẫn|Hướng dẫn|thông báo|Thông báo|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đổi|đối với|năm \d|là|được|phê duyệt|Phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|tiếp tục|có|điều chỉnh|Điều chỉnh)(?:\W|$)|\s+và\s+(?:các|những|\p{Ll}|(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận|Chương trình|Đề án|Luật)(?:\W|$))|[(),;:.“”\x22]|\n\s*\n|\n\s*\d|\s+-\s+(?i:khoản|điều|điểm)\s|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|\d)").unwrap()
 });
 
 /// A pinpoint before a type word: "khoản 1, Mục III ", "Điều 7, Điều 8 ".

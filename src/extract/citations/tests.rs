@@ -325,3 +325,24 @@ fn the_document_itself_is_dropped_and_an_earlier_one_with_its_symbol_kept() {
     drop_self(&mut c, Some("169/QĐ-BLĐTBXH"), Some("2024-03-01"));
     assert!(c.is_empty(), "{c:#?}");
 }
+
+#[test]
+fn an_issuer_ends_where_the_cited_document_s_subject_or_the_next_cell_begins() {
+    for (text, issuer) in [
+        (
+            "theo Nghị quyết 40/NQ-HĐBCQG ngày 29/9/2025 của Hội đồng Bầu cử quốc gia Quy định mẫu văn bản hồ sơ ứng cử",
+            "Hội đồng Bầu cử quốc gia",
+        ),
+        (
+            "Thông báo số 09/TB-UBBC ngày 15/12/2025 của Ủy ban bầu cử xã Lương Minh Thông báo địa điểm",
+            "Ủy ban bầu cử xã Lương Minh",
+        ),
+        ("Nghị định số 42/2023/NĐ-CP ngày 29/6/2023 của\nChính phủ điều chỉnh lương hưu, trợ cấp", "Chính phủ"),
+        ("Nghị định số 55/2023/NĐ-CP ngày 30/6/2024 của Chính phủ\n01/7/2024", "Chính phủ"),
+        ("Thông tư số 26/2018/TT-BLĐTBXH ngày 01/2/2018 của Bộ trưởng - Khoản 2 Điều 5", "Bộ trưởng"),
+        ("theo Nghị quyết số 12/NQ-TW ngày 1/2/2021 của Đảng và Kế hoạch số 16/KH-HĐTĐKT ngày 3/3/2021", "Đảng"),
+    ] {
+        let c = &cite(text)[0];
+        assert_eq!(c.issuer.as_deref(), Some(issuer), "{text}");
+    }
+}
