@@ -331,6 +331,8 @@ fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
 /// the authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") or an enacting word:
 /// a title line that ends on a word which needs its complement ("… CỦA") always goes on.
 fn continues_upper_title(previous: &str, line: &str) -> bool {
+    // Narrower than line-joins' CONTINUING_WORDS: "… QUY CHẾ LÀM VIỆC" ends a title on
+    // "việc", and the authority line after it must still end the title.
     const OPEN_ENDED: &[&str] = &["của", "và", "về", "cho", "với", "tại", "trên", "thuộc", "các", "những"];
     let last = previous.split_whitespace().next_back().unwrap_or("").to_lowercase();
     if OPEN_ENDED.contains(&last.as_str()) {
