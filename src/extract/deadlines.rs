@@ -379,10 +379,12 @@ fn periods(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidat
 /// Reporting cycles: a list of cycle words that opens with "định kỳ" or holds a
 /// "hàng …"/"hằng …" word; each word is one entry, with its "(trước ngày …)".
 fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
+    /// Words that make a list of cycle words a reporting cycle ("hàng quý", "hằng năm").
+    const EVERY: [&str; 2] = ["hàng", "hằng"];
     let mut out = vec![];
     // The cycle words themselves ("tháng", "năm") are everywhere; a list counts
-    // only with its anchor, so a paragraph without one has none.
-    if !["kỳ", "hàng", "hằng"].iter().any(|w| folded.contains(w)) {
+    // only with its anchor ("định kỳ" or an EVERY word), so a paragraph without one has none.
+    if !folded.contains("kỳ") && !EVERY.iter().any(|w| folded.contains(w)) {
         return out;
     }
     for list in CYCLE_LIST.captures_iter(p) {
@@ -390,9 +392,10 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
         let after_at = list.name("after").map_or(m.end(), |a| a.start());
         let body = &p[m.start()..after_at];
         let after = p[after_at..].trim_start().to_lowercase();
-        let anchored = list.name("anchor").is_some()
-            || body.to_lowercase().contains("hàng")
-            || body.to_lowercase().contains("hằng");
+        let anchored = list.name("anchor").is_some() || {
+            let lower = fold_case(body);
+            EVERY.iter().any(|w| lower.contains(w))
+        };
         // "6 tháng đầu năm" is a period, "năm 2023" a year, "kinh phí hàng năm" a budget.
         let period =
             after.starts_with("đầu") || after.starts_with("cuối") || after.starts_with(|c: char| c.is_ascii_digit());
