@@ -133,6 +133,7 @@ pub fn is_letter(c: char) -> bool {
 
 /// Whether `c` is an upper-case letter ([`char::is_uppercase`], by [`letter_case`]'s
 /// shortcuts where they apply: every letter there is upper or lower case).
+#[inline]
 pub fn is_capital(c: char) -> bool {
     if has_simple_case(c) {
         let (letter, lower) = letter_case(c);
@@ -143,6 +144,7 @@ pub fn is_capital(c: char) -> bool {
 }
 
 /// Whether lowering `c` leaves it as it is.
+#[inline]
 pub fn is_own_lower_case(c: char) -> bool {
     if has_simple_case(c) {
         !is_capital(c)
@@ -154,6 +156,7 @@ pub fn is_own_lower_case(c: char) -> bool {
 
 /// The ranges [`letter_case`] answers itself, where a letter is upper or lower case
 /// and lowers to one character.
+#[inline]
 fn has_simple_case(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{7F}' | '\u{C0}'..='\u{FF}' | '\u{1EA0}'..='\u{1EF9}')
 }
@@ -161,6 +164,7 @@ fn has_simple_case(c: char) -> bool {
 /// Whether `c` is a letter and whether it is a lower-case one: [`char::is_alphabetic`]
 /// and [`char::is_lowercase`], with ASCII, Latin-1 and the Vietnamese block (where
 /// upper and lower case alternate) answered without Unicode's tables.
+#[inline]
 pub fn letter_case(c: char) -> (bool, bool) {
     match c {
         'a'..='z' | '\u{DF}'..='\u{F6}' | '\u{F8}'..='\u{FF}' => (true, true),

@@ -12,7 +12,6 @@
 //! UBND, Ủy ban MTTQ tỉnh" is three. Hands on one assignment per (section, unit, role).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -113,12 +112,14 @@ pub static ROLES: LazyLock<Vec<RoleRow>> = LazyLock::new(|| {
 /// [`ROLES`] by first word and kind. A token looks its word up once ([`Token::first_of`]);
 /// each look-up of a kind at that token then reads the few rows that can match there.
 struct RoleIndex {
-    ids: HashMap<&'static str, u32>,
+    /// Hashed with foldhash (already a dependency of rusqlite's hashbrown): every token
+    /// of every paragraph is looked up here, and SipHash was a tenth of assignment time.
+    ids: foldhash::HashMap<&'static str, u32>,
     rows: Vec<[Vec<&'static RoleRow>; RoleKind::COUNT]>,
 }
 
 static ROLE_INDEX: LazyLock<RoleIndex> = LazyLock::new(|| {
-    let mut index = RoleIndex { ids: HashMap::new(), rows: vec![] };
+    let mut index = RoleIndex { ids: foldhash::HashMap::default(), rows: vec![] };
     for r in ROLES.iter() {
         let first = r.words.first().expect("grammars/roles.tsv: a row without a phrase").as_str();
         let next = index.rows.len() as u32;
@@ -174,11 +175,7 @@ fn tokens(p: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(p.len() / 6);
     for (start, end) in token_spans(p) {
         let text = &p[start..end];
-        let (mut lowered, mut caps) = (true, true);
-        for c in text.chars() {
-            lowered &= is_own_lower_case(c);
-            caps &= !letter_case(c).0 || is_capital(c);
-        }
+        let (lowered, caps) = word_case(text);
         let lower = if lowered { Cow::Borrowed(text) } else { Cow::Owned(lower_case(text)) };
         out.push(Token {
             first_of: ROLE_INDEX.ids.get(&*lower).copied(),
@@ -190,6 +187,23 @@ fn tokens(p: &str) -> Vec<Token<'_>> {
         });
     }
     out
+}
+
+/// Whether lowering `word` leaves it as it is, and whether every letter of it is
+/// capitalized. Every token of every paragraph passes here, so ASCII words, most
+/// of them, are answered byte by byte.
+fn word_case(word: &str) -> (bool, bool) {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return (!b.iter().any(u8::is_ascii_uppercase), !b.iter().any(u8::is_ascii_lowercase));
+    }
+    let (mut lowered, mut caps) = (true, true);
+    for c in word.chars() {
+        let capital = is_capital(c);
+        lowered &= is_own_lower_case(c);
+        caps &= capital || !letter_case(c).0;
+    }
+    (lowered, caps)
 }
 
 /// A letter or digit (`\p{L}`, `\p{N}`), "/" or "&": what a word is made of. Latin
