@@ -19,7 +19,7 @@ use regex::Regex;
 
 use crate::document::{Assignment, Role};
 use crate::extract::sections::{self, Outline};
-use crate::grammar::{is_capital, is_own_lower_case, letter_case};
+use crate::grammar::char_case;
 use crate::segment::Layout;
 use crate::span::Span;
 
@@ -149,21 +149,43 @@ struct Token<'p> {
 /// Words (runs of letters, digits, "/", "&") and single other characters (a dash,
 /// a punctuation mark), spaces skipped.
 fn words_of(s: &str) -> Vec<String> {
-    token_spans(s).map(|(start, end)| lower_case(&s[start..end])).collect()
+    token_spans(s).map(|t| lower_case(&s[t.start..t.end])).collect()
 }
 
-fn token_spans(p: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// Where a token stands and how its letters are cased, read in the same pass.
+struct TokenSpan {
+    start: usize,
+    end: usize,
+    /// Lowering it changes nothing.
+    lowered: bool,
+    /// Every letter capitalized.
+    caps: bool,
+    /// The first char is a capital.
+    upper: bool,
+}
+
+fn token_spans(p: &str) -> impl Iterator<Item = TokenSpan> + '_ {
     let mut chars = p.char_indices().peekable();
     std::iter::from_fn(move || {
         let (start, c) = chars.find(|(_, c)| !c.is_whitespace())?;
-        let mut end = start + c.len_utf8();
+        let first = char_case(c);
+        let mut t = TokenSpan {
+            start,
+            end: start + c.len_utf8(),
+            lowered: first.own_lower,
+            caps: first.capital || !first.letter,
+            upper: first.capital,
+        };
         if is_word_char(c) {
             while let Some(&(at, d)) = chars.peek().filter(|&&(_, d)| is_word_char(d)) {
-                end = at + d.len_utf8();
+                let case = char_case(d);
+                t.lowered &= case.own_lower;
+                t.caps &= case.capital || !case.letter;
+                t.end = at + d.len_utf8();
                 chars.next();
             }
         }
-        Some((start, end))
+        Some(t)
     })
 }
 
@@ -171,39 +193,23 @@ fn lower_case(text: &str) -> String {
     if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() }
 }
 
+/// The tokens of a paragraph with their role rows. Every paragraph passes here,
+/// which makes it the hot loop of assignments: case is read while the token is.
 fn tokens(p: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(p.len() / 6);
-    for (start, end) in token_spans(p) {
-        let text = &p[start..end];
-        let (lowered, caps) = word_case(text);
-        let lower = if lowered { Cow::Borrowed(text) } else { Cow::Owned(lower_case(text)) };
+    for t in token_spans(p) {
+        let text = &p[t.start..t.end];
+        let lower = if t.lowered { Cow::Borrowed(text) } else { Cow::Owned(lower_case(text)) };
         out.push(Token {
             first_of: ROLE_INDEX.ids.get(&*lower).copied(),
             lower,
-            upper: text.starts_with(is_capital),
-            caps,
-            start,
-            end,
+            upper: t.upper,
+            caps: t.caps,
+            start: t.start,
+            end: t.end,
         });
     }
     out
-}
-
-/// Whether lowering `word` leaves it as it is, and whether every letter of it is
-/// capitalized. Every token of every paragraph passes here, so ASCII words, most
-/// of them, are answered byte by byte.
-fn word_case(word: &str) -> (bool, bool) {
-    if word.is_ascii() {
-        let b = word.as_bytes();
-        return (!b.iter().any(u8::is_ascii_uppercase), !b.iter().any(u8::is_ascii_lowercase));
-    }
-    let (mut lowered, mut caps) = (true, true);
-    for c in word.chars() {
-        let capital = is_capital(c);
-        lowered &= is_own_lower_case(c);
-        caps &= capital || !letter_case(c).0;
-    }
-    (lowered, caps)
 }
 
 /// A letter or digit (`\p{L}`, `\p{N}`), "/" or "&": what a word is made of. Latin
