@@ -81,7 +81,12 @@ impl Outline {
                     line.span.start as usize + part.start as usize,
                     line.span.end as usize + part.start as usize,
                 );
-                tree.read_line(line.text, span, layout.appendix == Some(part));
+                if layout.appendix_title == Some(span) {
+                    // An appendix headed "DANH MỤC …" or by a programme's type title: `PL`.
+                    tree.push(vec![(Level::Appendix, "PL".into())], strip_markup(line.text).to_string(), span);
+                } else {
+                    tree.read_line(line.text, span, layout.appendix == Some(part));
+                }
             }
         }
         let closing = layout.closing.or_else(|| closing_fallback(text, layout, &tree.sections));
@@ -144,6 +149,11 @@ impl Tree {
             Label::Letter(l) => vec![(Level::Letter, l)],
             Label::Paren(l) => vec![(Level::Paren, l)],
         };
+        self.push(labels, title, span);
+    }
+
+    /// Open the labels read from one line (the last one is the new section).
+    fn push(&mut self, labels: Vec<(Level, String)>, title: String, span: Span) {
         let depth = self.depth_for(labels[0].0);
         let leaf = labels.len() - 1;
         // "3.1." stands under item 3: keep item 3 open if it is, else open it silently.
