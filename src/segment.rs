@@ -128,9 +128,10 @@ fn opens_signature(line: &Line) -> bool {
     line.cells().iter().any(|c| fold_starts_with(c.text, "noi nhan") || AUTHORITY.is_match(c.text))
 }
 
-/// Labels of parts and items that end the opening passage ("I.", "1.", "Điều 1.").
+/// Labels of parts and items that end the opening passage ("A. PHẦN CHUNG", "I.", "1.", "Điều 1.").
 static TOP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[IVXLC]{1,6}\s*[.:/)]|\d{1,2}\s*[.)]|Điều\s+\d+|Chương\s+[IVXLC\d]+)").unwrap()
+    Regex::new(r"^\s*(?:[IVXLC]{1,6}\s*[.:/)]|\d{1,2}\s*[.)]|[A-HĐ]\s*[.)]\s+\p{Lu}|Điều\s+\d+|Chương\s+[IVXLC\d]+)")
+        .unwrap()
 });
 
 /// Split `text` into documents and find the parts of each.
@@ -689,5 +690,13 @@ mod tests {
         let text = "GIÁM ĐỐC\nHoàng Thị Mai\nDANH MỤC\n(Kèm theo Quyết định số 1/QĐ-X)\n";
         assert!(!issued_with_title(&lines(text), 0));
         assert!(issued_with_title(&lines(text), 2));
+    }
+    #[test]
+    fn a_capital_letter_part_ends_the_opening_passage() {
+        let text = "ỦY BAN NHÂN DÂN XÃ H\nSố: 3/KH-UBND\n\nKẾ HOẠCH\nTuyên truyền pháp luật năm 2025\n\nThực hiện Kế hoạch số 8/KH-UBND của huyện.\nA. PHẦN CHUNG\nI. MỤC ĐÍCH\n";
+        let doc = &segment(text)[0];
+        assert_eq!(text[doc.opening.range()].trim(), "Thực hiện Kế hoạch số 8/KH-UBND của huyện.");
+        // A capital before lower-case text, or without a gap, is no label.
+        assert!(!TOP_LABEL.is_match("B. cáo kết quả") && !TOP_LABEL.is_match("B.Hà"));
     }
 }
