@@ -48,10 +48,12 @@ pub enum RoleKind {
     Intro,
     /// A heading phrase after which the rest of the heading names the unit.
     Owner,
+    /// A verb that ends a unit and tells what it did or received, not what it must do.
+    Narrative,
 }
 
 impl RoleKind {
-    const COUNT: usize = 11;
+    const COUNT: usize = 12;
 
     fn parse(kind: &str) -> RoleKind {
         match kind {
@@ -66,6 +68,7 @@ impl RoleKind {
             "relative" => RoleKind::Relative,
             "intro" => RoleKind::Intro,
             "owner" => RoleKind::Owner,
+            "narrative" => RoleKind::Narrative,
             other => panic!("grammars/roles.tsv: unknown kind {other:?}"),
         }
     }
@@ -310,7 +313,7 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             && !after_plural
             && !inside_name(toks, start, i)
             && !links_unit(toks, i)
-            && phrase_at(toks, i, RoleKind::Stop).is_some()
+            && (phrase_at(toks, i, RoleKind::Stop).is_some() || phrase_at(toks, i, RoleKind::Narrative).is_some())
         {
             at_stop = Some(i);
             break;
@@ -359,12 +362,18 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
 
 /// The units that are the subject of a clause opening at `i`: units, then a verb that is
 /// no trigger of its own ("… chủ trì", "… chỉ đạo thực hiện" give their roles themselves;
-/// who asks "… đề nghị X", "… yêu cầu X" is not addressed).
+/// who asks "… đề nghị X", "… yêu cầu X" is not addressed, nor who tells what it did:
+/// "… nhận được …").
 fn subject_at(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
     let (units, at_stop) = read_units(toks, i);
-    // "X yêu cầu/đề nghị Y …": Y is addressed, not X.
+    // "X yêu cầu/đề nghị Y …": Y is addressed, not X; "X nhận được …" tells what X did.
     let deferred = at_stop.is_some_and(|k| {
-        phrase_at(toks, k, RoleKind::After).is_some() || ["giao", "yêu", "đề"].contains(&&*toks[k].lower)
+        phrase_at(toks, k, RoleKind::After).is_some()
+            || phrase_at(toks, k, RoleKind::Narrative).is_some()
+            || toks[k].lower == "giao"
+            || toks.get(k + 1).is_some_and(|n| {
+                (toks[k].lower == "yêu" && n.lower == "cầu") || (toks[k].lower == "đề" && n.lower == "nghị")
+            })
     });
     (!opens_task(toks, i) && at_stop.is_some() && !deferred && units.iter().all(|(s, e)| e - s >= 2)).then_some(units)
 }
@@ -804,6 +813,27 @@ mod tests {
         // An item that says what to do is no unit of the list.
         assert!(!read_listed("- Phòng Kinh tế rà soát các chợ;", 0, Role::Lead, |_, _, _| ()));
         assert!(!read_listed("- Rà soát các chợ;", 0, Role::Lead, |_, _, _| ()));
+    }
+
+    #[test]
+    fn a_verb_ends_the_subject() {
+        let got = units_in("Ban Thường trực Ủy ban Mặt trận Tổ quốc phường triệu tập hội nghị đại biểu.");
+        assert_eq!(got, [("Ban Thường trực Ủy ban Mặt trận Tổ quốc phường".to_string(), Role::Lead)]);
+        let got = units_in("Chủ trì, phối hợp với các hội đoàn thể xác minh nội dung phản ánh.");
+        assert_eq!(got, [("các hội đoàn thể".to_string(), Role::Support)]);
+        // Asking is no task of the asker; proposing is.
+        let got = units_in("Sở Công Thương đề xuất giải pháp hỗ trợ doanh nghiệp.");
+        assert_eq!(got, [("Sở Công Thương".to_string(), Role::Lead)]);
+        assert!(units_in("Sở Công Thương đề nghị bổ sung kinh phí.").is_empty());
+    }
+
+    #[test]
+    fn a_unit_that_tells_what_it_did_is_not_addressed() {
+        assert!(units_in("Ủy ban nhân dân huyện nhận được Văn bản số 12/SNV-TCBC của Sở Nội vụ.").is_empty());
+        assert!(units_in("Hội đồng nhân dân thành phố đã thông qua Nghị quyết về phát triển đô thị.").is_empty());
+        // The same unit with a task verb is.
+        let got = units_in("Hội đồng nhân dân thành phố giám sát việc thực hiện Nghị quyết.");
+        assert_eq!(got, [("Hội đồng nhân dân thành phố".to_string(), Role::Lead)]);
     }
 
     #[test]
