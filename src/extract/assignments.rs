@@ -441,15 +441,19 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
         }
         for row in rows_at(&toks, i, RoleKind::Before) {
             let n = row.words.len();
-            // "(qua X)" is a channel only inside parentheses; "về X" only after "báo cáo" or "gửi".
+            // "(qua X)" is a channel only inside parentheses; "về X", "đến X" only after a verb
+            // of sending ("gửi báo cáo kết quả đến X").
             if row.words == ["qua"] && (i == 0 || toks[i - 1].lower != "(") {
                 continue;
             }
-            if row.words == ["về"] && !reports_before(&toks, i) {
+            if matches!(&*row.words[0], "về" | "đến" | "tới") && n == 1 && !reports_before(&toks, i) {
                 continue;
             }
+            // "báo cáo ngay với X": an adverb may stand before the preposition.
             let mut j = i + n;
-            while toks.get(j).is_some_and(|t| matches!(&*t.lower, "về" | "cho" | "với" | "đến" | "tới" | "lên"))
+            while toks
+                .get(j)
+                .is_some_and(|t| matches!(&*t.lower, "về" | "cho" | "với" | "đến" | "tới" | "lên" | "ngay"))
             {
                 j += 1;
             }
@@ -511,7 +515,9 @@ fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str
     true
 }
 
-/// Whether "báo cáo" or "gửi" stands in the clause before token `i`.
+/// Whether a verb of sending — "báo cáo", "gửi" — stands in the clause before token `i`.
+/// "chuyển" is not one: what is passed on ("chuyển đơn đến X giải quyết") is handed over to
+/// be dealt with, not reported; "chuyển đến X" on its own is a row of `roles.tsv`.
 fn reports_before(toks: &[Token], i: usize) -> bool {
     let from = toks[..i].iter().rposition(|t| matches!(&*t.lower, "." | ";")).map_or(0, |k| k + 1);
     toks[from..i].windows(2).any(|w| w[0].lower == "báo" && w[1].lower == "cáo")
@@ -696,6 +702,23 @@ mod tests {
             roles_in("thực hiện chế độ báo cáo gửi Ủy ban nhân dân phường (qua Văn phòng UBND phường) theo quy định.");
         assert!(got.contains(&("Ủy ban nhân dân phường".into(), Role::ReportTo)), "{got:?}");
         assert!(got.contains(&("Văn phòng UBND phường".into(), Role::ReportTo)), "{got:?}");
+    }
+
+    #[test]
+    fn report_to_after_an_object_or_an_adverb() {
+        let got = units_in("- Báo cáo ngay với Thường trực Đảng ủy phường khi có vụ việc phức tạp.");
+        assert_eq!(got, [("Thường trực Đảng ủy phường".to_string(), Role::ReportTo)]);
+        let got = units_in("Gửi danh sách người ứng cử đến Ủy ban bầu cử phường trước ngày 10/3.");
+        assert_eq!(got, [("Ủy ban bầu cử phường".to_string(), Role::ReportTo)]);
+        let got = units_in("Trường hợp vượt thẩm quyền, chuyển ngay đến Thanh tra huyện.");
+        assert_eq!(got, [("Thanh tra huyện".to_string(), Role::ReportTo)]);
+        // What is handed over to be dealt with is no report.
+        assert!(units_in("Chuyển đơn đến Ủy ban nhân dân phường để giải quyết.").is_empty());
+        let got = units_in("tổng hợp ý kiến, kiến nghị với Ủy ban nhân dân quận giải quyết.");
+        assert_eq!(got, [("Ủy ban nhân dân quận".to_string(), Role::ReportTo)]);
+        // Without a verb of sending "đến"/"tới" reach no addressee.
+        assert!(units_in("Tuyên truyền đến các tổ chức xã hội trên địa bàn.").is_empty());
+        assert!(units_in("Phổ biến tới các cơ quan trong khối thi đua.").is_empty());
     }
 
     #[test]
