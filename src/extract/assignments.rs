@@ -294,6 +294,18 @@ fn proper_name(toks: &[Token], start: usize, end: usize) -> bool {
         && phrase_at(toks, start, RoleKind::Head).is_some_and(|n| end > start + n || toks[start].caps)
 }
 
+/// Whether the list word at `i` goes on a plural of bare head words ("Giám đốc các Sở,
+/// Ban, ngành"): the unit so far ends in "các" and one head word, and the next piece is a
+/// head word alone, capitalized or not. "các Sở, Ủy ban nhân dân các huyện" splits.
+fn collective_goes_on(toks: &[Token], start: usize, i: usize) -> bool {
+    let bare_plural = i >= start + 2
+        && matches!(&*toks[i - 2].lower, "các" | "những")
+        && phrase_at(toks, i - 1, RoleKind::Head) == Some(1);
+    bare_plural
+        && phrase_at(toks, i + 1, RoleKind::Head) == Some(1)
+        && toks.get(i + 2).is_none_or(|t| matches!(&*t.lower, "," | "và" | ";" | "."))
+}
+
 /// Read the list of units that opens at token `i`: each unit's token range.
 /// Returns the units and, when the list ended at a stop word (a verb follows), where.
 fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usize>) {
@@ -319,7 +331,8 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             break;
         }
         if matches!(t, "," | ";" | "và" | "hoặc") {
-            if opens_next_unit(toks, i + 1) || (proper_name(toks, start, i) && opens_unit(toks, i + 1)) {
+            let splits = opens_next_unit(toks, i + 1) || (proper_name(toks, start, i) && opens_unit(toks, i + 1));
+            if splits && !collective_goes_on(toks, start, i) {
                 units.push((start, i));
                 i += 1;
                 start = i;
@@ -465,7 +478,7 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
             {
                 s += 1;
             }
-            let (units, _) = read_units(&toks[..i], s);
+            let (units, _) = read_units(&toks[..i], list_start(&toks, s));
             emit(units, row.role.unwrap_or(Role::Lead));
         }
     }
@@ -485,6 +498,23 @@ fn clause_start(toks: &[Token<'_>], i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where a list of units that ends at clause start `s` opens: the clauses before it that
+/// name units only, one list with it ("Chánh Văn phòng …, Giám đốc các sở …; Chủ tịch Ủy ban
+/// nhân dân các huyện … chịu trách nhiệm thi hành …").
+fn list_start(toks: &[Token<'_>], mut s: usize) -> usize {
+    while s > 0 && toks[s - 1].lower == ";" {
+        let from = clause_start(toks, s - 1).unwrap_or(0);
+        let from =
+            toks[from..s - 1].iter().position(|t| t.lower.chars().all(char::is_alphabetic)).map_or(s, |k| from + k);
+        let (units, stop) = read_units(&toks[..s - 1], from);
+        if stop.is_some() || units.first().is_none_or(|u| u.0 != from) || units.last().is_none_or(|u| u.1 + 1 < s - 1) {
+            break;
+        }
+        s = from;
+    }
+    s
 }
 
 /// The role of the last trigger ("Giao …", "phối hợp với …") in a paragraph.
@@ -719,6 +749,32 @@ mod tests {
         // Without a verb of sending "đến"/"tới" reach no addressee.
         assert!(units_in("Tuyên truyền đến các tổ chức xã hội trên địa bàn.").is_empty());
         assert!(units_in("Phổ biến tới các cơ quan trong khối thi đua.").is_empty());
+    }
+
+    #[test]
+    fn an_enforcement_clause_names_every_unit_of_its_list() {
+        let got = units_in(
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở, ngành; Chủ tịch Ủy ban nhân dân các huyện và các đơn vị có liên quan căn cứ Quyết định thi hành.",
+        );
+        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        assert_eq!(
+            units,
+            [
+                "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+                "Giám đốc các sở, ngành",
+                "Chủ tịch Ủy ban nhân dân các huyện",
+                "các đơn vị có liên quan"
+            ]
+        );
+        assert!(got.iter().all(|(_, r)| *r == Role::Lead));
+        let got = units_in("Giám đốc các Sở, Ban, ngành tỉnh chịu trách nhiệm thi hành Quyết định này.");
+        assert_eq!(got, [("Giám đốc các Sở, Ban, ngành tỉnh".to_string(), Role::Lead)]);
+        let got = units_in("Giám đốc các Sở, Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        // A clause that says something else is no part of the list.
+        let got = units_in("Sở Nội vụ rà soát hồ sơ; Văn phòng tỉnh chịu trách nhiệm thi hành Quyết định này.");
+        assert!(got.iter().all(|(u, _)| u != "Sở Nội vụ rà soát hồ sơ"), "{got:?}");
+        assert!(got.contains(&("Văn phòng tỉnh".to_string(), Role::Lead)), "{got:?}");
     }
 
     #[test]
