@@ -147,6 +147,8 @@ struct Token<'p> {
     end: usize,
     /// The token's entry in [`ROLE_INDEX`], if a row opens with it.
     first_of: Option<u32>,
+    /// Where the line that holds the token starts.
+    line_from: usize,
 }
 
 /// Words (runs of letters, digits, "/", "&") and single other characters (a dash,
@@ -165,12 +167,20 @@ struct TokenSpan {
     caps: bool,
     /// The first char is a capital.
     upper: bool,
+    /// Where the line that holds the token starts.
+    line_from: usize,
 }
 
 fn token_spans(p: &str) -> impl Iterator<Item = TokenSpan> + '_ {
     let mut chars = p.char_indices().peekable();
+    let mut line_from = 0;
     std::iter::from_fn(move || {
-        let (start, c) = chars.find(|(_, c)| !c.is_whitespace())?;
+        let (start, c) = chars.find(|&(at, c)| {
+            if c == '\n' {
+                line_from = at + 1;
+            }
+            !c.is_whitespace()
+        })?;
         let first = char_case(c);
         let mut t = TokenSpan {
             start,
@@ -178,6 +188,7 @@ fn token_spans(p: &str) -> impl Iterator<Item = TokenSpan> + '_ {
             lowered: first.own_lower,
             caps: first.capital || !first.letter,
             upper: first.capital,
+            line_from,
         };
         if is_word_char(c) {
             while let Some(&(at, d)) = chars.peek().filter(|&&(_, d)| is_word_char(d)) {
@@ -210,6 +221,7 @@ fn tokens(p: &str) -> Vec<Token<'_>> {
             caps: t.caps,
             start: t.start,
             end: t.end,
+            line_from: t.line_from,
         });
     }
     out
@@ -294,6 +306,16 @@ fn proper_name(toks: &[Token], start: usize, end: usize) -> bool {
         && phrase_at(toks, start, RoleKind::Head).is_some_and(|n| end > start + n || toks[start].caps)
 }
 
+/// Whether token `i` opens a table cell: it opens a line with a capital after a short line,
+/// as the cells of a table converted to text are printed one under the other ("Bộ Tài
+/// chính\nBộ Khoa học và\nCông nghệ\nCơ quan, tổ chức"). Wrapped prose lines are longer.
+fn new_cell(toks: &[Token], i: usize) -> bool {
+    const CELL_WIDTH: usize = 40;
+    let (prev, t) = (&toks[i - 1], &toks[i]);
+    let wraps = matches!(&*prev.lower, "và" | "," | "-" | "–");
+    t.upper && !wraps && t.line_from > prev.line_from && prev.end - prev.line_from < CELL_WIDTH
+}
+
 /// Whether the list word at `i` goes on a plural of bare head words ("Giám đốc các Sở,
 /// Ban, ngành"): the unit so far ends in "các" and one head word, and the next piece is a
 /// head word alone, capitalized or not. "các Sở, Ủy ban nhân dân các huyện" splits.
@@ -329,6 +351,14 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
         {
             at_stop = Some(i);
             break;
+        }
+        // A head word alone ("Bộ\nTài chính") is a cell wrapped, not a cell.
+        if i > start + 1 && new_cell(toks, i) {
+            if !opens_unit(toks, i) {
+                break;
+            }
+            units.push((start, i));
+            start = i;
         }
         if matches!(t, "," | ";" | "và" | "hoặc") {
             let splits = opens_next_unit(toks, i + 1) || (proper_name(toks, start, i) && opens_unit(toks, i + 1));
@@ -578,7 +608,8 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     if !opens_unit(&toks, i) || opens_task(&toks, i) {
         let words = toks.iter().filter(|t| is_word(t)).count();
         let short = i < toks.len() && toks[i].upper && words <= 12 && !title.contains(':');
-        return if organizing && short && !opens_task(&toks, i) { vec![span(i, toks.len())] } else { vec![] };
+        let end = (i + 1..toks.len()).find(|&k| new_cell(&toks, k)).unwrap_or(toks.len());
+        return if organizing && short && !opens_task(&toks, i) { vec![span(i, end)] } else { vec![] };
     }
     if let Some(colon) = toks.iter().position(|t| t.lower == ":") {
         let label = phrase_at(&toks, i, RoleKind::Label).is_some();
@@ -597,6 +628,7 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
         && toks.iter().filter(|t| is_word(t)).count() <= 24
         && !toks.iter().any(|t| matches!(&*t.lower, "." | ";" | ":"));
     let end = toks.iter().rposition(is_word).map_or(i, |k| k + 1);
+    let end = (i + 1..end).find(|&k| new_cell(&toks, k)).unwrap_or(end);
     if described { vec![span(i, end)] } else { vec![] }
 }
 
@@ -775,6 +807,23 @@ mod tests {
         let got = units_in("Sở Nội vụ rà soát hồ sơ; Văn phòng tỉnh chịu trách nhiệm thi hành Quyết định này.");
         assert!(got.iter().all(|(u, _)| u != "Sở Nội vụ rà soát hồ sơ"), "{got:?}");
         assert!(got.contains(&("Văn phòng tỉnh".to_string(), Role::Lead)), "{got:?}");
+    }
+
+    #[test]
+    fn table_cells_are_units_of_their_own() {
+        let got = units_in("Giao Bộ Tài chính\nBộ Khoa học và\nCông nghệ\nCơ chế, chính sách\nNăm 2026");
+        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        assert_eq!(units, ["Bộ Tài chính", "Bộ Khoa học và\nCông nghệ"]);
+        let got = units_in("Giao Bộ\nTài chính\nNăm 2026");
+        assert_eq!(got, [("Bộ\nTài chính".to_string(), Role::Lead)]);
+        // A wrapped line of prose is long: the name goes on.
+        let got = units_in(
+            "Đề nghị các cơ quan, đơn vị phối hợp chặt chẽ với Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\nQuảng Ninh trong quá trình thực hiện.",
+        );
+        assert!(
+            got.contains(&("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\nQuảng Ninh".to_string(), Role::Support)),
+            "{got:?}"
+        );
     }
 
     #[test]
