@@ -72,6 +72,16 @@ impl<'t> Line<'t> {
     pub fn cells(&self) -> Vec<Line<'t>> {
         static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {3,}").unwrap());
         let mut out = vec![];
+        // Most lines are one cell; segmentation asks for the cells of every line.
+        let bytes = self.text.as_bytes();
+        if memchr::memchr(b'\t', bytes).is_none() && memchr::memmem::find(bytes, b"   ").is_none() {
+            let trimmed = self.text.trim();
+            if !trimmed.is_empty() {
+                let s = self.span.start as usize + (self.text.len() - self.text.trim_start().len());
+                out.push(Line { text: trimmed, span: Span::new(s, s + trimmed.len()) });
+            }
+            return out;
+        }
         let mut start = 0;
         let base = self.span.start as usize;
         let mut push = |from: usize, to: usize| {
@@ -115,11 +125,11 @@ fn is_motto(cell: &str) -> bool {
 /// Whether a cell opens the list of addressees: "Kính gửi:", or a Công điện's
 /// "THỦ TƯỚNG CHÍNH PHỦ điện:".
 pub fn opens_address_list(cell: &str) -> bool {
-    let f = fold(cell.trim());
-    f.starts_with("kinh gui")
-        // The words before "điện:", in the cell as printed: the folded text is
-        // shorter, so its offsets do not fall on the cell's characters.
-        || f.ends_with(" dien:") && cell.trim().rsplit_once(char::is_whitespace).is_some_and(|(body, _)| is_upper(body))
+    let cell = cell.trim();
+    // Folding keeps spaces where they are, so "… điện:" is a last word that folds to "dien:".
+    fold_starts_with(cell, "kinh gui")
+        || cell.rsplit_once(' ').is_some_and(|(_, last)| last.len() <= "điện:".len() && fold(last) == "dien:")
+            && cell.rsplit_once(char::is_whitespace).is_some_and(|(body, _)| is_upper(body))
 }
 
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
@@ -192,7 +202,7 @@ impl HeaderBlock {
         let mut s = motto;
         while s > floor {
             let prev = &lines[s - 1];
-            let header_like = prev.is_blank() || is_upper(prev.text) || fold(prev.text.trim_start()).starts_with("so");
+            let header_like = prev.is_blank() || is_upper(prev.text) || fold_starts_with(prev.text.trim_start(), "so");
             if !header_like {
                 break;
             }
@@ -287,7 +297,7 @@ fn layout(lines: &[Line]) -> Layout {
     if let Some(mut e) = type_title_end {
         while e < lines.len() && (lines[e].is_blank() || is_upper(lines[e].text)) && {
             let f = fold(lines[e].text.trim());
-            lines[e].is_blank() && e + 1 < lines.len() && fold(lines[e + 1].text.trim()).starts_with("cua ")
+            lines[e].is_blank() && e + 1 < lines.len() && fold_starts_with(lines[e + 1].text.trim(), "cua ")
                 || f.starts_with("cua ")
         } {
             e += 1;
@@ -335,7 +345,7 @@ fn layout(lines: &[Line]) -> Layout {
     let sig_end = appendix.unwrap_or(lines.len());
 
     let recipients = (sig_start..sig_end)
-        .find(|&i| lines[i].cells().iter().any(|c| fold(c.text).starts_with("noi nhan")))
+        .find(|&i| lines[i].cells().iter().any(|c| fold_starts_with(c.text, "noi nhan")))
         .map(|i| {
             let mut e = i + 1;
             while e < sig_end
@@ -390,7 +400,7 @@ impl Attachment {
     fn after(lines: &[Line], from: usize) -> Option<Attachment> {
         (from..lines.len()).find_map(|i| {
             let t = lines[i].text.trim();
-            if is_upper(t) && fold(t).starts_with("phu luc") {
+            if is_upper(t) && fold_starts_with(t, "phu luc") {
                 return Some(Attachment { start: i, title: None });
             }
             if is_form_mark(t) {
@@ -491,7 +501,7 @@ fn vv_lines(lines: &[Line], zone: usize) -> (Option<Span>, usize) {
         let Some(cell) = lines[i]
             .cells()
             .into_iter()
-            .find(|c| fold(c.text).starts_with("v/v") || fold(c.text).starts_with("ve viec"))
+            .find(|c| fold_starts_with(c.text, "v/v") || fold_starts_with(c.text, "ve viec"))
         else {
             continue;
         };
@@ -569,7 +579,7 @@ fn first_paragraph_end(lines: &[Line], from: usize, to: usize) -> usize {
 /// stage's outline decides that case.
 fn closing(lines: &[Line], from: usize, to: usize) -> Option<Span> {
     let end = (from..to).rev().find(|&i| !lines[i].is_blank())?;
-    let i = (from..to).find(|&i| fold(lines[i].text.trim_start()).starts_with("tren day la"))?;
+    let i = (from..to).find(|&i| fold_starts_with(lines[i].text.trim_start(), "tren day la"))?;
     Some(Span::new(lines[i].span.start as usize, lines[end].span.end as usize))
 }
 
