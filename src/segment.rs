@@ -192,6 +192,10 @@ struct HeaderBlock {
     own_symbol: bool,
     /// A "Mẫu số …" mark next to it: a blank form.
     form: bool,
+    /// A date line with day, month and year filled in: a document issued on its own date.
+    dated: bool,
+    /// A "(Ban hành) kèm theo …" line under the type title: issued with another document.
+    issued_with: bool,
     /// The type title line under the motto ("CHƯƠNG TRÌNH", "BIÊN BẢN").
     type_title: Option<usize>,
 }
@@ -229,16 +233,47 @@ impl HeaderBlock {
         // The form mark stands just above the block (or inside it, beside the agency).
         let above = (0..s).rev().filter(|&j| !lines[j].is_blank()).take(2);
         let form = above.chain(s..end).any(|j| is_form_mark(lines[j].text));
-        HeaderBlock { start: s, own_symbol, form, type_title }
+        let dated = lines[s..end].iter().any(|l| is_filled_date_line(l.text));
+        // The trích yếu under the type title may run over several lines before "(Kèm theo …)".
+        let issued_with = lines[end.min(lines.len())..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take_while(|l| !TOP_LABEL.is_match(l.text))
+            .take(8)
+            .any(|l| opens_issued_with(l.text));
+        HeaderBlock { start: s, own_symbol, form, dated, issued_with, type_title }
     }
 
-    /// Whether the block opens a document of its own: one that prints its own
-    /// "Số:" line and is not a blank form. An attachment that repeats the agency
-    /// and the motto without a number ("CHƯƠNG TRÌNH … (Kèm theo Nghị quyết số …)")
+    /// Whether the block opens a document of its own, and is not a blank form: it
+    /// prints its own "Số:" line or — a damaged scan may lose that line — its own
+    /// filled-in date without saying it is issued with the document before. An
+    /// attachment that repeats the agency and the motto without a number
+    /// ("CHƯƠNG TRÌNH … (Kèm theo Nghị quyết số …)"), or a form's second page,
     /// belongs to the document it is attached to.
     fn opens_document(&self) -> bool {
-        self.own_symbol && !self.form
+        !self.form && (self.own_symbol || self.dated && !self.issued_with)
     }
+}
+
+/// Whether a line is a date line with day, month and year printed ("Lai Châu,
+/// ngày 19 tháng 10 năm 2012"), not a form's blanks ("…, ngày … tháng … năm …").
+fn is_filled_date_line(line: &str) -> bool {
+    static DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}").unwrap());
+    line.contains(|c: char| c.is_ascii_digit()) && DATE.is_match(&fold(line))
+}
+
+/// Whether a line says what it heads is issued with another document: "(Kèm
+/// theo Nghị quyết số …)", "Ban hành kèm theo Quyết định …", also at the end of a
+/// trích yếu that line joins put on the same line.
+fn opens_issued_with(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['(', '*', '_']);
+    fold_starts_with(t, "ban hanh kem theo")
+        || fold_starts_with(t, "kem theo")
+        || line.contains('(') && {
+            let f = fold(line);
+            f.contains("(kem theo") || f.contains("(ban hanh kem theo")
+        }
 }
 
 /// Whether a header cell is the document's own "Số:" line: "Số: 53/KH-UBND",
@@ -419,15 +454,11 @@ impl Attachment {
 /// too) end in "(Ban hành) kèm theo …": the heading of a list or programme
 /// issued with the document.
 fn issued_with_title(lines: &[Line], i: usize) -> bool {
-    let opens = |l: &Line| {
-        let f = fold(l.text.trim().trim_start_matches('('));
-        f.starts_with("ban hanh kem theo") || f.starts_with("kem theo")
-    };
     if !is_upper(lines[i].text) || TOP_LABEL.is_match(lines[i].text) {
         return false;
     }
     let next: Vec<&Line> = lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).collect();
-    next.iter().position(|l| opens(l)).is_some_and(|p| next[..p].iter().all(|l| is_upper(l.text)))
+    next.iter().position(|l| opens_issued_with(l.text)).is_some_and(|p| next[..p].iter().all(|l| is_upper(l.text)))
 }
 
 /// A signature printed without "Nơi nhận" or an authority prefix ("BỘ TRƯỞNG" /
@@ -654,6 +685,23 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert!(text[docs[1].span.range()].starts_with("SỞ NÔNG NGHIỆP TỈNH K\nCỘNG HÒA"));
         assert_eq!(docs[0].appendix, None);
+    }
+
+    #[test]
+    fn a_header_block_whose_number_was_lost_is_a_new_document() {
+        // A scan that lost the "Số:" line: agency, motto and the new document's own date.
+        let letter = "SỞ TƯ PHÁP TỈNH K\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nK, ngày 9 tháng 6 năm 2024\n\nKính gửi: Các phòng chuyên môn\n";
+        assert_eq!(segment(&decision_then(PREFIXED, letter)).len(), 2);
+        // A form's second page, motto and title without number or date: no document.
+        let page = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nGIẤY XÁC NHẬN\nTên đơn vị: ……\n…, ngày … tháng … năm 20…\n";
+        assert_eq!(segment(&decision_then(PREFIXED, page)).len(), 1);
+        assert!(!is_filled_date_line("…………, ngày … tháng … năm 20…"));
+        // A programme issued with the decision, its "(Kèm theo …)" joined onto its trích yếu: an attachment.
+        let programme = "SỞ NÔNG NGHIỆP TỈNH K\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nCHƯƠNG TRÌNH\nKiểm tra sổ năm 2024 (Kèm theo Quyết định số 14/QĐ-SNN)\n\nI. NỘI DUNG\n";
+        assert_eq!(segment(&decision_then(PREFIXED, programme)).len(), 1);
+        // With a number of its own, a plan issued by the decision is a document.
+        let numbered = programme.replace("CHƯƠNG TRÌNH", "Số: 15/CTr-SNN\n\nCHƯƠNG TRÌNH");
+        assert_eq!(segment(&decision_then(PREFIXED, &numbered)).len(), 2);
     }
 
     #[test]
