@@ -346,3 +346,50 @@ fn an_issuer_ends_where_the_cited_document_s_subject_or_the_next_cell_begins() {
         assert_eq!(c.issuer.as_deref(), Some(issuer), "{text}");
     }
 }
+
+#[test]
+fn a_name_wrapped_on_a_page_line_goes_on_on_the_next_line() {
+    // A Gazette line of some 70 characters broken inside the second law's name.
+    let text = "Căn cứ Luật Thủy sản ngày 21 tháng 11 năm 2017; Luật Tổ chức Hội đồng\nNhân dân các cấp ngày 10 tháng 3 năm 2024;\nĐiều 1.";
+    let c = cite(text);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[1].name.as_deref(), Some("Luật Tổ chức Hội đồng Nhân dân các cấp"));
+    assert_eq!(c[1].date.as_deref(), Some("2024-03-10"));
+    // Counter-examples: a short line (a heading, a list item), a line ended by
+    // punctuation, and a next line that opens a paragraph, a label or another type word.
+    for text in [
+        "Triển khai Luật Thủy sản\nCác đơn vị thực hiện ngay.",
+        "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện Luật Thủy sản.\nCác đơn vị báo cáo kết quả.",
+        "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện đầy đủ Luật Thủy sản\nCăn cứ tình hình thực tế.",
+        "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện đầy đủ Luật Thủy sản\n2. Phạm vi áp dụng.",
+        "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện đầy đủ Luật Thủy sản\nLuật Lâm nghiệp.",
+    ] {
+        assert_eq!(cite(text)[0].name.as_deref(), Some("Luật Thủy sản"), "{text}");
+    }
+}
+
+#[test]
+fn a_law_named_in_lower_case_opens_with_its_subject() {
+    let c = one("Căn cứ Luật ban hành văn bản quy phạm pháp luật ngày 22/6/2015;");
+    assert_eq!(c.name.as_deref(), Some("Luật ban hành văn bản quy phạm pháp luật"));
+    assert_eq!(c.date.as_deref(), Some("2015-06-22"));
+    // "ban hành" with nothing named after it is the verb: laws passed this year.
+    assert!(cite("các Luật ban hành trong năm 2024 có hiệu lực").is_empty());
+}
+
+#[test]
+fn a_law_named_before_its_number_is_the_numbered_law() {
+    // The title names the law, the basis gives its number: one citation.
+    let c = cite(
+        "hướng dẫn thi hành một số điều của Luật Dược (được sửa đổi năm 2024); Căn cứ Luật Dược số 44/2024/QH15; thi hành Luật Dược.",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!((c[0].symbol.as_deref(), c[0].name.as_deref()), (Some("44/2024/QH15"), None));
+    assert_eq!(c[0].mentions.len(), 3);
+    // The name of a law ending in "pháp luật" is its name, not the type word.
+    let c = cite("Căn cứ Luật Phổ biến giáo dục pháp luật số 14/2012/QH13; theo Luật Phổ biến giáo dục pháp luật.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    // Counter-example: a name printed with two numbers names neither for sure.
+    let c = cite("theo Luật Đầu tư; Luật Đầu tư số 61/2020/QH14; Luật Đầu tư số 67/2014/QH13.");
+    assert_eq!(c.len(), 3, "{c:#?}");
+}
