@@ -60,9 +60,10 @@ static TYPE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:,|;|\s(?:và|hoặc))\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
 
-/// A form's label right before its number: "Mẫu số ", "biểu mẫu số: ", "Biểu số ".
+/// A form's label right before its number: "Mẫu số ", "biểu mẫu số: ", "Biểu số ",
+/// and without its tone marks ("Mau so").
 static FORM_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i:mẫu|biểu)\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i:m[ẫa]u|bi[ểe]u)\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
 
 /// "số " right before a symbol.
 static SO_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i:s[ốo])\s*:?\s*$").unwrap());
@@ -172,6 +173,11 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
         // "số" glued to the number by the scan ("số53/KH-UBND") is still "số".
         let glued_so = before.split_whitespace().last().is_some_and(|w| fold(w) == "so");
         if before.ends_with(|ch: char| ch.is_alphanumeric() || ":/.-_".contains(ch)) && !glued_so {
+            continue;
+        }
+        // "Thông báo số ……TB/MTTQ" in a blank form: the dots are the number to fill in,
+        // a placeholder, not a document.
+        if before.ends_with('…') {
             continue;
         }
         // "Mẫu số 01/BCĐBHĐND-MT": a form's number, not a document's symbol.

@@ -393,3 +393,18 @@ fn a_law_named_before_its_number_is_the_numbered_law() {
     let c = cite("theo Luật Đầu tư; Luật Đầu tư số 61/2020/QH14; Luật Đầu tư số 67/2014/QH13.");
     assert_eq!(c.len(), 3, "{c:#?}");
 }
+
+#[test]
+fn a_number_left_to_fill_in_is_a_placeholder() {
+    assert!(cite("căn cứ Quyết định số ……QĐ/UBND ngày …. tháng …. năm …. của").is_empty());
+    assert!(cite("theo Kế hoạch số …/KH-UBND ngày … của").is_empty());
+    // Counter-example: a number the scan lost is still a citation.
+    assert_eq!(cite("theo Kế hoạch của Ban chỉ đạo KH/BCĐ ngày 03/4/2023").len(), 1);
+}
+
+#[test]
+fn a_form_label_without_tone_marks_is_still_a_form() {
+    assert!(cite("lập biên bản (theo Mau so 04/BBKP gửi kèm theo hướng dẫn này)").is_empty());
+    // Counter-example: the same number after a type word is a document.
+    assert_eq!(cite("theo Thông báo số 04/TB-BKP").len(), 1);
+}
