@@ -437,23 +437,12 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         let end = start + m.len() + name_len;
         let (date, issuer, tail_end) = tail(text, end, zone.end as usize);
         let pinpoint = pinpoint_before(text, start);
-        // The law an amending law amends is a document named in its title: cited too.
-        let amended = AMENDS.captures(rest).and_then(|c| c.name("amended")).map(|a| {
-            let a_start = start + m.len() + a.start();
-            let inner = &text[a_start..end];
-            let t = TYPE_WORD.find(inner).and_then(|w| doc_type_by_word(w.as_str()));
-            Found {
-                span: Span::new(a_start, end),
-                kind: t.map(|t| t.abbreviation.clone()),
-                type_word: t,
-                symbol: None,
-                name: Some(join_lines(inner)),
-                date: None,
-                issuer: None,
-                pinpoint: None,
-                tail_end: end,
-            }
-        });
+        // The laws an amending law amends are documents named in its title: cited too,
+        // each on its own ("… của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương").
+        let amended = AMENDS
+            .captures(rest)
+            .and_then(|c| c.name("amended"))
+            .map_or(vec![], |a| amended_laws(text, start + m.len() + a.start(), end));
         out.push(Found {
             span: Span::new(start, end),
             kind: Some(t.abbreviation.clone()),
@@ -468,6 +457,39 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         out.extend(amended);
     }
     out
+}
+
+/// The documents an amending law names in `text[from..end]`, split at "và" before a
+/// type word.
+fn amended_laws(text: &str, from: usize, end: usize) -> Vec<Found> {
+    let inner = &text[from..end];
+    let mut starts = vec![0];
+    for (i, _) in inner.match_indices(" và ") {
+        let next = &inner[i + " và ".len()..];
+        if TYPE_WORD.find(next).is_some_and(|w| w.start() == 0 && w.as_str().starts_with(char::is_uppercase)) {
+            starts.push(i + " và ".len());
+        }
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| {
+            let e = starts.get(k + 1).map_or(inner.len(), |&n| n - " và ".len());
+            let piece = &inner[s..e];
+            let t = TYPE_WORD.find(piece).and_then(|w| doc_type_by_word(w.as_str()));
+            Found {
+                span: Span::new(from + s, from + e),
+                kind: t.map(|t| t.abbreviation.clone()),
+                type_word: t,
+                symbol: None,
+                name: Some(join_lines(piece)),
+                date: None,
+                issuer: None,
+                pinpoint: None,
+                tail_end: from + e,
+            }
+        })
+        .collect()
 }
 
 /// Whether a description (a name whose first word after the type word is lower case)
@@ -502,9 +524,10 @@ static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where a name ends: before "của", "ngày", "về", "số …", a comma, a parenthesis that
-/// is not a term, and the other words of the contract.
+/// is not a term, and the other words of the contract; also before the list a
+/// sentence goes on with ("gồm") or a time limit ("chậm nhất").
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau)\s|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s").unwrap()
 });
 
 /// Common nouns that administrative text writes with a capital; they do not make a
@@ -665,6 +688,7 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
     if first.starts_with(|c: char| c.is_ascii_digit())
         && (words > 2 || {
             let next = rest.trim_start()[first.len()..].trim_start();
+            let next = next.to_lowercase();
             ["tháng", "năm", "ngày", "quý"].iter().any(|p| next.starts_with(p))
         })
     {

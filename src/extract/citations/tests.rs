@@ -408,3 +408,32 @@ fn a_form_label_without_tone_marks_is_still_a_form() {
     // Counter-example: the same number after a type word is a document.
     assert_eq!(cite("theo Thông báo số 04/TB-BKP").len(), 1);
 }
+
+#[test]
+fn each_law_an_amending_law_amends_is_cited_on_its_own() {
+    let c = cite(
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thuế giá trị gia tăng và Luật Thuế tiêu thụ đặc biệt ngày 06 tháng 4 năm 2016;",
+    );
+    let names: Vec<_> = c.iter().map(|x| x.name.as_deref().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "Luật sửa đổi, bổ sung một số điều của Luật Thuế giá trị gia tăng và Luật Thuế tiêu thụ đặc biệt",
+            "Luật Thuế giá trị gia tăng",
+            "Luật Thuế tiêu thụ đặc biệt"
+        ]
+    );
+    // Counter-example: "và" inside the amended law's own name does not split it.
+    let c = cite("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Khoa học và Công nghệ ngày 01 tháng 7 năm 2024;");
+    assert_eq!(c[1].name.as_deref(), Some("Luật Khoa học và Công nghệ"));
+}
+
+#[test]
+fn a_name_ends_before_a_list_or_a_time_limit() {
+    let c = one("Thành phần theo Điều 12 Luật Tiếp công dân gồm: đại diện các cơ quan");
+    assert_eq!(c.name.as_deref(), Some("Luật Tiếp công dân"));
+    let c = one("niêm yết theo Luật Tiếp công dân chậm nhất 10 ngày trước");
+    assert_eq!(c.name.as_deref(), Some("Luật Tiếp công dân"));
+    // A type word in capitals with a period is a heading's wording, not a document.
+    assert!(cite("XÂY DỰNG KẾ HOẠCH 5 NĂM GIAI ĐOẠN 2021 - 2025").is_empty());
+}
