@@ -69,8 +69,16 @@ struct Logical<'t> {
 
 /// A run of four spaces or a tab inside the line: a column layout.
 fn has_columns(s: &str) -> bool {
-    let t = s.trim();
-    t.contains("    ") || t.contains('\t')
+    let mut spaces = 0;
+    for &b in s.trim().as_bytes() {
+        match b {
+            b'\t' => return true,
+            b' ' if spaces == 3 => return true,
+            b' ' => spaces += 1,
+            _ => spaces = 0,
+        }
+    }
+    false
 }
 
 fn strip_opening(s: &str) -> &str {

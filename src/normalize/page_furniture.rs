@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::{Line, delete_lines, lines};
+use super::scan::first_visible;
 use super::{NormalizeStep, Rewrite};
 
 /// Deletes page headers, page markers, form feeds and page numbers at page breaks.
@@ -50,11 +51,12 @@ fn classify(body: &str) -> Kind {
             _ => Kind::Marker,
         };
     }
-    if body.trim().is_empty() {
-        Kind::Blank
-    } else if MARKER.is_match(body) {
+    // A marker starts with "công báo", "trang" or a decoration, a page number
+    // with a digit or '-': most lines are content by their first character.
+    let Some(first) = first_visible(body) else { return Kind::Blank };
+    if matches!(first, 'c' | 'C' | 't' | 'T' | '=' | '-' | '_' | '*' | '#' | '~') && MARKER.is_match(body) {
         Kind::Marker
-    } else if PAGE_NUMBER.is_match(body) {
+    } else if (first == '-' || first.is_numeric()) && PAGE_NUMBER.is_match(body) {
         Kind::Number
     } else {
         Kind::Content

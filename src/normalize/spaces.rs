@@ -1,13 +1,15 @@
 //! `odd-spaces`: no-break and typographic spaces (U+00A0, U+2000–U+200A,
 //! U+202F, U+205F, U+3000) become a plain space, so patterns need only `' '`.
 
-use super::{CharEdit, CharStep};
+use super::{CharEdit, CharStep, LeadBytes};
 
 /// Odd spaces → `' '`.
 pub struct OddSpaces;
 
 impl CharStep for OddSpaces {
     const NAME: &'static str = "odd-spaces";
+    // U+00A0 is C2 A0; U+2000–U+205F start with E2, U+3000 with E3.
+    const LEADS: LeadBytes = LeadBytes::new(&[0xc2, 0xe2, 0xe3]);
 
     fn rule(&self, c: char) -> CharEdit {
         match c {

@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::{Line, delete_lines, lines};
+use super::scan::first_visible;
 use super::{NormalizeStep, Rewrite};
 
 /// Deletes signature stamp lines.
@@ -27,6 +28,16 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
 
 static WEAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:cơ quan\b|thời gian\b|ngày\s*:|chức vụ\s*:)").expect("valid regex"));
+
+/// Whether a line is a strong and whether it is a weak stamp line. Every
+/// strong pattern has a `:`, and every weak one starts with `c`, `t` or `n`:
+/// most lines are told apart without a regex.
+fn stamp_line(body: &str) -> (bool, bool) {
+    let Some(first) = first_visible(body) else { return (false, false) };
+    let strong = memchr::memchr(b':', body.as_bytes()).is_some() && STRONG.is_match(body);
+    let weak = !strong && matches!(first, 'c' | 'C' | 't' | 'T' | 'n' | 'N') && WEAK.is_match(body);
+    (strong, weak)
+}
 
 impl NormalizeStep for SignatureStamps {
     fn name(&self) -> &'static str {
@@ -43,8 +54,8 @@ impl NormalizeStep for SignatureStamps {
         let mut doomed = vec![];
         for line in lines(text).chain(std::iter::once(Line { start: text.len(), end: text.len(), next: text.len() })) {
             let body = line.text(text);
-            let is_strong = !body.trim().is_empty() && STRONG.is_match(body);
-            if is_strong || (!body.trim().is_empty() && WEAK.is_match(body)) {
+            let (is_strong, is_weak) = stamp_line(body);
+            if is_strong || is_weak {
                 strong |= is_strong;
                 run.push(line);
                 continue;
