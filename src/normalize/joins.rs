@@ -37,6 +37,10 @@
 //! Every test looks at the logical line joined so far, never at the physical
 //! line alone, so a second run sees exactly what the first did: idempotent.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use super::lines::{Line, lines};
 use super::{NormalizeStep, Rewrite};
 use crate::grammar::is_upper;
@@ -69,16 +73,9 @@ struct Logical<'t> {
 
 /// A run of four spaces or a tab inside the line: a column layout.
 fn has_columns(s: &str) -> bool {
-    let mut spaces = 0;
-    for &b in s.trim().as_bytes() {
-        match b {
-            b'\t' => return true,
-            b' ' if spaces == 3 => return true,
-            b' ' => spaces += 1,
-            _ => spaces = 0,
-        }
-    }
-    false
+    static FOUR_SPACES: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("    "));
+    let t = s.trim().as_bytes();
+    memchr::memchr(b'\t', t).is_some() || FOUR_SPACES.find(t).is_some()
 }
 
 fn strip_opening(s: &str) -> &str {
@@ -175,9 +172,10 @@ fn starts_continuing_number(s: &str) -> bool {
 }
 
 /// The separator to write between the logical line `a` (ending in `a_end`) and
-/// the next line `b`, after `blanks` blank lines; `None` keeps the break.
-fn join(a: &Logical<'_>, a_end: &str, b: &str, blanks: usize) -> Option<&'static str> {
-    if blanks > 3 || a.columns || has_columns(b) || a.all_upper || is_label(b) || ends_sentence(a_end) {
+/// the next line `b` (laid out in columns: `b_columns`), after `blanks` blank
+/// lines; `None` keeps the break.
+fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -> Option<&'static str> {
+    if blanks > 3 || a.columns || b_columns || a.all_upper || is_label(b) || ends_sentence(a_end) {
         return None;
     }
     // A line with no letter (a number, a date) stays alone: it is a page number
@@ -231,9 +229,10 @@ impl NormalizeStep for LineJoins {
                 blanks += 1;
                 continue;
             }
+            let columns = has_columns(trimmed);
             let joined = previous.as_ref().and_then(|(p, logical)| {
                 let a_end = p.text(text).trim_end();
-                join(logical, a_end.trim_start(), trimmed, blanks).map(|sep| (p.start + a_end.len(), sep))
+                join(logical, a_end.trim_start(), trimmed, columns, blanks).map(|sep| (p.start + a_end.len(), sep))
             });
             match (joined, previous.as_mut()) {
                 (Some((from, sep)), Some((p, logical))) => {
@@ -247,7 +246,7 @@ impl NormalizeStep for LineJoins {
                         first: trimmed,
                         chars: trimmed.chars().count(),
                         all_upper: is_upper(trimmed),
-                        columns: has_columns(body),
+                        columns,
                     };
                     previous = Some((line, logical));
                 }

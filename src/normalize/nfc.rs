@@ -31,7 +31,16 @@ impl NormalizeStep for Nfc {
         // A text is NFC when no character has a combining class or fails the
         // quick check on its own; that leaves out everything below U+0300.
         // Most characters from there on are precomposed Vietnamese letters,
-        // E1 B8..BB xx, told apart without decoding them.
+        // E1 B8..BB xx, or punctuation, E2 80 82.. and E2 81 ..AF, told apart
+        // without decoding them; anything else is decoded and asked.
+        let stable_lead = |x: u8, y: u8, z: u8| {
+            let vietnamese = (x == 0xe1) & (y.wrapping_sub(0xb8) < 4);
+            let punctuation = (x == 0xe2) & ((y == 0x80) & (z >= 0x82) | (y == 0x81) & (z < 0xb0));
+            (x < 0xcc) | vietnamese | punctuation
+        };
+        if !super::scan::any_at(text, |x, y, z| !stable_lead(x, y, z)) {
+            return false;
+        }
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -80,6 +89,9 @@ mod tests {
             if (c as u32) < 0x300 || !may_change(c) {
                 assert!(stable(c), "{c:?}");
             }
+        }
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(Nfc.applies(&format!("a{c}b")), !stable(c), "{c:?}");
         }
         for t in ["Việt Nam “x”", "Vie\u{323}\u{302}t", "\u{2000}", "a\u{301}", "Ω"] {
             assert_eq!(Nfc.applies(t), is_nfc_quick(t.chars()) != IsNormalized::Yes, "{t}");

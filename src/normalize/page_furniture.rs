@@ -44,7 +44,7 @@ enum Kind {
 }
 
 fn classify(body: &str) -> Kind {
-    if body.contains('\u{c}') {
+    if memchr::memchr(b'\x0c', body.as_bytes()).is_some() {
         // A form feed makes whatever page furniture shares its line a page marker.
         return match classify(&body.replace('\u{c}', "")) {
             Kind::Content => Kind::Content,
@@ -52,9 +52,14 @@ fn classify(body: &str) -> Kind {
         };
     }
     // A marker starts with "công báo", "trang" or a decoration, a page number
-    // with a digit or '-': most lines are content by their first character.
-    let Some(first) = first_visible(body) else { return Kind::Blank };
-    if matches!(first, 'c' | 'C' | 't' | 'T' | '=' | '-' | '_' | '*' | '#' | '~') && MARKER.is_match(body) {
+    // with a digit or '-': most lines are content by their first two characters.
+    let Some((first, second)) = first_visible(body) else { return Kind::Blank };
+    let may_be_marker = match first {
+        'c' | 'C' => matches!(second, Some('ô' | 'Ô')),
+        't' | 'T' => matches!(second, Some('r' | 'R')),
+        _ => matches!(first, '=' | '-' | '_' | '*' | '#' | '~'),
+    };
+    if may_be_marker && MARKER.is_match(body) {
         Kind::Marker
     } else if (first == '-' || first.is_numeric()) && PAGE_NUMBER.is_match(body) {
         Kind::Number

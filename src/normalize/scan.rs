@@ -63,6 +63,26 @@ impl LeadBytes {
     }
 }
 
+/// Whether `f` holds at some offset of `text`, given the byte there and the two
+/// after it (0 past the end): a multi-byte character told by its bytes, with
+/// no decoding. Folds 64-byte blocks without stopping early, so it vectorizes;
+/// `f` should combine its tests with `&` and `|`.
+pub fn any_at(text: &str, f: impl Fn(u8, u8, u8) -> bool) -> bool {
+    let b = text.as_bytes();
+    let body = b.len().saturating_sub(2);
+    let mut start = 0;
+    while start < body {
+        let end = (start + 64).min(body);
+        let block = b[start..end].iter().zip(&b[start + 1..end + 1]).zip(&b[start + 2..end + 2]);
+        if block.fold(false, |hit, ((&x, &y), &z)| hit | f(x, y, z)) {
+            return true;
+        }
+        start = end;
+    }
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    (body..b.len()).any(|i| f(b[i], at(i + 1), at(i + 2)))
+}
+
 /// Whether `text` has a byte in `from..=to`; vectorizes, unlike a search that stops early.
 pub fn has_byte_in(text: &str, from: u8, to: u8) -> bool {
     let width = to - from;
@@ -72,9 +92,10 @@ pub fn has_byte_in(text: &str, from: u8, to: u8) -> bool {
 }
 
 /// The first character of `s` that is not whitespace (`char::is_whitespace`,
-/// which is also what the regex class `\s` means).
-pub fn first_visible(s: &str) -> Option<char> {
-    s.chars().find(|c| !c.is_whitespace())
+/// which is also what the regex class `\s` means), and the character after it.
+pub fn first_visible(s: &str) -> Option<(char, Option<char>)> {
+    let mut chars = s.chars().skip_while(|c| c.is_whitespace());
+    chars.next().map(|first| (first, chars.next()))
 }
 
 #[cfg(test)]
@@ -89,6 +110,15 @@ mod tests {
         const MANY: LeadBytes = LeadBytes::new(&[0xc3, b'*', b'\n', 0xc6]);
         let found: Vec<(usize, char)> = MANY.chars("aà*ư ð").collect();
         assert_eq!(found, [(1, 'à'), (3, '*'), (4, 'ư'), (7, 'ð')]);
+    }
+
+    #[test]
+    fn tests_every_offset_with_the_bytes_after_it() {
+        let long = format!("{}Ω", "x".repeat(130));
+        let omega = |x: u8, y: u8, _: u8| (x == 0xce) & (y == 0xa9);
+        assert!(any_at(&long, omega) && any_at("Ω", omega) && !any_at("x", omega) && !any_at("", omega));
+        let z = |x: u8, _: u8, z: u8| (x == b'a') & (z == 0);
+        assert!(any_at("xa", z) && any_at("a", z) && !any_at("abc", z));
     }
 
     #[test]

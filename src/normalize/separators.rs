@@ -30,7 +30,8 @@ impl NormalizeStep for SeparatorRules {
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
         // A rule starts with one of its characters: most lines are told apart without the regex.
         let is_rule = |body: &str| {
-            first_visible(body).is_some_and(|c| matches!(c, '-' | '_' | '—' | '–' | '=' | '~' | '.' | '·' | '…' | '*'))
+            first_visible(body)
+                .is_some_and(|(c, _)| matches!(c, '-' | '_' | '—' | '–' | '=' | '~' | '.' | '·' | '…' | '*'))
                 && RULE.is_match(body)
         };
         for line in lines(text).filter(|l| is_rule(l.text(text))) {

@@ -29,13 +29,21 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
 static WEAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:cơ quan\b|thời gian\b|ngày\s*:|chức vụ\s*:)").expect("valid regex"));
 
-/// Whether a line is a strong and whether it is a weak stamp line. Every
-/// strong pattern has a `:`, and every weak one starts with `c`, `t` or `n`:
-/// most lines are told apart without a regex.
+/// Whether a line is a strong and whether it is a weak stamp line. Most lines
+/// are told apart by their first two characters (and a strong line has a `:`)
+/// without a regex; `(?i)k` also matches U+212A KELVIN SIGN.
 fn stamp_line(body: &str) -> (bool, bool) {
-    let Some(first) = first_visible(body) else { return (false, false) };
-    let strong = memchr::memchr(b':', body.as_bytes()).is_some() && STRONG.is_match(body);
-    let weak = !strong && matches!(first, 'c' | 'C' | 't' | 'T' | 'n' | 'N') && WEAK.is_match(body);
+    let Some((first, second)) = first_visible(body) else { return (false, false) };
+    let may_be_strong =
+        matches!(first, 'k' | 'K' | '\u{212a}' | 'n' | 'N' | 't' | 'T' | 'e' | 'E') || first.is_numeric();
+    let strong = may_be_strong && memchr::memchr(b':', body.as_bytes()).is_some() && STRONG.is_match(body);
+    let may_be_weak = match first {
+        'c' | 'C' => matches!(second, Some('ơ' | 'Ơ')),
+        't' | 'T' => matches!(second, Some('h' | 'H')),
+        'n' | 'N' => matches!(second, Some('g' | 'G')),
+        _ => false,
+    };
+    let weak = !strong && may_be_weak && WEAK.is_match(body);
     (strong, weak)
 }
 

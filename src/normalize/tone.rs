@@ -11,7 +11,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, packed};
 
 use super::{NormalizeStep, Rewrite};
 use crate::grammar::is_letter;
@@ -68,15 +70,38 @@ const MAX_WORD: usize = 5;
 /// How an old-style syllable ends: a plain `o` and a toned `a` or `e`, or a
 /// plain `u` and a toned `y`, in either case. Searched for as literals, so the
 /// scan skips the text in between without decoding it.
-static ENDINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+struct Endings {
+    /// The SIMD searcher (Teddy), where the CPU has one.
+    packed: Option<packed::Searcher>,
+    automaton: AhoCorasick,
+}
+
+static ENDINGS: LazyLock<Endings> = LazyLock::new(|| {
     let pairs = [("oO", [0, 1, 4, 5].as_slice()), ("uU", [8, 9].as_slice())];
     let endings: Vec<String> = pairs
         .iter()
         .flat_map(|&(plain, rows)| plain.chars().flat_map(move |p| rows.iter().map(move |&row| (p, row))))
         .flat_map(|(p, row)| (1..6).map(move |tone| format!("{p}{}", with_tone(row, tone))))
         .collect();
-    AhoCorasick::new(endings).expect("valid literals")
+    Endings { packed: packed::Searcher::new(&endings), automaton: AhoCorasick::new(&endings).expect("valid literals") }
 });
+
+impl Endings {
+    /// Every ending in `text`, in order (no two can overlap).
+    fn find_all(&self, text: &str) -> Vec<Range<usize>> {
+        match &self.packed {
+            Some(packed) => packed.find_iter(text).map(|m| m.range()).collect(),
+            None => self.automaton.find_iter(text).map(|m| m.range()).collect(),
+        }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        match &self.packed {
+            Some(packed) => packed.find(text).is_some(),
+            None => self.automaton.is_match(text),
+        }
+    }
+}
 
 /// Initial consonants a syllable may start with (lower case).
 const INITIALS: &[&str] = &[
@@ -119,8 +144,7 @@ impl NormalizeStep for TonePlacement {
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
         let mut word: Vec<char> = Vec::with_capacity(MAX_WORD + 1);
         let mut buf = String::with_capacity(8);
-        for ending in ENDINGS.find_iter(text) {
-            let (from, to) = (ending.start(), ending.end());
+        for Range { start: from, end: to } in ENDINGS.find_all(text) {
             if text[to..].chars().next().is_some_and(is_word_char) {
                 continue;
             }
@@ -160,11 +184,15 @@ mod tests {
 
     #[test]
     fn every_old_style_ending_is_searched_for() {
-        assert_eq!(ENDINGS.patterns_len(), 60);
+        assert_eq!(ENDINGS.automaton.patterns_len(), 60);
         for w in ["hoà", "HOẠ", "khoẻ", "Oẽ", "uỷ", "thuÝ"] {
             assert!(ENDINGS.is_match(w), "{w}");
         }
         assert!(!ENDINGS.is_match("hòa thủy của quốc"));
+        let t = "Hoà, xoá uỷ ban; HOÀ thuỶ";
+        let found: Vec<Range<usize>> = ENDINGS.automaton.find_iter(t).map(|m| m.range()).collect();
+        assert_eq!(ENDINGS.find_all(t), found);
+        assert_eq!(found.len(), 5);
     }
 
     #[test]
