@@ -131,8 +131,34 @@ pub fn is_letter(c: char) -> bool {
     letter_case(c).0
 }
 
+/// What [`letter_case`], [`is_capital`] and [`is_own_lower_case`] say of `c`, read
+/// with one lookup where [`letter_case`]'s shortcuts apply: word scanners ask all
+/// three of every char.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CharCase {
+    /// [`char::is_alphabetic`].
+    pub letter: bool,
+    /// [`is_capital`].
+    pub capital: bool,
+    /// [`is_own_lower_case`].
+    pub own_lower: bool,
+}
+
+/// The [`CharCase`] of `c`.
+#[inline]
+pub fn char_case(c: char) -> CharCase {
+    let (letter, lower) = letter_case(c);
+    if has_simple_case(c) {
+        let capital = letter && !lower;
+        CharCase { letter, capital, own_lower: !capital }
+    } else {
+        CharCase { letter, capital: is_capital(c), own_lower: is_own_lower_case(c) }
+    }
+}
+
 /// Whether `c` is an upper-case letter ([`char::is_uppercase`], by [`letter_case`]'s
 /// shortcuts where they apply: every letter there is upper or lower case).
+#[inline]
 pub fn is_capital(c: char) -> bool {
     if has_simple_case(c) {
         let (letter, lower) = letter_case(c);
@@ -143,6 +169,7 @@ pub fn is_capital(c: char) -> bool {
 }
 
 /// Whether lowering `c` leaves it as it is.
+#[inline]
 pub fn is_own_lower_case(c: char) -> bool {
     if has_simple_case(c) {
         !is_capital(c)
@@ -154,6 +181,7 @@ pub fn is_own_lower_case(c: char) -> bool {
 
 /// The ranges [`letter_case`] answers itself, where a letter is upper or lower case
 /// and lowers to one character.
+#[inline]
 fn has_simple_case(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{7F}' | '\u{C0}'..='\u{FF}' | '\u{1EA0}'..='\u{1EF9}')
 }
@@ -161,6 +189,7 @@ fn has_simple_case(c: char) -> bool {
 /// Whether `c` is a letter and whether it is a lower-case one: [`char::is_alphabetic`]
 /// and [`char::is_lowercase`], with ASCII, Latin-1 and the Vietnamese block (where
 /// upper and lower case alternate) answered without Unicode's tables.
+#[inline]
 pub fn letter_case(c: char) -> (bool, bool) {
     match c {
         'a'..='z' | '\u{DF}'..='\u{F6}' | '\u{F8}'..='\u{FF}' => (true, true),
@@ -369,6 +398,14 @@ mod tests {
         assert_eq!(fold("Quyết ĐỊNH"), "quyet dinh");
         assert_eq!(fold("Quyết Ðịnh"), "quyet dinh");
         assert_eq!(fold("hoà"), fold("hòa"));
+    }
+
+    #[test]
+    fn char_case_agrees_with_its_three_questions() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = CharCase { letter: letter_case(c).0, capital: is_capital(c), own_lower: is_own_lower_case(c) };
+            assert_eq!(char_case(c), want, "{c:?}");
+        }
     }
 
     #[test]

@@ -169,25 +169,35 @@ impl Deref for Prefiltered {
 /// `text` in lower case, character by character, as the required strings of a
 /// [`Prefiltered`] are written; borrowed when there is nothing to change.
 pub fn fold_case(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| fold_char(c) != c) {
+    // Every paragraph a gate asks about passes here: one pass, and a copy only from
+    // the first char that changes.
+    let Some((at, _)) = text.char_indices().find(|&(_, c)| fold_char(c) != c) else {
         return Cow::Borrowed(text);
-    }
-    Cow::Owned(text.chars().map(fold_char).collect())
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..at]);
+    out.extend(text[at..].chars().map(fold_char));
+    Cow::Owned(out)
 }
 
 /// One character's lower case, where it is one character (`ſ` is an `s` to a
-/// case-insensitive regex, so it is one here too).
+/// case-insensitive regex, so it is one here too). ASCII, Latin-1 and the
+/// Vietnamese block, where capitals sit at a fixed distance from their small
+/// letters, are answered without Unicode's tables.
 fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    if c == 'ſ' {
-        return 's';
-    }
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\u{0}'..='\u{7F}' => c,
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        '\u{1EA0}'..='\u{1EF9}' => char::from_u32(u32::from(c) | 1).unwrap_or(c),
+        'ſ' => 's',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
     }
 }
 
@@ -294,6 +304,18 @@ fn is_word_boundary(look: Look) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn fold_char_shortcuts_agree_with_unicode_lower_case() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| c != 'ſ') {
+            let mut lower = c.to_lowercase();
+            let want = match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            };
+            assert_eq!(fold_char(c), want, "{c:?}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -44,8 +44,12 @@ pub struct Layout {
     pub signature: Option<Span>,
     /// The "Nơi nhận:" block.
     pub recipients: Option<Span>,
-    /// An appendix after the signature ("PHỤ LỤC …").
+    /// An appendix after the signature ("PHỤ LỤC …", blank forms, a programme or
+    /// list issued with the document).
     pub appendix: Option<Span>,
+    /// The line that names an appendix not headed "PHỤ LỤC" ("DANH MỤC …", a
+    /// programme's type title, a form's "Mẫu số"): its labels go under `PL`.
+    pub appendix_title: Option<Span>,
 }
 
 /// A line of the text with its byte span (without the line break).
@@ -68,6 +72,16 @@ impl<'t> Line<'t> {
     pub fn cells(&self) -> Vec<Line<'t>> {
         static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {3,}").unwrap());
         let mut out = vec![];
+        // Most lines are one cell; segmentation asks for the cells of every line.
+        let bytes = self.text.as_bytes();
+        if memchr::memchr(b'\t', bytes).is_none() && memchr::memmem::find(bytes, b"   ").is_none() {
+            let trimmed = self.text.trim();
+            if !trimmed.is_empty() {
+                let s = self.span.start as usize + (self.text.len() - self.text.trim_start().len());
+                out.push(Line { text: trimmed, span: Span::new(s, s + trimmed.len()) });
+            }
+            return out;
+        }
         let mut start = 0;
         let base = self.span.start as usize;
         let mut push = |from: usize, to: usize| {
@@ -111,11 +125,11 @@ fn is_motto(cell: &str) -> bool {
 /// Whether a cell opens the list of addressees: "Kính gửi:", or a Công điện's
 /// "THỦ TƯỚNG CHÍNH PHỦ điện:".
 pub fn opens_address_list(cell: &str) -> bool {
-    let f = fold(cell.trim());
-    f.starts_with("kinh gui")
-        // The words before "điện:", in the cell as printed: the folded text is
-        // shorter, so its offsets do not fall on the cell's characters.
-        || f.ends_with(" dien:") && cell.trim().rsplit_once(char::is_whitespace).is_some_and(|(body, _)| is_upper(body))
+    let cell = cell.trim();
+    // Folding keeps spaces where they are, so "… điện:" is a last word that folds to "dien:".
+    fold_starts_with(cell, "kinh gui")
+        || cell.rsplit_once(' ').is_some_and(|(_, last)| last.len() <= "điện:".len() && fold(last) == "dien:")
+            && cell.rsplit_once(char::is_whitespace).is_some_and(|(body, _)| is_upper(body))
 }
 
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
@@ -124,9 +138,10 @@ fn opens_signature(line: &Line) -> bool {
     line.cells().iter().any(|c| fold_starts_with(c.text, "noi nhan") || AUTHORITY.is_match(c.text))
 }
 
-/// Labels of parts and items that end the opening passage ("I.", "1.", "Điều 1.").
+/// Labels of parts and items that end the opening passage ("A. PHẦN CHUNG", "I.", "1.", "Điều 1.").
 static TOP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[IVXLC]{1,6}\s*[.:/)]|\d{1,2}\s*[.)]|Điều\s+\d+|Chương\s+[IVXLC\d]+)").unwrap()
+    Regex::new(r"^\s*(?:[IVXLC]{1,6}\s*[.:/)]|\d{1,2}\s*[.)]|[A-HĐ]\s*[.)]\s+\p{Lu}|Điều\s+\d+|Chương\s+[IVXLC\d]+)")
+        .unwrap()
 });
 
 /// Split `text` into documents and find the parts of each.
@@ -141,8 +156,9 @@ pub fn segment(text: &str) -> Vec<Layout> {
     out
 }
 
-/// Line indexes where documents begin: 0, and every header block that follows
-/// a signature or "Nơi nhận" of the document before it.
+/// Line indexes where documents begin: 0, and every header block of a document
+/// of its own (see [`HeaderBlock::opens_document`]) that follows a signature or
+/// "Nơi nhận" of the document before it.
 fn document_starts(lines: &[Line]) -> Vec<usize> {
     let mut starts = vec![0];
     let mut signed = false;
@@ -150,26 +166,102 @@ fn document_starts(lines: &[Line]) -> Vec<usize> {
         if opens_signature(line) {
             signed = true;
         }
-        let motto = line.cells().iter().any(|c| is_motto(c.text));
-        if motto && signed {
-            let mut s = i;
-            while s > starts[starts.len() - 1] + 1 {
-                let prev = &lines[s - 1];
-                let header_like =
-                    prev.is_blank() || is_upper(prev.text) || fold(prev.text.trim_start()).starts_with("so");
-                if !header_like {
-                    break;
-                }
-                s -= 1;
+        if signed && is_motto_line(line) {
+            let block = HeaderBlock::around(lines, i, starts[starts.len() - 1] + 1);
+            if block.opens_document() {
+                starts.push(block.start);
+                signed = false;
             }
-            while s < i && lines[s].is_blank() {
-                s += 1;
-            }
-            starts.push(s);
-            signed = false;
         }
     }
     starts
+}
+
+/// Whether a cell of the line is the national or Party motto.
+fn is_motto_line(line: &Line) -> bool {
+    line.cells().iter().any(|c| is_motto(c.text))
+}
+
+/// A header block around a motto line: the agency lines above it and the lines
+/// under it down to the type title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct HeaderBlock {
+    /// Its first line.
+    start: usize,
+    /// A "Số:" line that numbers the block's own document.
+    own_symbol: bool,
+    /// A "Mẫu số …" mark next to it: a blank form.
+    form: bool,
+    /// The type title line under the motto ("CHƯƠNG TRÌNH", "BIÊN BẢN").
+    type_title: Option<usize>,
+}
+
+impl HeaderBlock {
+    /// The block whose motto stands at line `motto`; it reaches up no further than `floor`.
+    fn around(lines: &[Line], motto: usize, floor: usize) -> HeaderBlock {
+        let mut s = motto;
+        while s > floor {
+            let prev = &lines[s - 1];
+            let header_like = prev.is_blank() || is_upper(prev.text) || fold_starts_with(prev.text.trim_start(), "so");
+            if !header_like {
+                break;
+            }
+            s -= 1;
+        }
+        while s < motto && lines[s].is_blank() {
+            s += 1;
+        }
+        // Under the motto: its second line, the date line, the "Số:" line, then the type title.
+        let mut end = motto + 1;
+        let mut type_title = None;
+        let mut seen = 0;
+        while end < lines.len() && seen < 6 {
+            if !lines[end].is_blank() {
+                if type_title_word(lines[end].text).is_some() {
+                    type_title = Some(end);
+                    break;
+                }
+                seen += 1;
+            }
+            end += 1;
+        }
+        let own_symbol = lines[s..end].iter().any(|l| l.cells().iter().any(|c| is_own_symbol_line(c.text)));
+        // The form mark stands just above the block (or inside it, beside the agency).
+        let above = (0..s).rev().filter(|&j| !lines[j].is_blank()).take(2);
+        let form = above.chain(s..end).any(|j| is_form_mark(lines[j].text));
+        HeaderBlock { start: s, own_symbol, form, type_title }
+    }
+
+    /// Whether the block opens a document of its own: one that prints its own
+    /// "Số:" line and is not a blank form. An attachment that repeats the agency
+    /// and the motto without a number ("CHƯƠNG TRÌNH … (Kèm theo Nghị quyết số …)")
+    /// belongs to the document it is attached to.
+    fn opens_document(&self) -> bool {
+        self.own_symbol && !self.form
+    }
+}
+
+/// Whether a header cell is the document's own "Số:" line: "Số: 53/KH-UBND",
+/// "Số 445-KL/TƯ", a blank number before its codes ("Số:    /HD-MTTQ"), "Số:"
+/// alone (the symbol on the next line), or after a type word ("Nghị quyết số:
+/// 17/2022/UBTVQH15"). A form's placeholder ("Số: .../...") numbers nothing, and
+/// "Số lượng …", "Mẫu số 07" are no symbol lines.
+fn is_own_symbol_line(cell: &str) -> bool {
+    static SO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<before>(?:\p{L}+\s+){0,3}?)(?i:s[ốo])\s*(?::\s*$|:?\s*\d{1,5}\s*[-/]|:?[\s.…_]*/\s*\p{Lu})")
+            .unwrap()
+    });
+    let cell = cell.trim().trim_start_matches('*');
+    SO.captures(cell).is_some_and(|c| {
+        let before = fold(c["before"].trim());
+        before.is_empty() || DOC_TYPES.iter().any(|d| d.key == before)
+    })
+}
+
+/// Whether a line marks a blank form: "Mẫu số 07", "MẪU SỐ 01/BB", "Mẫu 02".
+fn is_form_mark(line: &str) -> bool {
+    static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^mau(?:\s+so)?\s*:?\s*\d").unwrap());
+    MARK.is_match(&fold(line.trim().trim_start_matches('*')))
 }
 
 /// The document type a line titles: an upper-case line holding a type word alone
@@ -205,7 +297,7 @@ fn layout(lines: &[Line]) -> Layout {
     if let Some(mut e) = type_title_end {
         while e < lines.len() && (lines[e].is_blank() || is_upper(lines[e].text)) && {
             let f = fold(lines[e].text.trim());
-            lines[e].is_blank() && e + 1 < lines.len() && fold(lines[e + 1].text.trim()).starts_with("cua ")
+            lines[e].is_blank() && e + 1 < lines.len() && fold_starts_with(lines[e + 1].text.trim(), "cua ")
                 || f.starts_with("cua ")
         } {
             e += 1;
@@ -244,17 +336,16 @@ fn layout(lines: &[Line]) -> Layout {
         body_start = header_body_start(lines);
     }
 
-    let sig_start = (body_start..lines.len())
-        .find(|&i| opens_signature(&lines[i]))
-        .unwrap_or_else(|| trailing_signature(lines, body_start));
-    let appendix = (sig_start..lines.len()).find(|&i| {
-        let t = lines[i].text.trim();
-        is_upper(t) && fold(t).starts_with("phu luc")
-    });
+    let (sig_start, appendix) = match (body_start..lines.len()).find(|&i| opens_signature(&lines[i])) {
+        Some(s) => (s, Attachment::after(lines, s + 1)),
+        None => unprefixed_signature(lines, body_start),
+    };
+    let appendix_title = appendix.and_then(|a| a.title);
+    let appendix = appendix.map(|a| a.start);
     let sig_end = appendix.unwrap_or(lines.len());
 
     let recipients = (sig_start..sig_end)
-        .find(|&i| lines[i].cells().iter().any(|c| fold(c.text).starts_with("noi nhan")))
+        .find(|&i| lines[i].cells().iter().any(|c| fold_starts_with(c.text, "noi nhan")))
         .map(|i| {
             let mut e = i + 1;
             while e < sig_end
@@ -288,7 +379,70 @@ fn layout(lines: &[Line]) -> Layout {
         signature: (sig_start < sig_end).then(|| span_of(&lines[sig_start..sig_end])),
         recipients,
         appendix: appendix.map(|a| Span::new(at(a), span.end as usize)),
+        appendix_title: appendix_title.map(|t| lines[t].span),
     }
+}
+
+/// Where an appendix opens after a signature, and the line that names it when
+/// it is not headed "PHỤ LỤC" (whose labels `sections` reads itself).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Attachment {
+    start: usize,
+    title: Option<usize>,
+}
+
+impl Attachment {
+    /// The first attachment from line `from` on: a "PHỤ LỤC" heading; a blank
+    /// form's "Mẫu số" mark; a header block repeated without a number of its own
+    /// (agency, motto, then "CHƯƠNG TRÌNH"); or an upper-case title whose next
+    /// line says it is issued with the document ("DANH MỤC …" / "(Ban hành kèm
+    /// theo Quyết định số …)").
+    fn after(lines: &[Line], from: usize) -> Option<Attachment> {
+        (from..lines.len()).find_map(|i| {
+            let t = lines[i].text.trim();
+            if is_upper(t) && fold_starts_with(t, "phu luc") {
+                return Some(Attachment { start: i, title: None });
+            }
+            if is_form_mark(t) {
+                return Some(Attachment { start: i, title: Some(i) });
+            }
+            if is_motto_line(&lines[i]) {
+                let block = HeaderBlock::around(lines, i, from);
+                return Some(Attachment { start: block.start, title: block.type_title });
+            }
+            issued_with_title(lines, i).then_some(Attachment { start: i, title: Some(i) })
+        })
+    }
+}
+
+/// Whether line `i` opens an upper-case title whose following lines (upper case
+/// too) end in "(Ban hành) kèm theo …": the heading of a list or programme
+/// issued with the document.
+fn issued_with_title(lines: &[Line], i: usize) -> bool {
+    let opens = |l: &Line| {
+        let f = fold(l.text.trim().trim_start_matches('('));
+        f.starts_with("ban hanh kem theo") || f.starts_with("kem theo")
+    };
+    if !is_upper(lines[i].text) || TOP_LABEL.is_match(lines[i].text) {
+        return false;
+    }
+    let next: Vec<&Line> = lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).collect();
+    next.iter().position(|l| opens(l)).is_some_and(|p| next[..p].iter().all(|l| is_upper(l.text)))
+}
+
+/// A signature printed without "Nơi nhận" or an authority prefix ("BỘ TRƯỞNG" /
+/// the name): the position and name lines before the first attachment, else at
+/// the end of the document. Returns the signature's first line and the attachment.
+fn unprefixed_signature(lines: &[Line], body_start: usize) -> (usize, Option<Attachment>) {
+    let mut from = body_start;
+    while let Some(a) = Attachment::after(lines, from) {
+        if let Some(s) = trailing_signature(&lines[..a.start], body_start) {
+            return (s, Some(a));
+        }
+        from = a.start + 1;
+    }
+    let end = (body_start..lines.len()).rev().find(|&i| !lines[i].is_blank()).map_or(body_start, |i| i + 1);
+    (trailing_signature(lines, body_start).unwrap_or(end), None)
 }
 
 /// The enacting line of a decision or resolution ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:").
@@ -347,7 +501,7 @@ fn vv_lines(lines: &[Line], zone: usize) -> (Option<Span>, usize) {
         let Some(cell) = lines[i]
             .cells()
             .into_iter()
-            .find(|c| fold(c.text).starts_with("v/v") || fold(c.text).starts_with("ve viec"))
+            .find(|c| fold_starts_with(c.text, "v/v") || fold_starts_with(c.text, "ve viec"))
         else {
             continue;
         };
@@ -381,7 +535,7 @@ fn header_body_start(lines: &[Line]) -> usize {
 }
 
 /// A signature without "Nơi nhận" or authority: the position and name lines at the end.
-fn trailing_signature(lines: &[Line], body_start: usize) -> usize {
+fn trailing_signature(lines: &[Line], body_start: usize) -> Option<usize> {
     let mut i = lines.len();
     while i > body_start && lines[i - 1].is_blank() {
         i -= 1;
@@ -397,10 +551,10 @@ fn trailing_signature(lines: &[Line], body_start: usize) -> usize {
             while i < last && lines[i].is_blank() {
                 i += 1;
             }
-            return i;
+            return Some(i);
         }
     }
-    last
+    None
 }
 
 /// End of the first paragraph of the body (for a letter without headings).
@@ -425,7 +579,7 @@ fn first_paragraph_end(lines: &[Line], from: usize, to: usize) -> usize {
 /// stage's outline decides that case.
 fn closing(lines: &[Line], from: usize, to: usize) -> Option<Span> {
     let end = (from..to).rev().find(|&i| !lines[i].is_blank())?;
-    let i = (from..to).find(|&i| fold(lines[i].text.trim_start()).starts_with("tren day la"))?;
+    let i = (from..to).find(|&i| fold_starts_with(lines[i].text.trim_start(), "tren day la"))?;
     Some(Span::new(lines[i].span.start as usize, lines[end].span.end as usize))
 }
 
@@ -460,5 +614,99 @@ mod tests {
         assert_eq!(&text[docs[0].title.unwrap().range()], "V/v việc gì");
         assert!(text[docs[1].opening.range()].trim().starts_with("Thực hiện Chỉ thị"));
         assert!(!text[docs[1].opening.range()].contains("MỤC ĐÍCH"));
+    }
+    /// A short decision of a provincial department, signed, then `tail`.
+    fn decision_then(signature: &str, tail: &str) -> String {
+        format!(
+            "SỞ NÔNG NGHIỆP TỈNH K\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 14/QĐ-SNN\nK, ngày 3 tháng 5 năm 2024\n\nQUYẾT ĐỊNH\nVề việc ban hành mẫu sổ theo dõi\n\nCăn cứ Quyết định số 9/QĐ-UBND;\n\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này mẫu sổ theo dõi.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n\n{signature}\n\n{tail}"
+        )
+    }
+
+    const PREFIXED: &str = "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nHoàng Thị Mai";
+
+    #[test]
+    fn a_blank_form_that_repeats_the_motto_stays_with_its_document() {
+        let form = "Mẫu số 02\nTÊN ĐƠN VỊ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/SK-TD\n\nSỔ THEO DÕI\n1. Họ và tên: …\n\nNGƯỜI LẬP\n(Ký, ghi rõ họ tên)\n";
+        let text = decision_then(PREFIXED, form);
+        let docs = segment(&text);
+        assert_eq!(docs.len(), 1);
+        let appendix = docs[0].appendix.expect("the form is an appendix");
+        assert!(text[appendix.range()].starts_with("Mẫu số 02"));
+        assert!(!text[docs[0].signature.unwrap().range()].contains("NGƯỜI LẬP"));
+    }
+
+    #[test]
+    fn a_programme_issued_with_the_document_without_a_number_stays_with_it() {
+        let programme = "SỞ NÔNG NGHIỆP TỈNH K\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nCHƯƠNG TRÌNH\nKiểm tra việc ghi sổ năm 2024\n(Kèm theo Quyết định số 14/QĐ-SNN ngày 3/5/2024)\n\nI. NỘI DUNG\n1. Kiểm tra sổ\n";
+        let text = decision_then(PREFIXED, programme);
+        let docs = segment(&text);
+        assert_eq!(docs.len(), 1);
+        assert!(text[docs[0].appendix.unwrap().range()].starts_with("SỞ NÔNG NGHIỆP TỈNH K\nCỘNG HÒA"));
+        assert_eq!(&text[docs[0].appendix_title.unwrap().range()], "CHƯƠNG TRÌNH");
+    }
+
+    #[test]
+    fn a_header_block_with_its_own_number_after_a_signature_is_a_new_document() {
+        // Counter-example to the two above: the same block with a "Số:" line of its own.
+        let plan = "SỞ NÔNG NGHIỆP TỈNH K\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nK, ngày 4 tháng 5 năm 2024\nSố: 15/KH-SNN\n\nKẾ HOẠCH\nKiểm tra việc ghi sổ năm 2024\n\nI. NỘI DUNG\n";
+        let text = decision_then(PREFIXED, plan);
+        let docs = segment(&text);
+        assert_eq!(docs.len(), 2);
+        assert!(text[docs[1].span.range()].starts_with("SỞ NÔNG NGHIỆP TỈNH K\nCỘNG HÒA"));
+        assert_eq!(docs[0].appendix, None);
+    }
+
+    #[test]
+    fn own_symbol_lines_and_lines_that_number_nothing() {
+        for yes in [
+            "Số: 15/KH-SNN",
+            "Số 27-KL/TƯ",
+            "Số:     /HD-BTT",
+            "Số:",
+            "Nghị quyết số: 8/2023/NQ-HĐND",
+            "**Số: 3/TB-UBND",
+        ] {
+            assert!(is_own_symbol_line(yes), "{yes}");
+        }
+        for no in
+            ["Số: .../...", "Mẫu số 07", "Số lượng: 12", "Số phiếu thu về: 40", "Trang số: 2", "Giấy phép số: 4/GP-X"]
+        {
+            assert!(!is_own_symbol_line(no), "{no}");
+        }
+        assert!(is_form_mark("Mẫu số 03/BB-KT") && is_form_mark("MẪU SỐ 1") && is_form_mark("Mẫu 02"));
+        assert!(!is_form_mark("Mẫu biên bản kiểm tra") && !is_form_mark("Theo Mẫu số 02 tại Phụ lục"));
+    }
+
+    #[test]
+    fn a_signature_without_authority_before_a_list_issued_with_the_document() {
+        let list = "DANH MỤC SỔ THEO DÕI\n(Ban hành kèm theo Quyết định số 14/QĐ-SNN ngày 3/5/2024)\n\nI. SỔ CẤP TỈNH\n1. Sổ theo dõi\n";
+        let text = decision_then("GIÁM ĐỐC\n\nHoàng Thị Mai", list);
+        let doc = &segment(&text)[0];
+        assert_eq!(text[doc.signature.unwrap().range()].trim(), "GIÁM ĐỐC\n\nHoàng Thị Mai");
+        assert!(text[doc.appendix.unwrap().range()].starts_with("DANH MỤC SỔ THEO DÕI"));
+        assert_eq!(&text[doc.appendix_title.unwrap().range()], "DANH MỤC SỔ THEO DÕI");
+        // The same signature at the end of the file, nothing attached.
+        let text = decision_then("GIÁM ĐỐC\n\nHoàng Thị Mai", "");
+        let doc = &segment(&text)[0];
+        assert_eq!(text[doc.signature.unwrap().range()].trim(), "GIÁM ĐỐC\n\nHoàng Thị Mai");
+        assert_eq!(doc.appendix, None);
+    }
+
+    #[test]
+    fn an_upper_case_heading_in_the_body_is_no_attachment() {
+        // Not followed by "kèm theo": a heading of the body, not a list issued with it.
+        let text = "Nội dung\n\nDANH SÁCH ĐƠN VỊ\nHoàng Thị Mai\n(gồm 3 đơn vị)\n";
+        assert!(!issued_with_title(&lines(text), 2));
+        let text = "GIÁM ĐỐC\nHoàng Thị Mai\nDANH MỤC\n(Kèm theo Quyết định số 1/QĐ-X)\n";
+        assert!(!issued_with_title(&lines(text), 0));
+        assert!(issued_with_title(&lines(text), 2));
+    }
+    #[test]
+    fn a_capital_letter_part_ends_the_opening_passage() {
+        let text = "ỦY BAN NHÂN DÂN XÃ H\nSố: 3/KH-UBND\n\nKẾ HOẠCH\nTuyên truyền pháp luật năm 2025\n\nThực hiện Kế hoạch số 8/KH-UBND của huyện.\nA. PHẦN CHUNG\nI. MỤC ĐÍCH\n";
+        let doc = &segment(text)[0];
+        assert_eq!(text[doc.opening.range()].trim(), "Thực hiện Kế hoạch số 8/KH-UBND của huyện.");
+        // A capital before lower-case text, or without a gap, is no label.
+        assert!(!TOP_LABEL.is_match("B. cáo kết quả") && !TOP_LABEL.is_match("B.Hà"));
     }
 }

@@ -2,11 +2,12 @@
 //! them in the citation graph.
 //!
 //! Rayon workers read, hash, extract and resolve; one writer thread owns the
-//! database and writes the files ready, up to [`BATCH`], in one transaction,
-//! fed by a bounded channel, so memory stays bounded and a killed ingest loses
-//! at most the batch it was writing (each file's status is committed with its
-//! data, so a re-run redoes exactly that batch). Files whose content hash (and vanban version) are unchanged
-//! since the last ingest are skipped.
+//! database and writes up to [`BATCH`] files, or those that arrive within
+//! [`BATCH_WAIT`], in one transaction, fed by a bounded channel, so memory stays
+//! bounded and a killed ingest loses at most the batch it was writing (each
+//! file's status is committed with its data, so a re-run redoes exactly that
+//! batch). Files whose content hash (and vanban version) are unchanged since the
+//! last ingest are skipped.
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -47,6 +48,9 @@ pub struct IngestArgs {
 /// small enough that an interrupted ingest redoes little.
 const BATCH: usize = 256;
 
+/// Longest the writer waits to fill a batch: what a killed ingest may have to redo.
+const BATCH_WAIT: Duration = Duration::from_millis(500);
+
 /// What a worker hands the writer.
 enum Outcome {
     /// Content and vanban version as stored: nothing to write.
@@ -82,9 +86,13 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
             let rx = rx; // owned by the writer, so the channel closes when the workers end
             let mut batch = Vec::with_capacity(BATCH);
             while let Ok(first) = rx.recv() {
-                // Whatever the workers have ready, up to BATCH files, goes in one transaction.
+                // Up to BATCH files, or what arrived within BATCH_WAIT, go in one transaction:
+                // each commit rewrites the index pages it touched, so a few files per commit
+                // cost more than their extraction.
+                let due = Instant::now() + BATCH_WAIT;
                 let mut taken = 0;
-                for outcome in std::iter::once(first).chain(std::iter::from_fn(|| rx.try_recv().ok())).take(BATCH) {
+                let more = std::iter::from_fn(|| rx.recv_timeout(due.saturating_duration_since(Instant::now())).ok());
+                for outcome in std::iter::once(first).chain(more).take(BATCH) {
                     taken += 1;
                     tally.read += 1;
                     match outcome {

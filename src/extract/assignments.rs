@@ -12,7 +12,6 @@
 //! UBND, Ủy ban MTTQ tỉnh" is three. Hands on one assignment per (section, unit, role).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -20,7 +19,7 @@ use regex::Regex;
 
 use crate::document::{Assignment, Role};
 use crate::extract::sections::{self, Outline};
-use crate::grammar::{is_capital, is_own_lower_case, letter_case};
+use crate::grammar::char_case;
 use crate::segment::Layout;
 use crate::span::Span;
 
@@ -113,12 +112,14 @@ pub static ROLES: LazyLock<Vec<RoleRow>> = LazyLock::new(|| {
 /// [`ROLES`] by first word and kind. A token looks its word up once ([`Token::first_of`]);
 /// each look-up of a kind at that token then reads the few rows that can match there.
 struct RoleIndex {
-    ids: HashMap<&'static str, u32>,
+    /// Hashed with foldhash (already a dependency of rusqlite's hashbrown): every token
+    /// of every paragraph is looked up here, and SipHash was a tenth of assignment time.
+    ids: foldhash::HashMap<&'static str, u32>,
     rows: Vec<[Vec<&'static RoleRow>; RoleKind::COUNT]>,
 }
 
 static ROLE_INDEX: LazyLock<RoleIndex> = LazyLock::new(|| {
-    let mut index = RoleIndex { ids: HashMap::new(), rows: vec![] };
+    let mut index = RoleIndex { ids: foldhash::HashMap::default(), rows: vec![] };
     for r in ROLES.iter() {
         let first = r.words.first().expect("grammars/roles.tsv: a row without a phrase").as_str();
         let next = index.rows.len() as u32;
@@ -148,21 +149,43 @@ struct Token<'p> {
 /// Words (runs of letters, digits, "/", "&") and single other characters (a dash,
 /// a punctuation mark), spaces skipped.
 fn words_of(s: &str) -> Vec<String> {
-    token_spans(s).map(|(start, end)| lower_case(&s[start..end])).collect()
+    token_spans(s).map(|t| lower_case(&s[t.start..t.end])).collect()
 }
 
-fn token_spans(p: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// Where a token stands and how its letters are cased, read in the same pass.
+struct TokenSpan {
+    start: usize,
+    end: usize,
+    /// Lowering it changes nothing.
+    lowered: bool,
+    /// Every letter capitalized.
+    caps: bool,
+    /// The first char is a capital.
+    upper: bool,
+}
+
+fn token_spans(p: &str) -> impl Iterator<Item = TokenSpan> + '_ {
     let mut chars = p.char_indices().peekable();
     std::iter::from_fn(move || {
         let (start, c) = chars.find(|(_, c)| !c.is_whitespace())?;
-        let mut end = start + c.len_utf8();
+        let first = char_case(c);
+        let mut t = TokenSpan {
+            start,
+            end: start + c.len_utf8(),
+            lowered: first.own_lower,
+            caps: first.capital || !first.letter,
+            upper: first.capital,
+        };
         if is_word_char(c) {
             while let Some(&(at, d)) = chars.peek().filter(|&&(_, d)| is_word_char(d)) {
-                end = at + d.len_utf8();
+                let case = char_case(d);
+                t.lowered &= case.own_lower;
+                t.caps &= case.capital || !case.letter;
+                t.end = at + d.len_utf8();
                 chars.next();
             }
         }
-        Some((start, end))
+        Some(t)
     })
 }
 
@@ -170,23 +193,20 @@ fn lower_case(text: &str) -> String {
     if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() }
 }
 
+/// The tokens of a paragraph with their role rows. Every paragraph passes here,
+/// which makes it the hot loop of assignments: case is read while the token is.
 fn tokens(p: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(p.len() / 6);
-    for (start, end) in token_spans(p) {
-        let text = &p[start..end];
-        let (mut lowered, mut caps) = (true, true);
-        for c in text.chars() {
-            lowered &= is_own_lower_case(c);
-            caps &= !letter_case(c).0 || is_capital(c);
-        }
-        let lower = if lowered { Cow::Borrowed(text) } else { Cow::Owned(lower_case(text)) };
+    for t in token_spans(p) {
+        let text = &p[t.start..t.end];
+        let lower = if t.lowered { Cow::Borrowed(text) } else { Cow::Owned(lower_case(text)) };
         out.push(Token {
             first_of: ROLE_INDEX.ids.get(&*lower).copied(),
             lower,
-            upper: text.starts_with(is_capital),
-            caps,
-            start,
-            end,
+            upper: t.upper,
+            caps: t.caps,
+            start: t.start,
+            end: t.end,
         });
     }
     out

@@ -22,8 +22,12 @@ use crate::span::Span;
 enum Level {
     /// An appendix: the top of its own tree.
     Appendix,
+    /// A part lettered in capitals ("A.", "PHẦN B") above the Roman parts.
+    Division,
     /// A Roman part or an article ("Điều 1").
     Part,
+    /// Capital letters inside Roman parts, in a document that opens a part before its first one.
+    SubPart,
     /// An Arabic item, or one component of a compound label ("3.1." is items 3 and 1).
     Item,
     /// A lettered sub-item.
@@ -45,6 +49,8 @@ struct Open {
 enum Label {
     Appendix(String),
     Part(String),
+    /// A capital letter ("A.", "PHẦN B").
+    Capital(String),
     /// Arabic components: `["3"]` for "3.", `["3", "1"]` for "3.1.".
     Items(Vec<String>),
     Letter(String),
@@ -56,6 +62,10 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(Điều\s+\d{1
 static ITEMS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.|\)|\s)\s*([^\d\s/.,-].*)$").unwrap());
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\s*[.)]\s+(\S.*)$").unwrap());
+static CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
+    // I, V, X, L read as Roman numerals; a capital label titles a heading, which opens with a capital.
+    Regex::new(r"^(?:(?i:ph[ầa]n)\s+)?([A-HĐ])\s*[.):]\s+(\p{Lu}.*)$").unwrap()
+});
 static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\((\d{1,2})\)\s*(\S.*)$").unwrap());
 static APPENDIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^PH[ỤU]\s*L[ỤU]C(?:\s+(?:SỐ\s+)?([IVXL]+|\d{1,2})\b)?\s*[.:]?\s*(.*)$").unwrap());
@@ -81,7 +91,12 @@ impl Outline {
                     line.span.start as usize + part.start as usize,
                     line.span.end as usize + part.start as usize,
                 );
-                tree.read_line(line.text, span, layout.appendix == Some(part));
+                if layout.appendix_title == Some(span) {
+                    // An appendix headed "DANH MỤC …" or by a programme's type title: `PL`.
+                    tree.push(vec![(Level::Appendix, "PL".into())], strip_markup(line.text).to_string(), span);
+                } else {
+                    tree.read_line(line.text, span, layout.appendix == Some(part));
+                }
             }
         }
         let closing = layout.closing.or_else(|| closing_fallback(text, layout, &tree.sections));
@@ -130,6 +145,9 @@ struct Tree {
     open: Vec<Open>,
     seen: HashSet<String>,
     sections: Vec<Section>,
+    /// Whether capital letters sit inside Roman parts: decided by the first one,
+    /// below a part when a part is open there ("I." / "A." / "1."), else above.
+    capitals_below_parts: Option<bool>,
 }
 
 impl Tree {
@@ -140,10 +158,20 @@ impl Tree {
         let labels: Vec<(Level, String)> = match label {
             Label::Appendix(n) => vec![(Level::Appendix, format!("PL{n}"))],
             Label::Part(l) => vec![(Level::Part, l)],
+            Label::Capital(l) => {
+                let below =
+                    *self.capitals_below_parts.get_or_insert_with(|| self.open.iter().any(|o| o.level == Level::Part));
+                vec![(if below { Level::SubPart } else { Level::Division }, l)]
+            }
             Label::Items(items) => items.into_iter().map(|i| (Level::Item, i)).collect(),
             Label::Letter(l) => vec![(Level::Letter, l)],
             Label::Paren(l) => vec![(Level::Paren, l)],
         };
+        self.push(labels, title, span);
+    }
+
+    /// Open the labels read from one line (the last one is the new section).
+    fn push(&mut self, labels: Vec<(Level, String)>, title: String, span: Span) {
         let depth = self.depth_for(labels[0].0);
         let leaf = labels.len() - 1;
         // "3.1." stands under item 3: keep item 3 open if it is, else open it silently.
@@ -175,10 +203,12 @@ impl Tree {
         let after = |pred: &dyn Fn(&Open) -> bool| self.open.iter().rposition(pred).map_or(0, |i| i + 1);
         match level {
             Level::Appendix => 0,
-            // A part or article closes everything but the appendix it stands in.
-            Level::Part => after(&|o| o.level == Level::Appendix),
+            Level::Division => after(&|o| o.level == Level::Appendix),
+            // A part or article closes everything but the lettered part or appendix it stands in.
+            Level::Part => after(&|o| o.level <= Level::Division),
+            Level::SubPart => after(&|o| o.level <= Level::Part),
             // Arabic numbering restarts under the nearest part, article or appendix.
-            Level::Item => after(&|o| o.level <= Level::Part),
+            Level::Item => after(&|o| o.level <= Level::SubPart),
             Level::Letter | Level::Paren => after(&|o| o.level < level),
         }
     }
@@ -209,6 +239,9 @@ fn read_label(line: &str, in_appendix: bool) -> Option<(Label, &str)> {
     {
         return Some((Label::Part(c[1].to_string()), rest(c.get(2))));
     }
+    if let Some(c) = CAPITAL.captures(line) {
+        return Some((Label::Capital(c[1].to_string()), rest(c.get(2))));
+    }
     if let Some(c) = ARTICLE.captures(line) {
         let label = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
         return Some((Label::Part(label), rest(c.get(2))));
@@ -237,7 +270,7 @@ fn is_roman(s: &str) -> bool {
 /// an indented first line starts a new one, so hard-wrapped lines stay together.
 pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
     static STARTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\s{3,}\S|\s*[-+•]\s|\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s|\s*\(\d)").unwrap()
+        Regex::new(r"^(?:\s{3,}\S|\s*[-+•]\s|\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[A-HĐ])[.)]\s|\s*\(\d)").unwrap()
     });
     let mut out: Vec<(usize, usize)> = vec![];
     let mut open = false;
@@ -327,5 +360,49 @@ a) Trong quá trình thực hiện, các cơ quan gửi Sở Tài chính để t
 Yêu cầu các sở nghiêm túc thực hiện./.
 ";
         assert_eq!(outline_of(text).path_at(text.find("Yêu").unwrap()), None);
+    }
+    #[test]
+    fn capital_letters_above_roman_parts_open_their_own_tree() {
+        let text = "A. NHIỆM VỤ CHUNG\nI. MỤC TIÊU\n1. Giữ ổn định\nII. YÊU CẦU\nB. NHIỆM VỤ CỤ THỂ\nI. CẤP HUYỆN\n1. Phòng Tư pháp\nPHẦN C. PHÂN CÔNG\n1. Văn phòng\n";
+        let got: Vec<String> = paths(text).into_iter().map(|p| p.0).collect();
+        assert_eq!(got, ["A", "A.I", "A.I.1", "A.II", "B", "B.I", "B.I.1", "C", "C.1"]);
+        assert_eq!(paths(text)[4].1, "NHIỆM VỤ CỤ THỂ");
+    }
+
+    #[test]
+    fn capital_letters_inside_a_roman_part_sit_below_it() {
+        let text = "I. CÔNG VIỆC\nA. Trong quý I\n1. Rà soát\nB. Trong quý II\n1. Tổng hợp\nII. KINH PHÍ\n";
+        let got: Vec<String> = paths(text).into_iter().map(|p| p.0).collect();
+        assert_eq!(got, ["I", "I.A", "I.A.1", "I.B", "I.B.1", "II"]);
+    }
+
+    #[test]
+    fn capitals_that_are_no_labels() {
+        // Roman numerals stay Roman; a capital before lower-case text or without a
+        // gap is no heading; lower-case letters stay sub-items.
+        let text =
+            "I. MỤC ĐÍCH\nV. NỘI DUNG\nA. nội dung viết thường\nB.Không cách\nQ. Ngoài dãy chữ\n1. Mục\na) Việc một\n";
+        let got: Vec<String> = paths(text).into_iter().map(|p| p.0).collect();
+        assert_eq!(got, ["I", "V", "V.1", "V.1.a"]);
+    }
+
+    #[test]
+    fn an_appendix_named_by_its_title_line_opens_pl() {
+        let text = "Điều 1. Ban hành\nDANH MỤC SỔ\n(Kèm theo Quyết định)\nA. SỔ CẤP TỈNH\nI. LĨNH VỰC\n1. Sổ một\n";
+        let body = Span::new(0, text.find("DANH").unwrap());
+        let appendix = Span::new(body.end as usize, text.len());
+        let title = Span::new(body.end as usize, text.find("\n(Kèm").unwrap());
+        let layout = Layout {
+            span: Span::new(0, text.len()),
+            body,
+            opening: body,
+            appendix: Some(appendix),
+            appendix_title: Some(title),
+            ..Layout::default()
+        };
+        let got: Vec<(String, String)> = extract(text, &layout).into_iter().map(|s| (s.path, s.title)).collect();
+        let paths: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(paths, ["Điều 1", "PL", "PL.A", "PL.A.I", "PL.A.I.1"]);
+        assert_eq!(got[1].1, "DANH MỤC SỔ");
     }
 }

@@ -176,16 +176,16 @@ impl Store {
 }
 
 fn write_file(tx: &Transaction, rec: &FileRecord) -> rusqlite::Result<()> {
-    tx.execute("DELETE FROM files WHERE path = ?1", [&rec.path])?;
+    tx.prepare_cached("DELETE FROM files WHERE path = ?1")?.execute([&rec.path])?;
     let (status, error, encoding) = match &rec.outcome {
         Ok(f) => ("ok", None, Some(f.encoding.as_str())),
         Err(e) => ("failed", Some(e.as_str()), None),
     };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO files (path, hash, extractor, encoding, status, error, ingested_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-        params![rec.path, rec.hash, env!("CARGO_PKG_VERSION"), encoding, status, error],
-    )?;
+    )?
+    .execute(params![rec.path, rec.hash, env!("CARGO_PKG_VERSION"), encoding, status, error])?;
     let file_id = tx.last_insert_rowid();
     if let Ok(f) = &rec.outcome {
         for (i, d) in f.documents.iter().enumerate() {
