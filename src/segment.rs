@@ -72,6 +72,16 @@ impl<'t> Line<'t> {
     pub fn cells(&self) -> Vec<Line<'t>> {
         static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {3,}").unwrap());
         let mut out = vec![];
+        // Most lines are one cell; segmentation asks for the cells of every line.
+        let bytes = self.text.as_bytes();
+        if memchr::memchr(b'\t', bytes).is_none() && memchr::memmem::find(bytes, b"   ").is_none() {
+            let trimmed = self.text.trim();
+            if !trimmed.is_empty() {
+                let s = self.span.start as usize + (self.text.len() - self.text.trim_start().len());
+                out.push(Line { text: trimmed, span: Span::new(s, s + trimmed.len()) });
+            }
+            return out;
+        }
         let mut start = 0;
         let base = self.span.start as usize;
         let mut push = |from: usize, to: usize| {
@@ -115,11 +125,11 @@ fn is_motto(cell: &str) -> bool {
 /// Whether a cell opens the list of addressees: "Kính gửi:", or a Công điện's
 /// "THỦ TƯỚNG CHÍNH PHỦ điện:".
 pub fn opens_address_list(cell: &str) -> bool {
-    let f = fold(cell.trim());
-    f.starts_with("kinh gui")
-        // The words before "điện:", in the cell as printed: the folded text is
-        // shorter, so its offsets do not fall on the cell's characters.
-        || f.ends_with(" dien:") && cell.trim().rsplit_once(char::is_whitespace).is_some_and(|(body, _)| is_upper(body))
+    let cell = cell.trim();
+    // Folding keeps spaces where they are, so "… điện:" is a last word that folds to "dien:".
+    fold_starts_with(cell, "kinh gui")
+        || cell.rsplit_once(' ').is_some_and(|(_, last)| last.len() <= "điện:".len() && fold(last) == "dien:")
+            && cell.rsplit_once(char::is_whitespace).is_some_and(|(body, _)| is_upper(body))
 }
 
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
@@ -182,6 +192,10 @@ struct HeaderBlock {
     own_symbol: bool,
     /// A "Mẫu số …" mark next to it: a blank form.
     form: bool,
+    /// A date line with day, month and year filled in: a document issued on its own date.
+    dated: bool,
+    /// A "(Ban hành) kèm theo …" line under the type title: issued with another document.
+    issued_with: bool,
     /// The type title line under the motto ("CHƯƠNG TRÌNH", "BIÊN BẢN").
     type_title: Option<usize>,
 }
@@ -192,7 +206,7 @@ impl HeaderBlock {
         let mut s = motto;
         while s > floor {
             let prev = &lines[s - 1];
-            let header_like = prev.is_blank() || is_upper(prev.text) || fold(prev.text.trim_start()).starts_with("so");
+            let header_like = prev.is_blank() || is_upper(prev.text) || fold_starts_with(prev.text.trim_start(), "so");
             if !header_like {
                 break;
             }
@@ -219,16 +233,47 @@ impl HeaderBlock {
         // The form mark stands just above the block (or inside it, beside the agency).
         let above = (0..s).rev().filter(|&j| !lines[j].is_blank()).take(2);
         let form = above.chain(s..end).any(|j| is_form_mark(lines[j].text));
-        HeaderBlock { start: s, own_symbol, form, type_title }
+        let dated = lines[s..end].iter().any(|l| is_filled_date_line(l.text));
+        // The trích yếu under the type title may run over several lines before "(Kèm theo …)".
+        let issued_with = lines[end.min(lines.len())..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take_while(|l| !TOP_LABEL.is_match(l.text))
+            .take(8)
+            .any(|l| opens_issued_with(l.text));
+        HeaderBlock { start: s, own_symbol, form, dated, issued_with, type_title }
     }
 
-    /// Whether the block opens a document of its own: one that prints its own
-    /// "Số:" line and is not a blank form. An attachment that repeats the agency
-    /// and the motto without a number ("CHƯƠNG TRÌNH … (Kèm theo Nghị quyết số …)")
+    /// Whether the block opens a document of its own, and is not a blank form: it
+    /// prints its own "Số:" line or — a damaged scan may lose that line — its own
+    /// filled-in date without saying it is issued with the document before. An
+    /// attachment that repeats the agency and the motto without a number
+    /// ("CHƯƠNG TRÌNH … (Kèm theo Nghị quyết số …)"), or a form's second page,
     /// belongs to the document it is attached to.
     fn opens_document(&self) -> bool {
-        self.own_symbol && !self.form
+        !self.form && (self.own_symbol || self.dated && !self.issued_with)
     }
+}
+
+/// Whether a line is a date line with day, month and year printed ("Lai Châu,
+/// ngày 19 tháng 10 năm 2012"), not a form's blanks ("…, ngày … tháng … năm …").
+fn is_filled_date_line(line: &str) -> bool {
+    static DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}").unwrap());
+    line.contains(|c: char| c.is_ascii_digit()) && DATE.is_match(&fold(line))
+}
+
+/// Whether a line says what it heads is issued with another document: "(Kèm
+/// theo Nghị quyết số …)", "Ban hành kèm theo Quyết định …", also at the end of a
+/// trích yếu that line joins put on the same line.
+fn opens_issued_with(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['(', '*', '_']);
+    fold_starts_with(t, "ban hanh kem theo")
+        || fold_starts_with(t, "kem theo")
+        || line.contains('(') && {
+            let f = fold(line);
+            f.contains("(kem theo") || f.contains("(ban hanh kem theo")
+        }
 }
 
 /// Whether a header cell is the document's own "Số:" line: "Số: 53/KH-UBND",
@@ -287,7 +332,7 @@ fn layout(lines: &[Line]) -> Layout {
     if let Some(mut e) = type_title_end {
         while e < lines.len() && (lines[e].is_blank() || is_upper(lines[e].text)) && {
             let f = fold(lines[e].text.trim());
-            lines[e].is_blank() && e + 1 < lines.len() && fold(lines[e + 1].text.trim()).starts_with("cua ")
+            lines[e].is_blank() && e + 1 < lines.len() && fold_starts_with(lines[e + 1].text.trim(), "cua ")
                 || f.starts_with("cua ")
         } {
             e += 1;
@@ -335,7 +380,7 @@ fn layout(lines: &[Line]) -> Layout {
     let sig_end = appendix.unwrap_or(lines.len());
 
     let recipients = (sig_start..sig_end)
-        .find(|&i| lines[i].cells().iter().any(|c| fold(c.text).starts_with("noi nhan")))
+        .find(|&i| lines[i].cells().iter().any(|c| fold_starts_with(c.text, "noi nhan")))
         .map(|i| {
             let mut e = i + 1;
             while e < sig_end
@@ -390,7 +435,7 @@ impl Attachment {
     fn after(lines: &[Line], from: usize) -> Option<Attachment> {
         (from..lines.len()).find_map(|i| {
             let t = lines[i].text.trim();
-            if is_upper(t) && fold(t).starts_with("phu luc") {
+            if is_upper(t) && fold_starts_with(t, "phu luc") {
                 return Some(Attachment { start: i, title: None });
             }
             if is_form_mark(t) {
@@ -409,15 +454,11 @@ impl Attachment {
 /// too) end in "(Ban hành) kèm theo …": the heading of a list or programme
 /// issued with the document.
 fn issued_with_title(lines: &[Line], i: usize) -> bool {
-    let opens = |l: &Line| {
-        let f = fold(l.text.trim().trim_start_matches('('));
-        f.starts_with("ban hanh kem theo") || f.starts_with("kem theo")
-    };
     if !is_upper(lines[i].text) || TOP_LABEL.is_match(lines[i].text) {
         return false;
     }
     let next: Vec<&Line> = lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).collect();
-    next.iter().position(|l| opens(l)).is_some_and(|p| next[..p].iter().all(|l| is_upper(l.text)))
+    next.iter().position(|l| opens_issued_with(l.text)).is_some_and(|p| next[..p].iter().all(|l| is_upper(l.text)))
 }
 
 /// A signature printed without "Nơi nhận" or an authority prefix ("BỘ TRƯỞNG" /
@@ -491,7 +532,7 @@ fn vv_lines(lines: &[Line], zone: usize) -> (Option<Span>, usize) {
         let Some(cell) = lines[i]
             .cells()
             .into_iter()
-            .find(|c| fold(c.text).starts_with("v/v") || fold(c.text).starts_with("ve viec"))
+            .find(|c| fold_starts_with(c.text, "v/v") || fold_starts_with(c.text, "ve viec"))
         else {
             continue;
         };
@@ -569,7 +610,7 @@ fn first_paragraph_end(lines: &[Line], from: usize, to: usize) -> usize {
 /// stage's outline decides that case.
 fn closing(lines: &[Line], from: usize, to: usize) -> Option<Span> {
     let end = (from..to).rev().find(|&i| !lines[i].is_blank())?;
-    let i = (from..to).find(|&i| fold(lines[i].text.trim_start()).starts_with("tren day la"))?;
+    let i = (from..to).find(|&i| fold_starts_with(lines[i].text.trim_start(), "tren day la"))?;
     Some(Span::new(lines[i].span.start as usize, lines[end].span.end as usize))
 }
 
@@ -644,6 +685,23 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert!(text[docs[1].span.range()].starts_with("SỞ NÔNG NGHIỆP TỈNH K\nCỘNG HÒA"));
         assert_eq!(docs[0].appendix, None);
+    }
+
+    #[test]
+    fn a_header_block_whose_number_was_lost_is_a_new_document() {
+        // A scan that lost the "Số:" line: agency, motto and the new document's own date.
+        let letter = "SỞ TƯ PHÁP TỈNH K\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nK, ngày 9 tháng 6 năm 2024\n\nKính gửi: Các phòng chuyên môn\n";
+        assert_eq!(segment(&decision_then(PREFIXED, letter)).len(), 2);
+        // A form's second page, motto and title without number or date: no document.
+        let page = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nGIẤY XÁC NHẬN\nTên đơn vị: ……\n…, ngày … tháng … năm 20…\n";
+        assert_eq!(segment(&decision_then(PREFIXED, page)).len(), 1);
+        assert!(!is_filled_date_line("…………, ngày … tháng … năm 20…"));
+        // A programme issued with the decision, its "(Kèm theo …)" joined onto its trích yếu: an attachment.
+        let programme = "SỞ NÔNG NGHIỆP TỈNH K\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nCHƯƠNG TRÌNH\nKiểm tra sổ năm 2024 (Kèm theo Quyết định số 14/QĐ-SNN)\n\nI. NỘI DUNG\n";
+        assert_eq!(segment(&decision_then(PREFIXED, programme)).len(), 1);
+        // With a number of its own, a plan issued by the decision is a document.
+        let numbered = programme.replace("CHƯƠNG TRÌNH", "Số: 15/CTr-SNN\n\nCHƯƠNG TRÌNH");
+        assert_eq!(segment(&decision_then(PREFIXED, &numbered)).len(), 2);
     }
 
     #[test]

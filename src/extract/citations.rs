@@ -60,9 +60,10 @@ static TYPE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:,|;|\s(?:và|hoặc))\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
 
-/// A form's label right before its number: "Mẫu số ", "biểu mẫu số: ", "Biểu số ".
+/// A form's label right before its number: "Mẫu số ", "biểu mẫu số: ", "Biểu số ",
+/// and without its tone marks ("Mau so").
 static FORM_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i:mẫu|biểu)\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i:m[ẫa]u|bi[ểe]u)\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
 
 /// "số " right before a symbol.
 static SO_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i:s[ốo])\s*:?\s*$").unwrap());
@@ -174,6 +175,11 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
         if before.ends_with(|ch: char| ch.is_alphanumeric() || ":/.-_".contains(ch)) && !glued_so {
             continue;
         }
+        // "Thông báo số ……TB/MTTQ" in a blank form: the dots are the number to fill in,
+        // a placeholder, not a document.
+        if before.ends_with('…') {
+            continue;
+        }
         // "Mẫu số 01/BCĐBHĐND-MT": a form's number, not a document's symbol.
         if FORM_BEFORE.is_match(before) {
             continue;
@@ -262,7 +268,11 @@ fn type_word_before(
 ) -> (Option<&'static DocType>, Option<usize>) {
     let window_start = z.floor_char_boundary(at.saturating_sub(200));
     let before = &z[window_start..at];
-    if let Some(c) = TYPE_BEFORE.captures(before) {
+    // "pháp luật" is law in general, the end of a law's name ("Luật Ban hành văn bản quy
+    // phạm pháp luật số 64/2025/QH15"), not the type word.
+    if let Some(c) = TYPE_BEFORE.captures(before)
+        && !(c["tw"].starts_with('l') && fold(&before[..c.name("tw").unwrap().start()]).ends_with("phap "))
+    {
         let tw = c.name("tw").unwrap();
         return (doc_type_by_word(tw.as_str()), Some(window_start + tw.start()));
     }
@@ -278,8 +288,8 @@ fn type_word_before(
     if SO_BEFORE.is_match(before) {
         let clause_start = before.rfind([';', '\n', '.']).map(|i| i + 1).unwrap_or(0);
         let clause = &before[clause_start..];
-        if let Some(tw) = TYPE_WORD.find_iter(clause).last()
-            && tw.as_str().starts_with(char::is_uppercase)
+        // The last capitalised one: a name holds lower-case type words ("… quy phạm pháp luật").
+        if let Some(tw) = TYPE_WORD.find_iter(clause).filter(|tw| tw.as_str().starts_with(char::is_uppercase)).last()
             && !SYMBOL.is_match(&clause[tw.end()..])
         {
             return (doc_type_by_word(tw.as_str()), Some(window_start + clause_start + tw.start()));
@@ -416,7 +426,9 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
             continue;
         }
         let implementing = IMPLEMENTING_BEFORE.is_match(before);
-        let Some(name_len) = name_extent(t, word, rest, implementing) else { continue };
+        let line_start = z[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let lead = z[line_start..m.end()].chars().count();
+        let Some(name_len) = name_extent(t, word, rest, implementing, lead) else { continue };
         let name = join_lines(&z[m.start()..m.end() + name_len]);
         let start = zone.start as usize + m.start();
         if out.last().is_some_and(|prev: &Found| prev.span.end as usize > start) {
@@ -425,23 +437,12 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         let end = start + m.len() + name_len;
         let (date, issuer, tail_end) = tail(text, end, zone.end as usize);
         let pinpoint = pinpoint_before(text, start);
-        // The law an amending law amends is a document named in its title: cited too.
-        let amended = AMENDS.captures(rest).and_then(|c| c.name("amended")).map(|a| {
-            let a_start = start + m.len() + a.start();
-            let inner = &text[a_start..end];
-            let t = TYPE_WORD.find(inner).and_then(|w| doc_type_by_word(w.as_str()));
-            Found {
-                span: Span::new(a_start, end),
-                kind: t.map(|t| t.abbreviation.clone()),
-                type_word: t,
-                symbol: None,
-                name: Some(join_lines(inner)),
-                date: None,
-                issuer: None,
-                pinpoint: None,
-                tail_end: end,
-            }
-        });
+        // The laws an amending law amends are documents named in its title: cited too,
+        // each on its own ("… của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương").
+        let amended = AMENDS
+            .captures(rest)
+            .and_then(|c| c.name("amended"))
+            .map_or(vec![], |a| amended_laws(text, start + m.len() + a.start(), end));
         out.push(Found {
             span: Span::new(start, end),
             kind: Some(t.abbreviation.clone()),
@@ -456,6 +457,39 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         out.extend(amended);
     }
     out
+}
+
+/// The documents an amending law names in `text[from..end]`, split at "và" before a
+/// type word.
+fn amended_laws(text: &str, from: usize, end: usize) -> Vec<Found> {
+    let inner = &text[from..end];
+    let mut starts = vec![0];
+    for (i, _) in inner.match_indices(" và ") {
+        let next = &inner[i + " và ".len()..];
+        if TYPE_WORD.find(next).is_some_and(|w| w.start() == 0 && w.as_str().starts_with(char::is_uppercase)) {
+            starts.push(i + " và ".len());
+        }
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| {
+            let e = starts.get(k + 1).map_or(inner.len(), |&n| n - " và ".len());
+            let piece = &inner[s..e];
+            let t = TYPE_WORD.find(piece).and_then(|w| doc_type_by_word(w.as_str()));
+            Found {
+                span: Span::new(from + s, from + e),
+                kind: t.map(|t| t.abbreviation.clone()),
+                type_word: t,
+                symbol: None,
+                name: Some(join_lines(piece)),
+                date: None,
+                issuer: None,
+                pinpoint: None,
+                tail_end: from + e,
+            }
+        })
+        .collect()
 }
 
 /// Whether a description (a name whose first word after the type word is lower case)
@@ -490,9 +524,10 @@ static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where a name ends: before "của", "ngày", "về", "số …", a comma, a parenthesis that
-/// is not a term, and the other words of the contract.
+/// is not a term, and the other words of the contract; also before the list a
+/// sentence goes on with ("gồm") or a time limit ("chậm nhất").
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau)\s|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s").unwrap()
 });
 
 /// Common nouns that administrative text writes with a capital; they do not make a
@@ -595,7 +630,9 @@ fn described_extent(rest: &str, implementing: bool) -> Option<usize> {
 }
 
 /// Where the name after a type word ends, if the words after it make a proper name.
-fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool) -> Option<usize> {
+/// `lead` is the number of characters on the type word's line up to the end of the
+/// type word, to tell a hard-wrapped line ([`wrap_continues`]).
+fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: usize) -> Option<usize> {
     let first = rest.split_whitespace().next()?;
     let gap = rest.len() - rest.trim_start().len();
     if gap == 0 || gap > 2 {
@@ -628,8 +665,13 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool) -> Optio
         let close_len = after[open + close..].chars().next().map_or(1, char::len_utf8);
         open + close + close_len
     } else {
-        let stop =
-            STOP.find(after).map(|m| m.start()).unwrap_or_else(|| after.floor_char_boundary(after.len().min(160)));
+        // A law's subject may open with a word that elsewhere ends a name: "Luật ban
+        // hành văn bản quy phạm pháp luật" (the first word of a name never ends it).
+        let opening = if is_law { LAW_OPENING.find(after).map_or(0, |o| o.end()) } else { 0 };
+        let stop = name_stop(after, opening, lead + rest[..skip].chars().count());
+        if opening > 0 && after[opening..stop].split_whitespace().count() < 2 {
+            return None;
+        }
         // A term of a Party body or an amended version closes the name: "Nghị quyết
         // Trung ương 4 (khóa XII)", "Luật Tổ chức chính quyền địa phương (sửa đổi)".
         static TERM: LazyLock<Regex> =
@@ -646,12 +688,59 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool) -> Optio
     if first.starts_with(|c: char| c.is_ascii_digit())
         && (words > 2 || {
             let next = rest.trim_start()[first.len()..].trim_start();
+            let next = next.to_lowercase();
             ["tháng", "năm", "ngày", "quý"].iter().any(|p| next.starts_with(p))
         })
     {
         return None;
     }
     (1..=25).contains(&words).then_some(name.len())
+}
+
+/// Words that end a name elsewhere but open the subject of a law ("Luật ban hành văn
+/// bản quy phạm pháp luật", printed in lower case as often as not).
+static LAW_OPENING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+ban hành\s").unwrap());
+
+/// Where a name at the head of `after` ends ([`STOP`]), searching from `from`. A line
+/// break ends it unless the line is hard-wrapped inside the name ([`wrap_continues`]);
+/// `lead` counts the characters on the name's first line before `after`.
+fn name_stop(after: &str, from: usize, lead: usize) -> usize {
+    let limit = |s: &str| s.floor_char_boundary(s.len().min(160));
+    let mut from = from;
+    loop {
+        let Some(stop) = STOP.find_at(after, from) else { return limit(after) };
+        let at = stop.start();
+        if stop.as_str() != "\n" || from > 0 && after[..from].contains('\n') {
+            return at;
+        }
+        let line = lead + after[..at].chars().count();
+        if !wrap_continues(line, after[..at].trim_end(), &after[at + 1..]) {
+            return at;
+        }
+        from = at + 1;
+    }
+}
+
+/// Whether a name broken at a line break goes on on the next line: the line is
+/// hard-wrapped (as long as a wrapped page line, 40 to 110 characters, and not ended
+/// by punctuation) and the next line carries on with words — not a heading or list
+/// label, an upper-case line, the opening of a new paragraph, or another type word.
+/// The words then run to the name's usual end, as if the break were a space.
+fn wrap_continues(line_chars: usize, line: &str, next: &str) -> bool {
+    static NEW_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[ \t]*(?:[-+•*]|\d+[.)]|[IVXLC]+\.|\p{Ll}[.)]|\(|Căn cứ|Thực hiện|Theo|Xét|Trên cơ sở|Để|Nhằm)")
+            .unwrap()
+    });
+    if !(40..=110).contains(&line_chars) || line.ends_with(|c: char| ".;:!?)”\"".contains(c)) {
+        return false;
+    }
+    let first_two: String = next.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+    let starts_type_word = TYPE_WORD.find(next.trim_start()).is_some_and(|m| m.start() == 0);
+    next.trim_start().starts_with(char::is_alphabetic)
+        && !next.starts_with('\n')
+        && !NEW_LINE.is_match(next)
+        && !crate::grammar::is_upper(&first_two)
+        && !starts_type_word
 }
 
 /// The period a plan or strategy is named by.
@@ -716,8 +805,58 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
             mentions: vec![mention],
         });
     }
+    merge_named_numbers(&mut out, &keys);
     merge_short_names(&mut out);
     out
+}
+
+/// A document cited by name before the mention that gives its number ("… của Luật
+/// Chứng khoán" in the title, "Căn cứ Luật Chứng khoán số 54/2019/QH14" below) is
+/// that numbered document: a name-only citation whose name is the name printed
+/// with exactly one number joins it. (A name-only mention after the number finds
+/// it directly in [`group`].)
+fn merge_named_numbers(out: &mut Vec<Citation>, keys: &HashMap<String, Vec<usize>>) {
+    let mut merged = vec![false; out.len()];
+    for (key, indices) in keys {
+        if !key.starts_with("n:") {
+            continue;
+        }
+        let mut numbered = indices.iter().copied().filter(|&i| out[i].symbol.is_some());
+        let (Some(target), None) = (numbered.next(), numbered.next()) else { continue };
+        for &i in indices {
+            if out[i].symbol.is_some() || merged[i] || !compatible(&out[i].date, &out[target].date) {
+                continue;
+            }
+            absorb(out, i, target);
+            merged[i] = true;
+        }
+    }
+    drop_merged(out, &merged);
+}
+
+/// Move citation `i`'s mentions into citation `target`, which takes the date,
+/// issuer and `basis` relation it lacks.
+fn absorb(out: &mut [Citation], i: usize, target: usize) {
+    let mentions = std::mem::take(&mut out[i].mentions);
+    let (date, issuer, relation) = (out[i].date.take(), out[i].issuer.take(), out[i].relation);
+    let c = &mut out[target];
+    c.mentions.extend(mentions);
+    c.mentions.sort_by_key(|m| m.span.start);
+    c.date = c.date.take().or(date);
+    c.issuer = c.issuer.take().or(issuer);
+    if relation == Relation::Basis {
+        c.relation = Relation::Basis;
+    }
+}
+
+/// Remove the citations marked `merged`; the rest in order of first mention.
+fn drop_merged(out: &mut Vec<Citation>, merged: &[bool]) {
+    let mut index = 0;
+    out.retain(|_| {
+        index += 1;
+        !merged[index - 1]
+    });
+    out.sort_by_key(|c| c.mentions[0].span.start);
 }
 
 /// A document cited by name answers to a shorter form of that name ("Luật bầu cử" for
@@ -748,24 +887,10 @@ fn merge_short_names(out: &mut Vec<Citation>) {
             .map(|&(_, j)| j)
             .filter(|&j| !merged[j] && out[j].kind == out[i].kind && compatible(&out[i].date, &out[j].date));
         let (Some(j), None) = (longer.next(), longer.next()) else { continue };
-        let mentions = std::mem::take(&mut out[i].mentions);
-        let (date, issuer, relation) = (out[i].date.take(), out[i].issuer.take(), out[i].relation);
-        let target = &mut out[j];
-        target.mentions.extend(mentions);
-        target.mentions.sort_by_key(|m| m.span.start);
-        target.date = target.date.take().or(date);
-        target.issuer = target.issuer.take().or(issuer);
-        if relation == Relation::Basis {
-            target.relation = Relation::Basis;
-        }
+        absorb(out, i, j);
         merged[i] = true;
     }
-    let mut index = 0;
-    out.retain(|_| {
-        index += 1;
-        !merged[index - 1]
-    });
-    out.sort_by_key(|c| c.mentions[0].span.start);
+    drop_merged(out, &merged);
 }
 
 /// Whether two mentions' dates allow one document: equal, or one of them unknown.

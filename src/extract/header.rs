@@ -8,7 +8,7 @@ use regex::Regex;
 use super::calendar::iso_date;
 use super::symbol::{DocumentSymbol, SYMBOL};
 use crate::document::{Document, Signer};
-use crate::grammar::{expand_abbreviations, fold, is_upper};
+use crate::grammar::{expand_abbreviations, fold, fold_starts_with, is_upper};
 use crate::segment::{DATE_LINE, Layout, Line, lines, type_title_word};
 use crate::span::Span;
 
@@ -479,7 +479,7 @@ fn signer(sig: &[Line]) -> Option<Signer> {
         .flat_map(|l| l.cells())
         .map(|c| c.text.trim_matches('*').trim())
         // "Nơi nhận: T/M BAN THƯỜNG VỤ" where OCR closed the gap between the columns.
-        .map(|t| if fold(t).starts_with("noi nhan") { t.split_once(':').map_or("", |x| x.1.trim()) } else { t })
+        .map(|t| if fold_starts_with(t, "noi nhan") { t.split_once(':').map_or("", |x| x.1.trim()) } else { t })
         .filter(|t| !t.is_empty() && !t.starts_with(['-', '+', '(']))
         .collect();
     let name_at = cells.iter().rposition(|t| is_person_name(t))?;

@@ -7,6 +7,7 @@
 //! (`49/KH- UBND`, `120 -KL/TW`, `Số: 560 /UBND`), en dashes, `Ð` for `Đ`,
 //! a number left blank (`/KH-MTTQ-BTT`) or lost.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -75,21 +76,52 @@ impl DocumentSymbol {
 }
 
 fn clean_code(s: &str) -> String {
-    s.replace('Ð', "Đ")
+    let s = s.replace('Ð', "Đ");
+    spelled_code(&s).map_or(s, str::to_string)
 }
 
 /// The canonical form of a printed symbol: spaces removed, dashes made ASCII,
-/// `Ð` → `Đ`, leading zeros of the number dropped.
+/// `Ð` → `Đ`, leading zeros of the number dropped, and a code printed in capitals
+/// that is spelled in mixed case ("19/CT-TTG" in an upper-case title) as spelled
+/// ([`spelled_code`]).
 pub fn canonical(raw: &str) -> String {
     let s: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
     let s = s.replace(['–', '—'], "-").replace('Ð', "Đ");
     let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits > 1 {
+    let s = if digits > 1 {
         let zeros = s.chars().take_while(|&c| c == '0').count().min(digits - 1);
         s[zeros..].to_string()
     } else {
         s
+    };
+    s.split_inclusive(['-', '/'])
+        .map(|piece| {
+            let code = piece.trim_end_matches(['-', '/']);
+            spelled_code(code)
+                .map_or(Cow::Borrowed(piece), |spelled| Cow::Owned(spelled.to_string() + &piece[code.len()..]))
+        })
+        .collect()
+}
+
+/// Codes spelled in mixed case (`TTg`, `QĐi`, `CTr`, `TTr`), from the type-code and
+/// issuer-code grammars, keyed by their upper case.
+static MIXED_CASE_CODES: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+    [include_str!("../../grammars/doc-type-codes.tsv"), include_str!("../../grammars/issuer-codes.tsv")]
+        .iter()
+        .flat_map(|tsv| tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()))
+        .filter_map(|l| l.split('\t').next())
+        .filter(|code| code.chars().any(char::is_lowercase))
+        .map(|code| (code.to_uppercase(), code))
+        .collect()
+});
+
+/// The grammar's spelling of a code printed all in capitals ("TTG" → "TTg"); codes
+/// printed in any other case are kept as printed.
+fn spelled_code(code: &str) -> Option<&'static str> {
+    if code.chars().any(char::is_lowercase) {
+        return None;
     }
+    MIXED_CASE_CODES.iter().find(|(upper, _)| upper == code).map(|&(_, spelled)| spelled)
 }
 
 #[cfg(test)]
@@ -126,6 +158,24 @@ mod tests {
             let s = read(printed);
             assert_eq!(s.canonical, canon, "{printed}");
             assert_eq!(s.number, number, "{printed}");
+        }
+    }
+
+    #[test]
+    fn a_code_printed_in_capitals_takes_its_grammar_spelling() {
+        for (printed, canon) in [
+            ("25/CT-TTG", "25/CT-TTg"),
+            ("7/CĐ-TTG", "7/CĐ-TTg"),
+            ("3-QĐI/TW", "3-QĐi/TW"),
+            ("12-CTR/TU", "12-CTr/TU"),
+            ("88/TTR-UBND", "88/TTr-UBND"),
+            // Counter-examples: codes spelled in capitals, and mixed case as printed.
+            ("25/CT-TTg", "25/CT-TTg"),
+            ("40/QĐ-UBND", "40/QĐ-UBND"),
+            ("6/2020/TT-BTC", "6/2020/TT-BTC"),
+            ("9/KH-TTGDTX", "9/KH-TTGDTX"),
+        ] {
+            assert_eq!(read(printed).canonical, canon, "{printed}");
         }
     }
 

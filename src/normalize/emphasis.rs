@@ -18,6 +18,7 @@
 //!   between spaces or line ends (a rule "_____", a blank "Số ____ ngày");
 //!   elsewhere it goes ("_Điều", and the blank of "Số: ____/QĐ" too).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
@@ -66,7 +67,11 @@ fn is_delimiter_run(s: &str, delimiter: char) -> bool {
 fn stray_delimiters(text: &str, range: Range<usize>, doomed: &mut Vec<Range<usize>>) {
     let bytes = text.as_bytes();
     let mut i = range.start;
-    while i < range.end {
+    // (A `_` run may end beyond the event.)
+    while i < range.end
+        && let Some(at) = memchr::memchr2(b'*', b'_', &bytes[i..range.end])
+    {
+        i += at;
         match bytes[i] {
             b'*' => {
                 let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
@@ -104,49 +109,112 @@ impl NormalizeStep for MarkdownEmphasis {
     }
 
     fn applies(&self, text: &str) -> bool {
-        text.contains(['*', '_'])
+        memchr::memchr2(b'*', b'_', text.as_bytes()).is_some()
     }
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
+        if !may_have_delimiters(text) {
+            return;
+        }
         // Deleting delimiters can make new ones meet ("(*)_(*)_" → "()_()_"), so
         // the step repeats on its own output until nothing is left to delete.
-        let mut alive: Option<Vec<bool>> = None;
-        let mut current = text.to_string();
-        let mut to_input: Vec<usize> = vec![];
+        let mut deleted = Deletions::default();
+        let mut current = Cow::Borrowed(text);
         for _ in 0..8 {
             let doomed = doomed_ranges(&current);
             if doomed.is_empty() {
                 break;
             }
-            let first = alive.is_none();
-            let alive = alive.get_or_insert_with(|| vec![true; text.len()]);
-            for r in doomed {
-                for p in r {
-                    alive[if first { p } else { to_input[p] }] = false;
-                }
-            }
-            let mut kept = Vec::with_capacity(text.len());
-            to_input.clear();
-            for (i, &b) in text.as_bytes().iter().enumerate() {
-                if alive[i] {
-                    kept.push(b);
-                    to_input.push(i);
-                }
-            }
-            current = String::from_utf8(kept).expect("whole characters are deleted");
+            deleted.add(doomed);
+            current = Cow::Owned(deleted.rest(text));
         }
-        let Some(alive) = alive else { return };
-        let mut i = 0;
-        while i < alive.len() {
-            if alive[i] {
-                i += 1;
-                continue;
-            }
-            let end = i + alive[i..].iter().take_while(|&&a| !a).count();
-            edits.delete(i..end);
-            i = end;
+        for r in deleted.ranges {
+            edits.delete(r);
         }
     }
+}
+
+/// The delimiters deleted so far, as ranges of the step's input, and the way
+/// from the text left over back to the input.
+#[derive(Default)]
+struct Deletions {
+    /// Sorted; touching ranges are merged.
+    ranges: Vec<Range<usize>>,
+    /// Per kept stretch: (offset in the text left over, offset in the input).
+    kept: Vec<(usize, usize)>,
+}
+
+impl Deletions {
+    fn to_input(&self, pos: usize) -> usize {
+        match self.kept.partition_point(|&(left, _)| left <= pos).checked_sub(1) {
+            Some(i) => self.kept[i].1 + (pos - self.kept[i].0),
+            None => pos,
+        }
+    }
+
+    /// Delete `doomed`, ranges of the text left over by the last [`Deletions::rest`].
+    fn add(&mut self, doomed: Vec<Range<usize>>) {
+        // Bytes between two left-over bytes are deleted already, so a range maps whole.
+        let mut all: Vec<Range<usize>> =
+            doomed.into_iter().map(|r| self.to_input(r.start)..self.to_input(r.end - 1) + 1).collect();
+        all.append(&mut self.ranges);
+        all.sort_by_key(|r| r.start);
+        for r in all {
+            match self.ranges.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => self.ranges.push(r),
+            }
+        }
+    }
+
+    /// What is left of `input`.
+    fn rest(&mut self, input: &str) -> String {
+        let mut left = String::with_capacity(input.len());
+        self.kept.clear();
+        let mut at = 0;
+        for r in self.ranges.iter().chain(std::iter::once(&(input.len()..input.len()))) {
+            if r.start > at {
+                self.kept.push((left.len(), at));
+                left.push_str(&input[at..r.start]);
+            }
+            at = r.end;
+        }
+        left
+    }
+}
+
+/// Whether some delimiter may be deleted, either as emphasis or as a stray.
+///
+/// Most documents have no `*`, and their `_` only in rules and blanks ("Số ____
+/// ngày") or inside a word: a run between plain spaces or line ends, or between
+/// two Latin letters or digits, neither opens nor closes emphasis (it is not,
+/// or is both, left- and right-flanking) and the stray rules keep it. Such a
+/// text needs no parse. Anything less plain (a combining mark, a backslash, a
+/// quote next to the run) is left to the parser.
+fn may_have_delimiters(text: &str) -> bool {
+    if memchr::memchr(b'*', text.as_bytes()).is_some() {
+        return true;
+    }
+    let is_space = |c: Option<char>| matches!(c, None | Some(' ' | '\t' | '\n'));
+    let is_word = |c: Option<char>| c.is_some_and(is_plain_alphanumeric);
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(b'_', &bytes[from..]) {
+        let start = from + at;
+        let end = start + bytes[start..].iter().take_while(|&&b| b == b'_').count();
+        let (before, after) = (text[..start].chars().next_back(), text[end..].chars().next());
+        if !(is_space(before) && is_space(after) || is_word(before) && is_word(after)) {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+/// An ASCII letter or digit, or a Latin letter (Latin-1, Extended-A/B, Extended Additional).
+fn is_plain_alphanumeric(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') && c != '\u{d7}' && c != '\u{f7}'
 }
 
 /// The delimiter ranges of `text` to delete, merged, in order.
@@ -212,6 +280,18 @@ mod tests {
             run_step(&MarkdownEmphasis, "**ỦY BAN NHÂN DÂN\nTHỊ XÃ ĐỨC PHỐ**\n"),
             "ỦY BAN NHÂN DÂN\nTHỊ XÃ ĐỨC PHỐ\n"
         );
+    }
+
+    #[test]
+    fn plain_underscores_need_no_parse() {
+        assert!(!may_have_delimiters("Số ____ ngày, a_b, Việt_Nam\n_____\n  __\nx"));
+        for t in ["a *b*", "_Điều", "Số: ____/QĐ", "a\\_b_", "e\u{301}_x"] {
+            assert!(may_have_delimiters(t), "{t}");
+        }
+        // What the shortcut calls a word character is one for the parser and the stray rules.
+        for c in (0..=0x10ffff).filter_map(char::from_u32).filter(|&c| is_plain_alphanumeric(c)) {
+            assert!(c.is_alphanumeric() && !c.is_ascii_punctuation(), "{c:?}");
+        }
     }
 
     #[test]

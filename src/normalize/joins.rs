@@ -37,9 +37,13 @@
 //! Every test looks at the logical line joined so far, never at the physical
 //! line alone, so a second run sees exactly what the first did: idempotent.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use super::lines::{Line, lines};
 use super::{NormalizeStep, Rewrite};
-use crate::grammar::is_upper;
+use crate::grammar::{is_upper, letter_case};
 
 /// Joins lines broken inside a sentence.
 pub struct LineJoins;
@@ -69,8 +73,9 @@ struct Logical<'t> {
 
 /// A run of four spaces or a tab inside the line: a column layout.
 fn has_columns(s: &str) -> bool {
-    let t = s.trim();
-    t.contains("    ") || t.contains('\t')
+    static FOUR_SPACES: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("    "));
+    let t = s.trim().as_bytes();
+    memchr::memchr(b'\t', t).is_some() || FOUR_SPACES.find(t).is_some()
 }
 
 fn strip_opening(s: &str) -> &str {
@@ -99,10 +104,10 @@ pub(crate) fn is_label(s: &str) -> bool {
     }
     // "I.", "IV.", "1.", "1)", "3.1.", "a)", "đ.", and "7.1" without its final dot
     let token = s.split([' ', '\t']).next().unwrap_or("");
-    let parts: Vec<&str> = token.split('.').collect();
+    let mut parts = token.split('.');
     // (later parts of one or two digits: "1.000" is a thousand)
-    let numeric = |p: &&str, max: usize| (1..=max).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit());
-    if parts.len() >= 2 && numeric(&parts[0], 3) && parts[1..].iter().all(|p| numeric(p, 2)) {
+    let numeric = |p: &str, max: usize| (1..=max).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit());
+    if token.contains('.') && parts.next().is_some_and(|p| numeric(p, 3)) && parts.all(|p| numeric(p, 2)) {
         return followed(&s[token.len()..]);
     }
     let Some(body) = token.strip_suffix(['.', ')']) else { return false };
@@ -133,9 +138,17 @@ fn ends_sentence(s: &str) -> bool {
     if matches!(last, Some('.' | ':' | ';' | '!' | '?' | '…')) {
         return true;
     }
-    let word = last_word(s).to_lowercase();
-    CLOSING_WORDS.contains(&word.as_str())
+    is_one_of(last_word(s), CLOSING_WORDS)
 }
+
+/// Whether `word`, lower-cased, is in `list`. Lower-casing never makes fewer
+/// characters, so a word longer than every listed one is not lowered at all.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    word.chars().nth(LONGEST_LISTED_WORD).is_none() && list.contains(&word.to_lowercase().as_str())
+}
+
+/// The most characters of a word in [`CONTINUING_WORDS`] and [`CLOSING_WORDS`].
+const LONGEST_LISTED_WORD: usize = 5;
 
 /// "53/KH-" or "Nghị quyết số 10-": a symbol broken after its hyphen or slash.
 fn ends_in_symbol_break(s: &str) -> bool {
@@ -145,8 +158,18 @@ fn ends_in_symbol_break(s: &str) -> bool {
 
 /// The first two words are all upper case (a header line, whatever follows them).
 fn starts_upper(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(2).collect();
-    !words.is_empty() && is_upper(&words.concat())
+    // `is_upper` of the two words run together: no lower-case letter, two letters or more.
+    let mut letters = 0;
+    for word in s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(2) {
+        for c in word.chars() {
+            let (letter, lower) = letter_case(c);
+            if lower {
+                return false;
+            }
+            letters += usize::from(letter);
+        }
+    }
+    letters >= 2
 }
 
 fn starts_lowercase(s: &str) -> bool {
@@ -167,9 +190,10 @@ fn starts_continuing_number(s: &str) -> bool {
 }
 
 /// The separator to write between the logical line `a` (ending in `a_end`) and
-/// the next line `b`, after `blanks` blank lines; `None` keeps the break.
-fn join(a: &Logical<'_>, a_end: &str, b: &str, blanks: usize) -> Option<&'static str> {
-    if blanks > 3 || a.columns || has_columns(b) || a.all_upper || is_label(b) || ends_sentence(a_end) {
+/// the next line `b` (laid out in columns: `b_columns`), after `blanks` blank
+/// lines; `None` keeps the break.
+fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -> Option<&'static str> {
+    if blanks > 3 || a.columns || b_columns || a.all_upper || is_label(b) || ends_sentence(a_end) {
         return None;
     }
     // A line with no letter (a number, a date) stays alone: it is a page number
@@ -192,7 +216,7 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, blanks: usize) -> Option<&'static
     let word = last_word(a_end);
     let evidence = match blanks {
         0 => {
-            CONTINUING_WORDS.contains(&word.to_lowercase().as_str())
+            is_one_of(word, CONTINUING_WORDS)
                 || a_end.ends_with(',')
                 || ((word.starts_with(char::is_uppercase) || starts_with_name(b)) && a.chars >= 50)
         }
@@ -223,9 +247,10 @@ impl NormalizeStep for LineJoins {
                 blanks += 1;
                 continue;
             }
+            let columns = has_columns(trimmed);
             let joined = previous.as_ref().and_then(|(p, logical)| {
                 let a_end = p.text(text).trim_end();
-                join(logical, a_end.trim_start(), trimmed, blanks).map(|sep| (p.start + a_end.len(), sep))
+                join(logical, a_end.trim_start(), trimmed, columns, blanks).map(|sep| (p.start + a_end.len(), sep))
             });
             match (joined, previous.as_mut()) {
                 (Some((from, sep)), Some((p, logical))) => {
@@ -239,7 +264,7 @@ impl NormalizeStep for LineJoins {
                         first: trimmed,
                         chars: trimmed.chars().count(),
                         all_upper: is_upper(trimmed),
-                        columns: has_columns(body),
+                        columns,
                     };
                     previous = Some((line, logical));
                 }
@@ -256,6 +281,23 @@ mod tests {
 
     fn joined(t: &str) -> String {
         run_step(&LineJoins, t)
+    }
+
+    #[test]
+    fn listed_words_fit_the_length_guard() {
+        let longest = CONTINUING_WORDS.iter().chain(CLOSING_WORDS).map(|w| w.chars().count()).max();
+        assert_eq!(longest, Some(LONGEST_LISTED_WORD));
+        assert!(
+            is_one_of("CỦA", CONTINUING_WORDS)
+                && is_one_of("Này", CLOSING_WORDS)
+                && !is_one_of("củaa", CONTINUING_WORDS)
+        );
+        assert!(
+            starts_upper("ỦY BAN nhân")
+                && starts_upper("12 UBND TỈNH")
+                && !starts_upper("Ủy ban")
+                && !starts_upper("A")
+        );
     }
 
     #[test]

@@ -16,11 +16,6 @@ impl Line {
     pub fn text(self, text: &str) -> &str {
         &text[self.start..self.end]
     }
-
-    /// Whether the line holds only whitespace.
-    pub fn is_blank(self, text: &str) -> bool {
-        self.text(text).trim().is_empty()
-    }
 }
 
 /// The lines of `text`, in order (a final `\n` does not start another line).
@@ -30,7 +25,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
         if start >= text.len() {
             return None;
         }
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let next = if end < text.len() { end + 1 } else { end };
         let line = Line { start, end, next };
         start = next;

@@ -80,7 +80,7 @@ impl NormalizeStep for LookalikeLetters {
 
     fn applies(&self, text: &str) -> bool {
         // Greek and Cyrillic letters are encoded with lead bytes CE..D4.
-        text.bytes().any(|b| (0xce..=0xd4).contains(&b))
+        super::scan::has_byte_in(text, 0xce, 0xd4)
     }
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {

@@ -34,6 +34,7 @@ mod lookalikes;
 mod nfc;
 mod ocr_letters;
 mod page_furniture;
+mod scan;
 mod separators;
 mod spaces;
 mod stamps;
@@ -44,6 +45,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::span::{OffsetMap, OffsetMapBuilder, Span};
+pub use scan::LeadBytes;
 
 /// Normalized text, the way back to the original, and what was repaired.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,11 +94,14 @@ pub enum CharEdit {
 pub trait CharStep: Sync {
     /// The step's name.
     const NAME: &'static str;
+    /// The UTF-8 lead bytes of every character the rule does not keep: only
+    /// characters that start with one of them are looked at.
+    const LEADS: LeadBytes;
     /// The rule for one character.
     fn rule(&self, c: char) -> CharEdit;
-    /// Prefilter; by default, whether any character is not kept.
+    /// Prefilter; by default, whether any character led by [`CharStep::LEADS`] is not kept.
     fn may_apply(&self, text: &str) -> bool {
-        text.chars().any(|c| self.rule(c) != CharEdit::Keep)
+        Self::LEADS.chars(text).any(|(_, c)| self.rule(c) != CharEdit::Keep)
     }
 }
 
@@ -111,7 +116,7 @@ impl<T: CharStep> NormalizeStep for T {
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
         let mut buf = [0u8; 4];
-        for (i, c) in text.char_indices() {
+        for (i, c) in T::LEADS.chars(text) {
             match self.rule(c) {
                 CharEdit::Keep => {}
                 CharEdit::Replace(r) => edits.replace(i..i + c.len_utf8(), r.encode_utf8(&mut buf)),
@@ -251,6 +256,18 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(before, names.len(), "duplicate step names");
+    }
+
+    fn leads_cover_the_rule<T: CharStep>(step: T) {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert!(step.rule(c) == CharEdit::Keep || T::LEADS.starts(c), "{}: {c:?}", T::NAME);
+        }
+    }
+
+    #[test]
+    fn char_steps_look_at_every_character_they_change() {
+        leads_cover_the_rule(spaces::OddSpaces);
+        leads_cover_the_rule(ocr_letters::OcrLetters);
     }
 
     #[test]

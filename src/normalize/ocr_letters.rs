@@ -1,13 +1,15 @@
 //! `ocr-letters`: letters that OCR and old converters put in place of
 //! Vietnamese ones: Icelandic eth `ð`/`Ð` (U+00F0/U+00D0) for `đ`/`Đ`.
 
-use super::{CharEdit, CharStep};
+use super::{CharEdit, CharStep, LeadBytes};
 
 /// `ð` → `đ`, `Ð` → `Đ`.
 pub struct OcrLetters;
 
 impl CharStep for OcrLetters {
     const NAME: &'static str = "ocr-letters";
+    // Both are encoded C3 90 / C3 B0.
+    const LEADS: LeadBytes = LeadBytes::new(&[0xc3]);
 
     fn rule(&self, c: char) -> CharEdit {
         match c {
@@ -18,8 +20,9 @@ impl CharStep for OcrLetters {
     }
 
     fn may_apply(&self, text: &str) -> bool {
-        // Both are encoded C3 90 / C3 B0.
-        text.as_bytes().windows(2).any(|w| w[0] == 0xc3 && (w[1] == 0x90 || w[1] == 0xb0))
+        // C3 leads every other Vietnamese vowel, so look for the pairs themselves.
+        memchr::memmem::find(text.as_bytes(), "ð".as_bytes()).is_some()
+            || memchr::memmem::find(text.as_bytes(), "Ð".as_bytes()).is_some()
     }
 }
 

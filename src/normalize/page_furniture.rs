@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::{Line, delete_lines, lines};
+use super::scan::first_visible;
 use super::{NormalizeStep, Rewrite};
 
 /// Deletes page headers, page markers, form feeds and page numbers at page breaks.
@@ -43,18 +44,24 @@ enum Kind {
 }
 
 fn classify(body: &str) -> Kind {
-    if body.contains('\u{c}') {
+    if memchr::memchr(b'\x0c', body.as_bytes()).is_some() {
         // A form feed makes whatever page furniture shares its line a page marker.
         return match classify(&body.replace('\u{c}', "")) {
             Kind::Content => Kind::Content,
             _ => Kind::Marker,
         };
     }
-    if body.trim().is_empty() {
-        Kind::Blank
-    } else if MARKER.is_match(body) {
+    // A marker starts with "công báo", "trang" or a decoration, a page number
+    // with a digit or '-': most lines are content by their first two characters.
+    let Some((first, second)) = first_visible(body) else { return Kind::Blank };
+    let may_be_marker = match first {
+        'c' | 'C' => matches!(second, Some('ô' | 'Ô')),
+        't' | 'T' => matches!(second, Some('r' | 'R')),
+        _ => matches!(first, '=' | '-' | '_' | '*' | '#' | '~'),
+    };
+    if may_be_marker && MARKER.is_match(body) {
         Kind::Marker
-    } else if PAGE_NUMBER.is_match(body) {
+    } else if (first == '-' || first.is_numeric()) && PAGE_NUMBER.is_match(body) {
         Kind::Number
     } else {
         Kind::Content

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::lines;
+use super::scan::first_visible;
 use super::{NormalizeStep, Rewrite};
 
 /// Deletes separator rule lines.
@@ -27,7 +28,13 @@ impl NormalizeStep for SeparatorRules {
     }
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
-        for line in lines(text).filter(|l| !l.is_blank(text) && RULE.is_match(l.text(text))) {
+        // A rule starts with one of its characters: most lines are told apart without the regex.
+        let is_rule = |body: &str| {
+            first_visible(body)
+                .is_some_and(|(c, _)| matches!(c, '-' | '_' | '—' | '–' | '=' | '~' | '.' | '·' | '…' | '*'))
+                && RULE.is_match(body)
+        };
+        for line in lines(text).filter(|l| is_rule(l.text(text))) {
             edits.delete(line.start..line.end);
         }
     }

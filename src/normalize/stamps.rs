@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::{Line, delete_lines, lines};
+use super::scan::first_visible;
 use super::{NormalizeStep, Rewrite};
 
 /// Deletes signature stamp lines.
@@ -27,6 +28,24 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
 
 static WEAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:cơ quan\b|thời gian\b|ngày\s*:|chức vụ\s*:)").expect("valid regex"));
+
+/// Whether a line is a strong and whether it is a weak stamp line. Most lines
+/// are told apart by their first two characters (and a strong line has a `:`)
+/// without a regex; `(?i)k` also matches U+212A KELVIN SIGN.
+fn stamp_line(body: &str) -> (bool, bool) {
+    let Some((first, second)) = first_visible(body) else { return (false, false) };
+    let may_be_strong =
+        matches!(first, 'k' | 'K' | '\u{212a}' | 'n' | 'N' | 't' | 'T' | 'e' | 'E') || first.is_numeric();
+    let strong = may_be_strong && memchr::memchr(b':', body.as_bytes()).is_some() && STRONG.is_match(body);
+    let may_be_weak = match first {
+        'c' | 'C' => matches!(second, Some('ơ' | 'Ơ')),
+        't' | 'T' => matches!(second, Some('h' | 'H')),
+        'n' | 'N' => matches!(second, Some('g' | 'G')),
+        _ => false,
+    };
+    let weak = !strong && may_be_weak && WEAK.is_match(body);
+    (strong, weak)
+}
 
 impl NormalizeStep for SignatureStamps {
     fn name(&self) -> &'static str {
@@ -43,8 +62,8 @@ impl NormalizeStep for SignatureStamps {
         let mut doomed = vec![];
         for line in lines(text).chain(std::iter::once(Line { start: text.len(), end: text.len(), next: text.len() })) {
             let body = line.text(text);
-            let is_strong = !body.trim().is_empty() && STRONG.is_match(body);
-            if is_strong || (!body.trim().is_empty() && WEAK.is_match(body)) {
+            let (is_strong, is_weak) = stamp_line(body);
+            if is_strong || is_weak {
                 strong |= is_strong;
                 run.push(line);
                 continue;

@@ -9,6 +9,12 @@
 //! consonant ("hoàng", "khoảng", "huỳnh", "thuyền", "quyết"), `qu` + vowel where
 //! `u` belongs to the initial ("quý", "quỷ"), and triphthongs ("ngoài", "khuya").
 
+use std::sync::LazyLock;
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, packed};
+
 use super::{NormalizeStep, Rewrite};
 use crate::grammar::is_letter;
 
@@ -20,9 +26,21 @@ pub struct TonePlacement;
 const VOWELS: [&str; 10] =
     ["aàáảãạ", "AÀÁẢÃẠ", "oòóỏõọ", "OÒÓỎÕỌ", "eèéẻẽẹ", "EÈÉẺẼẸ", "uùúủũụ", "UÙÚỦŨỤ", "yỳýỷỹỵ", "YỲÝỶỸỴ"];
 
+/// Every form in [`VOWELS`] as (form, row, tone), sorted by form.
+static FORMS: LazyLock<Vec<(char, usize, usize)>> = LazyLock::new(|| {
+    let mut forms: Vec<(char, usize, usize)> = VOWELS
+        .iter()
+        .enumerate()
+        .flat_map(|(row, forms)| forms.chars().enumerate().map(move |(tone, c)| (c, row, tone)))
+        .collect();
+    forms.sort_unstable();
+    forms
+});
+
 /// A plain vowel as (row in [`VOWELS`], tone 0..=5).
 fn vowel(c: char) -> Option<(usize, usize)> {
-    VOWELS.iter().enumerate().find_map(|(row, forms)| forms.chars().position(|f| f == c).map(|tone| (row, tone)))
+    let i = FORMS.binary_search_by_key(&c, |&(form, _, _)| form).ok()?;
+    Some((FORMS[i].1, FORMS[i].2))
 }
 
 fn with_tone(row: usize, tone: usize) -> char {
@@ -41,6 +59,50 @@ fn is_vowel_letter(c: char) -> bool {
     matches!(b, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
+/// What a word is made of: letters, and the combining marks NFC left.
+fn is_word_char(c: char) -> bool {
+    is_letter(c) || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// The longest old-style syllable in characters: a three-letter initial and the two vowels.
+const MAX_WORD: usize = 5;
+
+/// How an old-style syllable ends: a plain `o` and a toned `a` or `e`, or a
+/// plain `u` and a toned `y`, in either case. Searched for as literals, so the
+/// scan skips the text in between without decoding it.
+struct Endings {
+    /// The SIMD searcher (Teddy), where the CPU has one.
+    packed: Option<packed::Searcher>,
+    automaton: AhoCorasick,
+}
+
+static ENDINGS: LazyLock<Endings> = LazyLock::new(|| {
+    let pairs = [("oO", [0, 1, 4, 5].as_slice()), ("uU", [8, 9].as_slice())];
+    let endings: Vec<String> = pairs
+        .iter()
+        .flat_map(|&(plain, rows)| plain.chars().flat_map(move |p| rows.iter().map(move |&row| (p, row))))
+        .flat_map(|(p, row)| (1..6).map(move |tone| format!("{p}{}", with_tone(row, tone))))
+        .collect();
+    Endings { packed: packed::Searcher::new(&endings), automaton: AhoCorasick::new(&endings).expect("valid literals") }
+});
+
+impl Endings {
+    /// Every ending in `text`, in order (no two can overlap).
+    fn find_all(&self, text: &str) -> Vec<Range<usize>> {
+        match &self.packed {
+            Some(packed) => packed.find_iter(text).map(|m| m.range()).collect(),
+            None => self.automaton.find_iter(text).map(|m| m.range()).collect(),
+        }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        match &self.packed {
+            Some(packed) => packed.find(text).is_some(),
+            None => self.automaton.is_match(text),
+        }
+    }
+}
+
 /// Initial consonants a syllable may start with (lower case).
 const INITIALS: &[&str] = &[
     "", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "ch", "gh", "kh", "ng", "nh",
@@ -51,16 +113,16 @@ const INITIALS: &[&str] = &[
 fn new_style(word: &[char]) -> Option<[char; 2]> {
     let n = word.len();
     // The last letter must carry the tone, and every toned vowel is outside ASCII: most words stop here.
-    if n < 2 || word[n - 1].is_ascii() {
-        return None;
-    }
-    // A combining mark left after NFC means a letter with stacked marks: not a syllable we know.
-    if !(2..=5).contains(&n) || word.iter().any(|&c| unicode_normalization::char::is_combining_mark(c)) {
+    if !(2..=MAX_WORD).contains(&n) || word[n - 1].is_ascii() {
         return None;
     }
     let (r1, t1) = vowel(word[n - 2])?;
     let (r2, t2) = vowel(word[n - 1])?;
     if t1 != 0 || t2 == 0 || !matches!((base(r1), base(r2)), ('o', 'a') | ('o', 'e') | ('u', 'y')) {
+        return None;
+    }
+    // A combining mark left after NFC means a letter with stacked marks: not a syllable we know.
+    if word.iter().any(|&c| unicode_normalization::char::is_combining_mark(c)) {
         return None;
     }
     let initial: String = word[..n - 2].iter().flat_map(|c| c.to_lowercase()).collect();
@@ -76,31 +138,26 @@ impl NormalizeStep for TonePlacement {
     }
 
     fn applies(&self, text: &str) -> bool {
-        // The toned forms of a, e, o, u, y in NFC are all outside ASCII; the old
-        // style needs one right after a plain o or u.
-        text.as_bytes().windows(2).any(|w| matches!(w[0], b'o' | b'u' | b'O' | b'U') && w[1] >= 0xc3)
+        ENDINGS.is_match(text)
     }
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
-        let mut word: Vec<char> = Vec::with_capacity(8);
-        let mut word_start = 0;
+        let mut word: Vec<char> = Vec::with_capacity(MAX_WORD + 1);
         let mut buf = String::with_capacity(8);
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            if is_letter(c) || unicode_normalization::char::is_combining_mark(c) {
-                if word.is_empty() {
-                    word_start = i;
-                }
-                word.push(c);
+        for Range { start: from, end: to } in ENDINGS.find_all(text) {
+            if text[to..].chars().next().is_some_and(is_word_char) {
                 continue;
             }
+            // The rest of the word, backwards; a longer word than any syllable is no candidate.
+            word.clear();
+            word.extend(text[..from].chars().rev().take_while(|&c| is_word_char(c)).take(MAX_WORD - 1));
+            word.reverse();
+            word.extend(text[from..to].chars());
             if let Some(pair) = new_style(&word) {
-                let n = word.len();
-                let from = word_start + word[..n - 2].iter().map(|c| c.len_utf8()).sum::<usize>();
                 buf.clear();
                 buf.extend(pair);
-                edits.replace(from..i, &buf);
+                edits.replace(from..to, &buf);
             }
-            word.clear();
         }
     }
 }
@@ -123,6 +180,19 @@ mod tests {
         assert_eq!(fold("thuỷ"), fold("thủy"));
         assert_eq!(fold("khoẻ"), fold("khỏe"));
         assert_eq!(run_step(&TonePlacement, "Uỷ ban, xoá bỏ, Thuý"), "Ủy ban, xóa bỏ, Thúy");
+    }
+
+    #[test]
+    fn every_old_style_ending_is_searched_for() {
+        assert_eq!(ENDINGS.automaton.patterns_len(), 60);
+        for w in ["hoà", "HOẠ", "khoẻ", "Oẽ", "uỷ", "thuÝ"] {
+            assert!(ENDINGS.is_match(w), "{w}");
+        }
+        assert!(!ENDINGS.is_match("hòa thủy của quốc"));
+        let t = "Hoà, xoá uỷ ban; HOÀ thuỶ";
+        let found: Vec<Range<usize>> = ENDINGS.automaton.find_iter(t).map(|m| m.range()).collect();
+        assert_eq!(ENDINGS.find_all(t), found);
+        assert_eq!(found.len(), 5);
     }
 
     #[test]

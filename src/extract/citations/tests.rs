@@ -346,3 +346,94 @@ fn an_issuer_ends_where_the_cited_document_s_subject_or_the_next_cell_begins() {
         assert_eq!(c.issuer.as_deref(), Some(issuer), "{text}");
     }
 }
+
+#[test]
+fn a_name_wrapped_on_a_page_line_goes_on_on_the_next_line() {
+    // A Gazette line of some 70 characters broken inside the second law's name.
+    let text = "Căn cứ Luật Thủy sản ngày 21 tháng 11 năm 2017; Luật Tổ chức Hội đồng\nNhân dân các cấp ngày 10 tháng 3 năm 2024;\nĐiều 1.";
+    let c = cite(text);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[1].name.as_deref(), Some("Luật Tổ chức Hội đồng Nhân dân các cấp"));
+    assert_eq!(c[1].date.as_deref(), Some("2024-03-10"));
+    // Counter-examples: a short line (a heading, a list item), a line ended by
+    // punctuation, and a next line that opens a paragraph, a label or another type word.
+    for text in [
+        "Triển khai Luật Thủy sản\nCác đơn vị thực hiện ngay.",
+        "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện Luật Thủy sản.\nCác đơn vị báo cáo kết quả.",
+        "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện đầy đủ Luật Thủy sản\nCăn cứ tình hình thực tế.",
+        "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện đầy đủ Luật Thủy sản\n2. Phạm vi áp dụng.",
+        "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện đầy đủ Luật Thủy sản\nLuật Lâm nghiệp.",
+    ] {
+        assert_eq!(cite(text)[0].name.as_deref(), Some("Luật Thủy sản"), "{text}");
+    }
+}
+
+#[test]
+fn a_law_named_in_lower_case_opens_with_its_subject() {
+    let c = one("Căn cứ Luật ban hành văn bản quy phạm pháp luật ngày 22/6/2015;");
+    assert_eq!(c.name.as_deref(), Some("Luật ban hành văn bản quy phạm pháp luật"));
+    assert_eq!(c.date.as_deref(), Some("2015-06-22"));
+    // "ban hành" with nothing named after it is the verb: laws passed this year.
+    assert!(cite("các Luật ban hành trong năm 2024 có hiệu lực").is_empty());
+}
+
+#[test]
+fn a_law_named_before_its_number_is_the_numbered_law() {
+    // The title names the law, the basis gives its number: one citation.
+    let c = cite(
+        "hướng dẫn thi hành một số điều của Luật Dược (được sửa đổi năm 2024); Căn cứ Luật Dược số 44/2024/QH15; thi hành Luật Dược.",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!((c[0].symbol.as_deref(), c[0].name.as_deref()), (Some("44/2024/QH15"), None));
+    assert_eq!(c[0].mentions.len(), 3);
+    // The name of a law ending in "pháp luật" is its name, not the type word.
+    let c = cite("Căn cứ Luật Phổ biến giáo dục pháp luật số 14/2012/QH13; theo Luật Phổ biến giáo dục pháp luật.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    // Counter-example: a name printed with two numbers names neither for sure.
+    let c = cite("theo Luật Đầu tư; Luật Đầu tư số 61/2020/QH14; Luật Đầu tư số 67/2014/QH13.");
+    assert_eq!(c.len(), 3, "{c:#?}");
+}
+
+#[test]
+fn a_number_left_to_fill_in_is_a_placeholder() {
+    assert!(cite("căn cứ Quyết định số ……QĐ/UBND ngày …. tháng …. năm …. của").is_empty());
+    assert!(cite("theo Kế hoạch số …/KH-UBND ngày … của").is_empty());
+    // Counter-example: a number the scan lost is still a citation.
+    assert_eq!(cite("theo Kế hoạch của Ban chỉ đạo KH/BCĐ ngày 03/4/2023").len(), 1);
+}
+
+#[test]
+fn a_form_label_without_tone_marks_is_still_a_form() {
+    assert!(cite("lập biên bản (theo Mau so 04/BBKP gửi kèm theo hướng dẫn này)").is_empty());
+    // Counter-example: the same number after a type word is a document.
+    assert_eq!(cite("theo Thông báo số 04/TB-BKP").len(), 1);
+}
+
+#[test]
+fn each_law_an_amending_law_amends_is_cited_on_its_own() {
+    let c = cite(
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thuế giá trị gia tăng và Luật Thuế tiêu thụ đặc biệt ngày 06 tháng 4 năm 2016;",
+    );
+    let names: Vec<_> = c.iter().map(|x| x.name.as_deref().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "Luật sửa đổi, bổ sung một số điều của Luật Thuế giá trị gia tăng và Luật Thuế tiêu thụ đặc biệt",
+            "Luật Thuế giá trị gia tăng",
+            "Luật Thuế tiêu thụ đặc biệt"
+        ]
+    );
+    // Counter-example: "và" inside the amended law's own name does not split it.
+    let c = cite("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Khoa học và Công nghệ ngày 01 tháng 7 năm 2024;");
+    assert_eq!(c[1].name.as_deref(), Some("Luật Khoa học và Công nghệ"));
+}
+
+#[test]
+fn a_name_ends_before_a_list_or_a_time_limit() {
+    let c = one("Thành phần theo Điều 12 Luật Tiếp công dân gồm: đại diện các cơ quan");
+    assert_eq!(c.name.as_deref(), Some("Luật Tiếp công dân"));
+    let c = one("niêm yết theo Luật Tiếp công dân chậm nhất 10 ngày trước");
+    assert_eq!(c.name.as_deref(), Some("Luật Tiếp công dân"));
+    // A type word in capitals with a period is a heading's wording, not a document.
+    assert!(cite("XÂY DỰNG KẾ HOẠCH 5 NĂM GIAI ĐOẠN 2021 - 2025").is_empty());
+}
