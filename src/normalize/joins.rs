@@ -37,6 +37,7 @@
 //! Every test looks at the logical line joined so far, never at the physical
 //! line alone, so a second run sees exactly what the first did: idempotent.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use memchr::memmem;
@@ -69,6 +70,20 @@ struct Logical<'t> {
     chars: usize,
     all_upper: bool,
     columns: bool,
+    /// The start of a word the last physical line continues with no space ("Xaaaa-"
+    /// then "đaaa"): after the join it is one word, so the tests read it whole, as
+    /// a second pass over the joined text would.
+    glued: Option<String>,
+}
+
+impl Logical<'_> {
+    /// The last word of the logical line, whose last physical line is `a_end`.
+    fn last_word<'a>(&'a self, a_end: &'a str) -> Cow<'a, str> {
+        match &self.glued {
+            Some(head) if !a_end.contains([' ', '\t']) => Cow::Owned(format!("{head}{a_end}")),
+            _ => Cow::Borrowed(last_word(a_end)),
+        }
+    }
 }
 
 /// A run of four spaces or a tab inside the line: a column layout.
@@ -213,7 +228,8 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
     if blanks <= 1 && starts_continuing_number(b) {
         return Some(" ");
     }
-    let word = last_word(a_end);
+    let word = a.last_word(a_end);
+    let word = word.as_ref();
     let evidence = match blanks {
         0 => {
             is_one_of(word, CONTINUING_WORDS)
@@ -257,6 +273,7 @@ impl NormalizeStep for LineJoins {
                     let to = line.start + (body.len() - body.trim_start().len());
                     edits.replace(from..to, sep);
                     logical.chars += sep.len() + trimmed.chars().count();
+                    logical.glued = sep.is_empty().then(|| logical.last_word(p.text(text).trim()).into_owned());
                     *p = line;
                 }
                 _ => {
@@ -265,6 +282,7 @@ impl NormalizeStep for LineJoins {
                         chars: trimmed.chars().count(),
                         all_upper: is_upper(trimmed),
                         columns,
+                        glued: None,
                     };
                     previous = Some((line, logical));
                 }
