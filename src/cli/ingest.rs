@@ -80,7 +80,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         progress.error(&format!("{}: {e}", path.display()));
     }
     // Bounded: workers wait while the writer catches up, so extractions never pile up.
-    let (tx, rx) = mpsc::sync_channel::<Outcome>(64);
+    let (tx, rx) = mpsc::sync_channel::<Outcome>(2 * BATCH);
     let written: anyhow::Result<()> = std::thread::scope(|scope| {
         let writer = scope.spawn(|| -> anyhow::Result<()> {
             let rx = rx; // owned by the writer, so the channel closes when the workers end
