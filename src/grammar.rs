@@ -115,8 +115,13 @@ pub fn is_type_code(code: &str) -> bool {
 /// Whether `s` has two letters or more and none of them lower case (an agency line,
 /// a type title, "UBND").
 pub fn is_upper(s: &str) -> bool {
+    is_upper_chars(s.chars())
+}
+
+/// [`is_upper`] of a run of chars (two words of a line, say) without collecting them.
+pub fn is_upper_chars(chars: impl Iterator<Item = char>) -> bool {
     let mut letters = 0;
-    for c in s.chars() {
+    for c in chars {
         let (letter, lower) = letter_case(c);
         if lower {
             return false;
@@ -325,6 +330,16 @@ pub fn canonical_unit(unit: &str) -> String {
         }
     }
     expand_abbreviations(&words.join(" "))
+}
+
+/// `grammars/issuer-codes.tsv`: issuer codes, their scope and level.
+pub(crate) const ISSUER_CODES_TSV: &str = include_str!("../grammars/issuer-codes.tsv");
+/// `grammars/doc-type-codes.tsv`: type codes and the words that name them.
+pub(crate) const DOC_TYPE_CODES_TSV: &str = include_str!("../grammars/doc-type-codes.tsv");
+
+/// The rows of a grammar TSV, comments and blank lines skipped, split at tabs.
+pub(crate) fn grammar_rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
 
 #[cfg(test)]

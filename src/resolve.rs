@@ -27,6 +27,7 @@ use regex::Regex;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 use crate::document::{Citation, Document};
+use crate::grammar::{DOC_TYPE_CODES_TSV, ISSUER_CODES_TSV, grammar_rows};
 
 /// The identity of a document in the graph.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -280,7 +281,7 @@ struct IssuerCode {
 }
 
 static ISSUER_CODES: LazyLock<BTreeMap<String, IssuerCode>> = LazyLock::new(|| {
-    grammar_rows(include_str!("../grammars/issuer-codes.tsv"))
+    grammar_rows(ISSUER_CODES_TSV)
         .map(|r| {
             let level = r.get(2).and_then(|l| Level::from_word(l));
             (fold(r[0]), IssuerCode { national: r.get(1) == Some(&"national"), level })
@@ -290,14 +291,10 @@ static ISSUER_CODES: LazyLock<BTreeMap<String, IssuerCode>> = LazyLock::new(|| {
 
 /// Type codes and the words that name them, from `grammars/doc-type-codes.tsv`.
 static TYPE_CODES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
-    grammar_rows(include_str!("../grammars/doc-type-codes.tsv"))
+    grammar_rows(DOC_TYPE_CODES_TSV)
         .map(|r| (r[0].to_string(), r.get(1).map(|w| w.split('|').map(fold).collect()).unwrap_or_default()))
         .collect()
 });
-
-fn grammar_rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
-}
 
 fn issuer_code(code: &str) -> Option<&'static IssuerCode> {
     let f = fold(code);
@@ -657,7 +654,7 @@ mod tests {
 
     #[test]
     fn grammar_rows_carry_examples_that_parse() {
-        for row in grammar_rows(include_str!("../grammars/issuer-codes.tsv")) {
+        for row in grammar_rows(ISSUER_CODES_TSV) {
             assert_eq!(row.len(), 5, "{row:?}");
             for ex in row[4].split("; ") {
                 let sym = parse_symbol(ex).unwrap_or_else(|| panic!("{ex} parses"));
@@ -665,7 +662,7 @@ mod tests {
                 assert!(found, "{ex} carries the code {}", row[0]);
             }
         }
-        for row in grammar_rows(include_str!("../grammars/doc-type-codes.tsv")) {
+        for row in grammar_rows(DOC_TYPE_CODES_TSV) {
             assert_eq!(row.len(), 3, "{row:?}");
             for word in row[1].split('|') {
                 assert!(type_codes_for_word(word).contains(&row[0]), "{word} → {}", row[0]);

@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::grammar::{DOC_TYPE_CODES_TSV, ISSUER_CODES_TSV, grammar_rows};
+
 /// The symbol pattern. Named groups: `num` (absent when blank or lost), `year`
 /// (normative form), `party` (the type code of the Party form), `codes`.
 pub static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
@@ -106,10 +108,10 @@ pub fn canonical(raw: &str) -> String {
 /// Codes spelled in mixed case (`TTg`, `QĐi`, `CTr`, `TTr`), from the type-code and
 /// issuer-code grammars, keyed by their upper case.
 static MIXED_CASE_CODES: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
-    [include_str!("../../grammars/doc-type-codes.tsv"), include_str!("../../grammars/issuer-codes.tsv")]
-        .iter()
-        .flat_map(|tsv| tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()))
-        .filter_map(|l| l.split('\t').next())
+    [DOC_TYPE_CODES_TSV, ISSUER_CODES_TSV]
+        .into_iter()
+        .flat_map(grammar_rows)
+        .map(|row| row[0])
         .filter(|code| code.chars().any(char::is_lowercase))
         .map(|code| (code.to_uppercase(), code))
         .collect()

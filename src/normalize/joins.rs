@@ -44,7 +44,7 @@ use memchr::memmem;
 
 use super::lines::{Line, lines};
 use super::{NormalizeStep, Rewrite};
-use crate::grammar::{is_upper, letter_case};
+use crate::grammar::{is_upper, is_upper_chars};
 
 /// Joins lines broken inside a sentence.
 pub struct LineJoins;
@@ -173,18 +173,7 @@ fn ends_in_symbol_break(s: &str) -> bool {
 
 /// The first two words are all upper case (a header line, whatever follows them).
 fn starts_upper(s: &str) -> bool {
-    // `is_upper` of the two words run together: no lower-case letter, two letters or more.
-    let mut letters = 0;
-    for word in s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(2) {
-        for c in word.chars() {
-            let (letter, lower) = letter_case(c);
-            if lower {
-                return false;
-            }
-            letters += usize::from(letter);
-        }
-    }
-    letters >= 2
+    is_upper_chars(s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(2).flat_map(str::chars))
 }
 
 fn starts_lowercase(s: &str) -> bool {
