@@ -727,10 +727,9 @@ fn name_stop(after: &str, from: usize, lead: usize) -> usize {
 /// label, an upper-case line, the opening of a new paragraph, or another type word.
 /// The words then run to the name's usual end, as if the break were a space.
 fn wrap_continues(line_chars: usize, line: &str, next: &str) -> bool {
-    static NEW_LINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[ \t]*(?:[-+•*]|\d+[.)]|[IVXLC]+\.|\p{Ll}[.)]|\(|Căn cứ|Thực hiện|Theo|Xét|Trên cơ sở|Để|Nhằm)")
-            .unwrap()
-    });
+    // A label is what line joins take for one (the same test); a paragraph opening is not a name's words.
+    const OPENINGS: &[&str] = &["(", "Căn cứ", "Thực hiện", "Theo", "Xét", "Trên cơ sở", "Để", "Nhằm"];
+    let opens_line = |t: &str| crate::normalize::is_label(t) || OPENINGS.iter().any(|o| t.starts_with(o));
     if !(40..=110).contains(&line_chars) || line.ends_with(|c: char| ".;:!?)”\"".contains(c)) {
         return false;
     }
@@ -738,7 +737,7 @@ fn wrap_continues(line_chars: usize, line: &str, next: &str) -> bool {
     let starts_type_word = TYPE_WORD.find(next.trim_start()).is_some_and(|m| m.start() == 0);
     next.trim_start().starts_with(char::is_alphabetic)
         && !next.starts_with('\n')
-        && !NEW_LINE.is_match(next)
+        && !opens_line(next.trim_start_matches([' ', '\t']))
         && !crate::grammar::is_upper(&first_two)
         && !starts_type_word
 }

@@ -28,6 +28,8 @@ mod duplicates;
 mod emphasis;
 mod invisible;
 mod joins;
+
+pub(crate) use joins::is_label;
 mod line_endings;
 mod lines;
 mod lookalikes;
