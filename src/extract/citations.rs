@@ -603,6 +603,12 @@ fn description_end(rest: &str) -> Option<usize> {
 /// "thực hiện"/"triển khai", a description that names a place or a body ("Đề án
 /// chuyển khu công nghiệp Tằng Loỏng sang khu công nghiệp xanh, sinh thái").
 fn described_extent(rest: &str, implementing: bool) -> Option<usize> {
+    // A quote counts within the first words only; most type words have none there.
+    let reach =
+        rest.split_whitespace().nth(6).map_or(rest.len(), |w| w.as_ptr() as usize - rest.as_ptr() as usize + w.len());
+    if !implementing && !rest[..reach].contains(['“', '"']) {
+        return None;
+    }
     let stop = STOP.find(rest).map(|m| m.start()).unwrap_or_else(|| rest.floor_char_boundary(rest.len().min(160)));
     let head = &rest[..stop];
     if let Some(open) = head.find(['“', '"']).filter(|&o| head[..o].split_whitespace().count() <= 6) {
@@ -687,8 +693,9 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
     // A number names a scheme ("Đề án 06"), not a period ("Báo cáo 6 tháng").
     if first.starts_with(|c: char| c.is_ascii_digit())
         && (words > 2 || {
-            let next = rest.trim_start()[first.len()..].trim_start();
-            let next = next.to_lowercase();
+            // Lowered only as far as the longest word looked for.
+            let next: String =
+                rest.trim_start()[first.len()..].trim_start().chars().take(5).flat_map(char::to_lowercase).collect();
             ["tháng", "năm", "ngày", "quý"].iter().any(|p| next.starts_with(p))
         })
     {

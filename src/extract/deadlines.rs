@@ -391,7 +391,8 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
         let m = list.get(0).unwrap();
         let after_at = list.name("after").map_or(m.end(), |a| a.start());
         let body = &p[m.start()..after_at];
-        let after = p[after_at..].trim_start().to_lowercase();
+        // Lowered only as far as the words looked for.
+        let after: String = p[after_at..].trim_start().chars().take(4).flat_map(char::to_lowercase).collect();
         let anchored = list.name("anchor").is_some() || {
             let lower = fold_case(body);
             EVERY.iter().any(|w| lower.contains(w))
