@@ -188,7 +188,18 @@ pub fn is_own_lower_case(c: char) -> bool {
 /// and lowers to one character.
 #[inline]
 fn has_simple_case(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{7F}' | '\u{C0}'..='\u{FF}' | '\u{1EA0}'..='\u{1EF9}')
+    matches!(c, '\u{0}'..='\u{7F}' | '\u{C0}'..='\u{FF}' | '\u{1EA0}'..='\u{1EF9}') || vietnamese_pair(c).is_some()
+}
+
+/// The Vietnamese letters outside those blocks (ă đ ĩ ũ ơ ư, as frequent as any
+/// vowel): whether `c` is one, and the lower-case one.
+#[inline]
+fn vietnamese_pair(c: char) -> Option<bool> {
+    match c {
+        'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => Some(true),
+        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => Some(false),
+        _ => None,
+    }
 }
 
 /// Whether `c` is a letter and whether it is a lower-case one: [`char::is_alphabetic`]
@@ -201,7 +212,10 @@ pub fn letter_case(c: char) -> (bool, bool) {
         'A'..='Z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => (true, false),
         '\u{0}'..='\u{BF}' if c.is_ascii() => (false, false),
         '\u{1EA0}'..='\u{1EF9}' => (true, u32::from(c) % 2 == 1),
-        _ => (c.is_alphabetic(), c.is_lowercase()),
+        _ => match vietnamese_pair(c) {
+            Some(lower) => (true, lower),
+            None => (c.is_alphabetic(), c.is_lowercase()),
+        },
     }
 }
 

@@ -13,9 +13,10 @@
 //!
 //! Most patterns also need some word: every match of the deadline pattern "từ …
 //! đến …" holds "đến" or "tới". [`Prefiltered::required`] reads those words off
-//! the pattern itself (so they cannot drift from it), and a caller that has the
-//! haystack through [`fold_case`] asks [`Prefiltered::may_occur`] (one
-//! Aho-Corasick scan) before running the regex at all.
+//! the pattern itself (so they cannot drift from it). A stage that runs several
+//! such regexes over one haystack gathers them in [`Prefilters`]: one
+//! Aho-Corasick scan of the haystack through [`fold_case`] for the words of all of
+//! them tells which can match, and the others never run.
 
 use std::borrow::Cow;
 use std::ops::Deref;
@@ -30,7 +31,7 @@ pub struct Prefiltered {
     exact: Regex,
     superset: Option<Regex>,
     /// One of these (case-folded) strings is in every match; `None`: no such set known.
-    required: Option<(Vec<String>, AhoCorasick)>,
+    required: Option<Vec<String>>,
 }
 
 impl Prefiltered {
@@ -38,22 +39,13 @@ impl Prefiltered {
     pub fn new(exact: Regex) -> Prefiltered {
         let hir = regex_syntax::parse(exact.as_str()).ok();
         let superset = hir.as_ref().and_then(drop_word_boundaries).and_then(|hir| Regex::new(&hir.to_string()).ok());
-        let required = hir
-            .as_ref()
-            .and_then(required_strings)
-            .and_then(|words| AhoCorasick::new(&words).ok().map(|scan| (words, scan)));
+        let required = hir.as_ref().and_then(required_strings);
         Prefiltered { exact, superset, required }
     }
 
     /// The strings, one of which every match holds (as [`fold_case`] writes it).
     pub fn required(&self) -> Option<&[String]> {
-        self.required.as_ref().map(|(words, _)| words.as_slice())
-    }
-
-    /// Whether a haystack may hold a match, judged from `folded`, the haystack
-    /// through [`fold_case`]: false only when it holds none of the required strings.
-    pub fn may_occur(&self, folded: &str) -> bool {
-        self.required.as_ref().is_none_or(|(_, scan)| scan.is_match(folded))
+        self.required.as_deref()
     }
 
     /// Whether `hay` may hold a match (false only when it holds none).
@@ -85,23 +77,23 @@ impl Prefiltered {
         successive(hay, move |at| self.captures_at(hay, at), |c| c.get(0).map_or((0, 0), |m| (m.start(), m.end())))
     }
 
-    /// As [`Prefiltered::captures_iter`], and none at all when `folded` (the
-    /// haystack through [`fold_case`]) rules a match out.
+    /// As [`Prefiltered::captures_iter`], and none at all when the scan of the
+    /// haystack rules a match out.
     pub fn captures_in<'r, 'h>(
         &'r self,
         hay: &'h str,
-        folded: &str,
+        scanned: &Scanned<'_, '_>,
     ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
-        self.may_occur(folded).then(|| self.captures_iter(hay)).into_iter().flatten()
+        scanned.may_match(self).then(|| self.captures_iter(hay)).into_iter().flatten()
     }
 
-    /// As [`Prefiltered::find_iter`], and none at all when `folded` rules a match out.
+    /// As [`Prefiltered::find_iter`], and none at all when the scan rules a match out.
     pub fn find_in<'r, 'h>(
         &'r self,
         hay: &'h str,
-        folded: &str,
+        scanned: &Scanned<'_, '_>,
     ) -> impl Iterator<Item = regex::Match<'h>> + use<'r, 'h> {
-        self.may_occur(folded).then(|| self.find_iter(hay)).into_iter().flatten()
+        scanned.may_match(self).then(|| self.find_iter(hay)).into_iter().flatten()
     }
 
     /// As [`Regex::find_iter`].
@@ -156,6 +148,71 @@ fn successive<M>(
 impl From<Regex> for Prefiltered {
     fn from(exact: Regex) -> Prefiltered {
         Prefiltered::new(exact)
+    }
+}
+
+/// Prefiltered regexes that run over the same haystacks: one scan for the
+/// required strings of all of them says which may match.
+#[derive(Debug)]
+pub struct Prefilters<'r> {
+    members: Vec<&'r Prefiltered>,
+    /// The required strings of all members, each once.
+    scan: AhoCorasick,
+    /// For each string of `scan`, the members (bits by index) that need it.
+    needed_by: Vec<u64>,
+    /// Members with no required strings: they may always match.
+    always: u64,
+}
+
+impl<'r> Prefilters<'r> {
+    /// At most 64 members.
+    pub fn new(members: Vec<&'r Prefiltered>) -> Prefilters<'r> {
+        assert!(members.len() <= 64, "a scan serves at most 64 regexes");
+        let (mut words, mut needed_by, mut always) = (Vec::<&str>::new(), Vec::<u64>::new(), 0);
+        for (i, member) in members.iter().enumerate() {
+            let Some(required) = member.required() else {
+                always |= 1 << i;
+                continue;
+            };
+            for word in required {
+                match words.iter().position(|w| w == word) {
+                    Some(at) => needed_by[at] |= 1 << i,
+                    None => {
+                        words.push(word);
+                        needed_by.push(1 << i);
+                    }
+                }
+            }
+        }
+        let scan = AhoCorasick::new(&words).expect("required strings are short literals");
+        Prefilters { members, scan, needed_by, always }
+    }
+
+    /// Which members may match a haystack, from `folded`, the haystack through [`fold_case`].
+    pub fn scan<'s>(&'s self, folded: &str) -> Scanned<'s, 'r> {
+        let all = if self.members.len() == 64 { u64::MAX } else { (1 << self.members.len()) - 1 };
+        let mut possible = self.always;
+        for m in self.scan.find_overlapping_iter(folded) {
+            possible |= self.needed_by[m.pattern().as_usize()];
+            if possible == all {
+                break;
+            }
+        }
+        Scanned { set: self, possible }
+    }
+}
+
+/// What one [`Prefilters::scan`] found: the members that may match.
+#[derive(Clone, Copy, Debug)]
+pub struct Scanned<'s, 'r> {
+    set: &'s Prefilters<'r>,
+    possible: u64,
+}
+
+impl Scanned<'_, '_> {
+    /// Whether `re` may match; true for a regex that is not a member.
+    pub fn may_match(&self, re: &Prefiltered) -> bool {
+        self.set.members.iter().position(|m| std::ptr::eq(*m, re)).is_none_or(|i| self.possible & (1 << i) != 0)
     }
 }
 
@@ -341,24 +398,34 @@ mod tests {
         assert_eq!(words(r"\bKế hoạch số \d+").unwrap(), ["kế hoạch số "]);
         // An 's' may be a long s to a case-insensitive pattern: folded the same way.
         assert_eq!(words(r"(?i)sau").unwrap(), ["sau"]);
-        assert!(Prefiltered::new(Regex::new(r"(?i)sau").unwrap()).may_occur(&fold_case("ſAU")));
+        assert!(may_occur(&Prefiltered::new(Regex::new(r"(?i)sau").unwrap()), "ſAU"));
         // Nothing is needed by a match that may be digits alone, or empty.
         assert_eq!(words(r"(?:ngày\s+)?\d+"), None);
         assert_eq!(words(r"(?i)(?:quý)?"), None);
         let due = Prefiltered::new(Regex::new(r"(?i)\btrước\s+ngày\s+\d+").unwrap());
-        assert!(due.may_occur(&fold_case("Báo cáo TRƯỚC NGÀY 15")));
-        assert!(!due.may_occur(&fold_case("Thực hiện Kế hoạch số 49/KH-UBND")));
+        assert!(may_occur(&due, "Báo cáo TRƯỚC NGÀY 15"));
+        assert!(!may_occur(&due, "Thực hiện Kế hoạch số 49/KH-UBND"));
+    }
+
+    /// Whether `re` may match `hay`, asked of a scan of `re` alone.
+    fn may_occur(re: &Prefiltered, hay: &str) -> bool {
+        Prefilters::new(vec![re]).scan(&fold_case(hay)).may_match(re)
     }
 
     proptest::proptest! {
         /// A haystack the required strings rule out holds no match.
         #[test]
         fn a_haystack_without_the_required_strings_holds_no_match(hay in "[a-dđĐA-DẾếnN ſ0-9/\\n]{0,30}") {
-            for pattern in [r"(?i)\bđ[ếe]n\b", r"(?i)(?:a|b\s+c)\d", r"(?i)(?:\bđ\s+)?(?P<n>\d+)\s*(?:ab|cd)", r"(?i)sa?n"] {
-                let re = Prefiltered::new(Regex::new(pattern).unwrap());
-                if !re.may_occur(&fold_case(&hay)) {
-                    proptest::prop_assert!(!re.is_match(&hay), "{} {:?}", pattern, hay);
+            let patterns = [r"(?i)\bđ[ếe]n\b", r"(?i)(?:a|b\s+c)\d", r"(?i)(?:\bđ\s+)?(?P<n>\d+)\s*(?:ab|cd)", r"(?i)sa?n", r"\d+"];
+            let regexes: Vec<Prefiltered> = patterns.iter().map(|p| Prefiltered::new(Regex::new(p).unwrap())).collect();
+            // One scan for all, as a stage runs them.
+            let set = Prefilters::new(regexes.iter().collect());
+            let scanned = set.scan(&fold_case(&hay));
+            for re in &regexes {
+                if !scanned.may_match(re) {
+                    proptest::prop_assert!(!re.is_match(&hay), "{} {:?}", re.as_str(), hay);
                 }
+                proptest::prop_assert_eq!(scanned.may_match(re), may_occur(re, &hay), "{}", re.as_str());
             }
         }
     }

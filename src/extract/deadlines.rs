@@ -17,7 +17,7 @@ use regex::{Captures, Regex};
 use crate::document::{Deadline, Recurrence};
 use crate::extract::calendar::days_in_month;
 use crate::extract::sections::{self, Outline};
-use crate::prefilter::{Prefiltered, fold_case};
+use crate::prefilter::{Prefiltered, Prefilters, Scanned, fold_case};
 use crate::segment::Layout;
 use crate::span::Span;
 
@@ -192,6 +192,9 @@ static RELATIVE: LazyLock<Prefiltered> = LazyLock::new(|| {
     )
     .unwrap().into()
 });
+/// The patterns [`read_paragraph`] runs over each paragraph, asked at once which may match.
+static PATTERNS: LazyLock<Prefilters<'static>> =
+    LazyLock::new(|| Prefilters::new(vec![&RANGE, &OPEN_RANGE, &DUE, &MONTHLY_DAY, &SINCE, &PERIOD, &RELATIVE]));
 /// Words before a cycle that make it a budget cycle, not a time limit.
 static BUDGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:kinh\s+phí|ngân\s+sách|dự\s+toán)\s*$").unwrap());
 
@@ -262,8 +265,9 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     }
     let span = |s: usize, e: usize| Span::new(base + s, base + e);
     let folded = fold_case(p);
+    let scanned = PATTERNS.scan(&folded);
     let head_cycle = CYCLE_HEAD.captures(p).and_then(|c| recurrence(&c["word"]));
-    for c in RANGE.captures_in(p, &folded) {
+    for c in RANGE.captures_in(p, &scanned) {
         let m = c.get(0).unwrap();
         let (Some(a), Some(b)) = (read_point(&c, "a"), read_point(&c, "b")) else { continue };
         let b = b.with_year(ctx.year);
@@ -275,7 +279,7 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         }
         all.push(Candidate { span: d.span, deadline: d, relative: false });
     }
-    for c in OPEN_RANGE.captures_in(p, &folded) {
+    for c in OPEN_RANGE.captures_in(p, &scanned) {
         let m = c.get(0).unwrap();
         let mut d = deadline(m.as_str(), span(m.start(), m.end()));
         d.start = if c.name("now").is_some() {
@@ -286,7 +290,7 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         d.end = read_point(&c, "b").and_then(|b| b.with_year(ctx.year).bounds().ok()).map(|b| b.1);
         all.push(Candidate { span: d.span, deadline: d, relative: false });
     }
-    for c in DUE.captures_in(p, &folded) {
+    for c in DUE.captures_in(p, &scanned) {
         let m = c.get(0).unwrap();
         let Some(a) = read_point(&c, "a") else { continue };
         let every = c.name("every").and_then(|e| recurrence(e.as_str())).or(head_cycle);
@@ -310,7 +314,7 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         }
         all.push(Candidate { span: d.span, deadline: d, relative: false });
     }
-    for c in MONTHLY_DAY.captures_in(p, &folded) {
+    for c in MONTHLY_DAY.captures_in(p, &scanned) {
         let m = c.get(0).unwrap();
         let mut d = deadline(m.as_str(), span(m.start(), m.end()));
         let day: u32 = c["d"].parse().unwrap_or(0);
@@ -322,7 +326,7 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         d.recurrence = Some(Recurrence::Monthly);
         all.push(Candidate { span: d.span, deadline: d, relative: false });
     }
-    for c in SINCE.captures_in(p, &folded) {
+    for c in SINCE.captures_in(p, &scanned) {
         let m = c.get(0).unwrap();
         let Some(a) = read_point(&c, "a") else { continue };
         let mut d = deadline(m.as_str(), span(m.start(), m.end()));
@@ -332,9 +336,9 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         }
         all.push(Candidate { span: d.span, deadline: d, relative: false });
     }
-    all.extend(periods(p, &folded, base, ctx));
+    all.extend(periods(p, &scanned, base, ctx));
     all.extend(cycles(p, &folded, base, ctx));
-    for m in RELATIVE.find_in(p, &folded) {
+    for m in RELATIVE.find_in(p, &scanned) {
         let d = deadline(m.as_str(), span(m.start(), m.end()));
         all.push(Candidate { span: d.span, deadline: d, relative: true });
     }
@@ -342,7 +346,7 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
 }
 
 /// Quarters and months anywhere, and any point in the value of a "Thời gian …:" label.
-fn periods(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
+fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     let candidate = |s: usize, text: &str, point: Point| {
         let text = text.trim_end();
         let mut d = deadline(text, Span::new(base + s, base + s + text.len()));
@@ -353,7 +357,7 @@ fn periods(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidat
         Candidate { span: d.span, deadline: d, relative: false }
     };
     let mut out = vec![];
-    for m in PERIOD.find_in(p, folded) {
+    for m in PERIOD.find_in(p, scanned) {
         if let Some(point) = LABEL_POINT.captures(m.as_str()).and_then(|c| read_point(&c, "a")) {
             out.push(candidate(m.start(), m.as_str(), point));
         }

@@ -230,31 +230,48 @@ fn read_label(line: &str, in_appendix: bool) -> Option<(Label, &str)> {
     fn rest<'t>(c: Option<regex::Match<'t>>) -> &'t str {
         c.map_or("", |m| m.as_str())
     }
-    if in_appendix && let Some(c) = APPENDIX.captures(line) {
+    // Each form opens with its own few characters; most lines open with none of
+    // them, and a look at the first one spares running the forms' regexes.
+    let first = line.chars().next()?;
+    if in_appendix
+        && first == 'P'
+        && let Some(c) = APPENDIX.captures(line)
+    {
         let n = c.get(1).map_or("", |m| m.as_str()).to_string();
         return Some((Label::Appendix(n), rest(c.get(2))));
     }
-    if let Some(c) = ROMAN.captures(line)
+    if matches!(first, 'I' | 'V' | 'X' | 'L')
+        && let Some(c) = ROMAN.captures(line)
         && is_roman(&c[1])
     {
         return Some((Label::Part(c[1].to_string()), rest(c.get(2))));
     }
-    if let Some(c) = CAPITAL.captures(line) {
+    if matches!(first, 'A'..='H' | 'Đ' | 'P' | 'p')
+        && let Some(c) = CAPITAL.captures(line)
+    {
         return Some((Label::Capital(c[1].to_string()), rest(c.get(2))));
     }
-    if let Some(c) = ARTICLE.captures(line) {
+    if first == 'Đ'
+        && let Some(c) = ARTICLE.captures(line)
+    {
         let label = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
         return Some((Label::Part(label), rest(c.get(2))));
     }
-    if let Some(c) = ITEMS.captures(line) {
+    if first.is_ascii_digit()
+        && let Some(c) = ITEMS.captures(line)
+    {
         let items = c[1].split('.').map(|s| s.trim_start_matches('0').to_string()).collect::<Vec<_>>();
         let items = items.into_iter().map(|s| if s.is_empty() { "0".to_string() } else { s }).collect();
         return Some((Label::Items(items), rest(c.get(2))));
     }
-    if let Some(c) = LETTER.captures(line) {
+    if matches!(first, 'a'..='z' | 'đ')
+        && let Some(c) = LETTER.captures(line)
+    {
         return Some((Label::Letter(c[1].to_string()), rest(c.get(2))));
     }
-    if let Some(c) = PAREN.captures(line) {
+    if first == '('
+        && let Some(c) = PAREN.captures(line)
+    {
         return Some((Label::Paren(c[1].to_string()), rest(c.get(2))));
     }
     None
