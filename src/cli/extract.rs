@@ -48,29 +48,27 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     for (path, e) in &walk_errors {
         eprintln!("vanban: {}: {e}", path.display());
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Line-buffered stdout would scan every small write of the serializer for a
+    // newline; one buffer, flushed after each chunk, keeps jsonl streaming.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut collected = vec![];
-    // Files are extracted in parallel a chunk at a time and printed in input
-    // order; a chunk bounds what waits in memory for its turn.
-    let extracted = inputs
-        .chunks(CHUNK)
-        .flat_map(|chunk| chunk.par_iter().map(|input| extract_input(input, &limits)).collect::<Vec<_>>());
-    for result in extracted {
-        match result {
-            Ok(x) => match args.format {
-                Format::Jsonl => {
-                    serde_json::to_writer(&mut out, &x)?;
-                    writeln!(out)?;
+    // Files are extracted (and, but for one JSON document, rendered) in parallel
+    // a chunk at a time and printed in input order; a chunk bounds what waits in
+    // memory for its turn.
+    for chunk in inputs.chunks(CHUNK) {
+        let results: Vec<_> =
+            chunk.par_iter().map(|input| extract_input(input, &limits).and_then(|x| render(x, args.format))).collect();
+        for result in results {
+            match result {
+                Ok(Rendered::Bytes(bytes)) => out.write_all(&bytes)?,
+                Ok(Rendered::Later(x)) => collected.push(x),
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("vanban: {e:#}");
                 }
-                Format::Text => write_text(&mut out, &x)?,
-                Format::Json => collected.push(x),
-            },
-            Err(e) => {
-                failed += 1;
-                eprintln!("vanban: {e:#}");
             }
         }
+        out.flush()?;
     }
     if args.format == Format::Json {
         if collected.len() == 1 && inputs.len() == 1 {
@@ -82,6 +80,26 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(if failed > 0 { ExitCode::from(super::PARTIAL_FAILURE) } else { ExitCode::SUCCESS })
+}
+
+/// What one input prints: its bytes, or (for `--format json`) the extraction,
+/// printed with the others at the end.
+enum Rendered {
+    Bytes(Vec<u8>),
+    Later(FileExtraction),
+}
+
+fn render(x: FileExtraction, format: Format) -> anyhow::Result<Rendered> {
+    let mut bytes = vec![];
+    match format {
+        Format::Jsonl => {
+            serde_json::to_writer(&mut bytes, &x)?;
+            bytes.push(b'\n');
+        }
+        Format::Text => write_text(&mut bytes, &x)?,
+        Format::Json => return Ok(Rendered::Later(x)),
+    }
+    Ok(Rendered::Bytes(bytes))
 }
 
 fn extract_input(input: &Input, limits: &Limits) -> anyhow::Result<FileExtraction> {

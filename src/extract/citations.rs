@@ -426,8 +426,7 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
             continue;
         }
         let implementing = IMPLEMENTING_BEFORE.is_match(before);
-        let line_start = z[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-        let lead = z[line_start..m.end()].chars().count();
+        let lead = chars_on_line(&z[..m.end()]);
         let Some(name_len) = name_extent(t, word, rest, implementing, lead) else { continue };
         let name = join_lines(&z[m.start()..m.end() + name_len]);
         let start = zone.start as usize + m.start();
@@ -720,12 +719,22 @@ fn name_stop(after: &str, from: usize, lead: usize) -> usize {
         if stop.as_str() != "\n" || from > 0 && after[..from].contains('\n') {
             return at;
         }
-        let line = lead + after[..at].chars().count();
+        let line = lead + after[..at].chars().take(WRAPPED_LINE.end() + 1).count();
         if !wrap_continues(line, after[..at].trim_end(), &after[at + 1..]) {
             return at;
         }
         from = at + 1;
     }
+}
+
+/// How many characters a hard-wrapped page line holds.
+const WRAPPED_LINE: std::ops::RangeInclusive<usize> = 40..=110;
+
+/// The characters of the last line of `text`, counted as far as a wrapped line
+/// can run ([`WRAPPED_LINE`]): a longer line is not wrapped whatever follows, and
+/// a count to the start of a page-long line for every mention would be quadratic.
+fn chars_on_line(text: &str) -> usize {
+    text.chars().rev().take_while(|&c| c != '\n').take(WRAPPED_LINE.end() + 1).count()
 }
 
 /// Whether a name broken at a line break goes on on the next line: the line is
@@ -737,7 +746,7 @@ fn wrap_continues(line_chars: usize, line: &str, next: &str) -> bool {
     // A label is what line joins take for one (the same test); a paragraph opening is not a name's words.
     const OPENINGS: &[&str] = &["(", "Căn cứ", "Thực hiện", "Theo", "Xét", "Trên cơ sở", "Để", "Nhằm"];
     let opens_line = |t: &str| crate::normalize::is_label(t) || OPENINGS.iter().any(|o| t.starts_with(o));
-    if !(40..=110).contains(&line_chars) || line.ends_with(|c: char| ".;:!?)”\"".contains(c)) {
+    if !WRAPPED_LINE.contains(&line_chars) || line.ends_with(|c: char| ".;:!?)”\"".contains(c)) {
         return false;
     }
     let first_two: String = next.split_whitespace().take(2).collect::<Vec<_>>().join(" ");

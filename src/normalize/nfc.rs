@@ -22,41 +22,48 @@ fn may_change(c: char) -> bool {
     canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
 }
 
+/// Whether NFC may change `text`: false only when every char is stable on its
+/// own (a test checks every char against the quick check), found without
+/// decoding most of it. Reading asks it of every decoded text too.
+pub(crate) fn may_change_text(text: &str) -> bool {
+    // A text is NFC when no character has a combining class or fails the
+    // quick check on its own; that leaves out everything below U+0300.
+    // Most characters from there on are precomposed Vietnamese letters,
+    // E1 B8..BB xx, or punctuation, E2 80 82.. and E2 81 ..AF, told apart
+    // without decoding them; anything else is decoded and asked.
+    let stable_lead = |x: u8, y: u8, z: u8| {
+        let vietnamese = (x == 0xe1) & (y.wrapping_sub(0xb8) < 4);
+        let punctuation = (x == 0xe2) & ((y == 0x80) & (z >= 0x82) | (y == 0x81) & (z < 0xb0));
+        (x < 0xcc) | vietnamese | punctuation
+    };
+    if !crate::normalize::scan::any_at(text, |x, y, z| !stable_lead(x, y, z)) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            ..0xcc => i += 1,
+            0xe1 if matches!(bytes.get(i + 1), Some(0xb8..=0xbb)) => i += 3,
+            _ => {
+                let c = text[i..].chars().next().expect("a lead byte starts a character");
+                if may_change(c) {
+                    return true;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    false
+}
+
 impl NormalizeStep for Nfc {
     fn name(&self) -> &'static str {
         "nfc"
     }
 
     fn applies(&self, text: &str) -> bool {
-        // A text is NFC when no character has a combining class or fails the
-        // quick check on its own; that leaves out everything below U+0300.
-        // Most characters from there on are precomposed Vietnamese letters,
-        // E1 B8..BB xx, or punctuation, E2 80 82.. and E2 81 ..AF, told apart
-        // without decoding them; anything else is decoded and asked.
-        let stable_lead = |x: u8, y: u8, z: u8| {
-            let vietnamese = (x == 0xe1) & (y.wrapping_sub(0xb8) < 4);
-            let punctuation = (x == 0xe2) & ((y == 0x80) & (z >= 0x82) | (y == 0x81) & (z < 0xb0));
-            (x < 0xcc) | vietnamese | punctuation
-        };
-        if !super::scan::any_at(text, |x, y, z| !stable_lead(x, y, z)) {
-            return false;
-        }
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                ..0xcc => i += 1,
-                0xe1 if matches!(bytes.get(i + 1), Some(0xb8..=0xbb)) => i += 3,
-                _ => {
-                    let c = text[i..].chars().next().expect("a lead byte starts a character");
-                    if may_change(c) {
-                        return true;
-                    }
-                    i += c.len_utf8();
-                }
-            }
-        }
-        false
+        may_change_text(text)
     }
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {

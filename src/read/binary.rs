@@ -78,7 +78,7 @@ pub fn signature(bytes: &[u8]) -> Option<BinaryEvidence> {
 /// then too many control bytes there, then a NUL in the rest.
 pub fn sniff(bytes: &[u8]) -> Option<BinaryEvidence> {
     let window = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    if let Some(offset) = window.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, window) {
         return Some(BinaryEvidence::Nul { offset });
     }
     let count = window.iter().filter(|&&b| is_control(b)).count();
@@ -86,7 +86,7 @@ pub fn sniff(bytes: &[u8]) -> Option<BinaryEvidence> {
         return Some(BinaryEvidence::ControlBytes { count, of: window.len() });
     }
     let rest = &bytes[window.len()..];
-    rest.iter().position(|&b| b == 0).map(|i| BinaryEvidence::Nul { offset: window.len() + i })
+    memchr::memchr(0, rest).map(|i| BinaryEvidence::Nul { offset: window.len() + i })
 }
 
 fn is_control(b: u8) -> bool {

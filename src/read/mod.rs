@@ -20,7 +20,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_normalization::UnicodeNormalization;
 
 pub mod binary;
 mod detect;
@@ -288,8 +288,5 @@ fn utf16(path: &Path, bytes: &[u8], encoding: Encoding) -> Result<String, ReadEr
 
 /// NFC, without copying text that already is.
 fn compose(text: String) -> String {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        _ => text.nfc().collect(),
-    }
+    if crate::normalize::may_need_nfc(&text) { text.nfc().collect() } else { text }
 }
