@@ -535,10 +535,12 @@ static STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s").unwrap()
 });
 
-/// Common nouns that administrative text writes with a capital; they do not make a
+/// Common nouns that administrative text writes with a capital ("Nhân dân", "Nhà
+/// nước"; the `common` rows of `grammars/citation-names.tsv`); they do not make a
 /// description a proper name.
-const CAPITALIZED_NOUNS: &[&str] =
-    &["Nhân dân", "Nhà nước", "Đảng", "Ủy ban", "Mặt trận", "Tổ quốc", "Chính phủ", "Quốc hội", "Trung ương"];
+static CAPITALIZED_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    CITATION_NAME_WORDS.iter().filter(|w| w.role == NameWordRole::Common).map(|w| w.words.as_str()).collect()
+});
 
 /// Where a description ends. A description is a title in running text, so it keeps
 /// what a proper name may not: "của phụ nữ", "trên địa bàn", "đến năm 2025",
