@@ -455,3 +455,16 @@ fn citation_name_rows_read_as_their_examples_say() {
     }
     assert!(checked >= 30, "{checked} examples");
 }
+
+/// A comma-joined expression is still one when the scan doubled its spaces or lost
+/// its tone marks (the name keeps one space a word); a comma before the next document
+/// still ends the name.
+#[test]
+fn comma_joined_names_survive_spacing_and_lost_tone_marks() {
+    let names = |text: &str| cite(text).into_iter().filter_map(|c| c.name).collect::<Vec<_>>();
+    assert_eq!(
+        names("hành tại Luật Cán  bộ,  công chức, Luật Viên chức và các văn bản"),
+        ["Luật Cán bộ, công chức", "Luật Viên chức"]
+    );
+    assert_eq!(names("Can cu Luat Phong, chong tham nhung;"), ["Luat Phong, chong tham nhung"]);
+}
