@@ -356,6 +356,54 @@ pub(crate) fn grammar_rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'stat
     tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
 
+/// `grammars/citation-names.tsv`: the words that decide where a cited document's name ends.
+const CITATION_NAMES_TSV: &str = include_str!("../grammars/citation-names.tsv");
+
+/// What a row of `grammars/citation-names.tsv` says of its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameWordRole {
+    /// A fixed expression whose halves a comma joins inside one name ("phòng, chống").
+    Comma,
+    /// A common noun printed with a capital ("Nhân dân"), which makes no description a proper name.
+    Common,
+}
+
+/// A row of `grammars/citation-names.tsv`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameWords {
+    /// What the words do to a name.
+    pub role: NameWordRole,
+    /// The expression or noun as printed.
+    pub words: String,
+    /// "text => name; name": the names the citation extractor must read in the text.
+    pub examples: Vec<String>,
+    /// The same form, where the row must not apply.
+    pub counter_examples: Vec<String>,
+    /// Line in the file, for error messages.
+    pub line: usize,
+}
+
+/// The rows of `grammars/citation-names.tsv` in file order; a row of an unknown kind is
+/// left out (a test checks that none is).
+pub static CITATION_NAME_WORDS: LazyLock<Vec<NameWords>> = LazyLock::new(|| {
+    tsv_rows(CITATION_NAMES_TSV)
+        .filter_map(|(line, c)| {
+            let role = match c[0] {
+                "comma" => NameWordRole::Comma,
+                "common" => NameWordRole::Common,
+                _ => return None,
+            };
+            Some(NameWords {
+                role,
+                words: c.get(1).copied().unwrap_or_default().to_string(),
+                examples: list(c.get(2)),
+                counter_examples: list(c.get(3)),
+                line,
+            })
+        })
+        .collect()
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,5 +506,23 @@ mod tests {
         assert!(!re.is_match("Quy định"));
         let re = regex::Regex::new(&format!("^{}$", word_pattern("Giấy ủy quyền"))).unwrap();
         assert!(re.is_match("Giấy uỷ quyền"));
+    }
+
+    #[test]
+    fn citation_name_rows_have_a_known_kind_words_and_examples() {
+        assert_eq!(
+            CITATION_NAME_WORDS.len(),
+            tsv_rows(CITATION_NAMES_TSV).count(),
+            "unknown kind in citation-names.tsv"
+        );
+        for w in CITATION_NAME_WORDS.iter() {
+            let at = format!("grammars/citation-names.tsv:{}", w.line);
+            assert!(!w.words.is_empty(), "{at}: no words");
+            assert_eq!(w.words.matches(',').count(), usize::from(w.role == NameWordRole::Comma), "{at}: {}", w.words);
+            assert!(!w.examples.is_empty() || !w.counter_examples.is_empty(), "{at}: no example");
+            for e in w.examples.iter().chain(&w.counter_examples) {
+                assert!(e.contains(" =>"), "{at}: {e:?} says what it reads after \" => \"");
+            }
+        }
     }
 }

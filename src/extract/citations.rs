@@ -20,7 +20,9 @@ use super::calendar::iso_date;
 use super::header::join_lines;
 use super::symbol::{DocumentSymbol, SYMBOL};
 use crate::document::{Citation, Mention, Relation};
-use crate::grammar::{ABBREVIATIONS, DOC_TYPES, DocType, doc_type_by_word, fold, word_pattern};
+use crate::grammar::{
+    ABBREVIATIONS, CITATION_NAME_WORDS, DOC_TYPES, DocType, NameWordRole, doc_type_by_word, fold, word_pattern,
+};
 use crate::segment::Layout;
 use crate::span::Span;
 
@@ -515,11 +517,14 @@ fn issued_by_decision(symbols: &[Found], at: usize) -> bool {
         .is_some_and(|f| f.kind.as_deref() == Some("QĐ") && at.saturating_sub(f.tail_end) < 8)
 }
 
-/// An amending law is one name: "Luật sửa đổi, bổ sung một số điều của Luật X"; group
+/// An amending law is one name: "Luật sửa đổi, bổ sung một số điều của Luật X" (or
+/// "Luật Sửa đổi, …", as the law prints its own name); group
 /// `amended` is the law it amends, itself cited too.
 static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+sửa đổi,\s*bổ sung một số điều của (?:các\s+)?(?P<amended>(?:Luật|Bộ luật|Nghị định|Thông tư)\s+)")
-        .unwrap()
+    Regex::new(
+        r"^\s+[sS]ửa đổi,\s*bổ sung một số điều của (?:các\s+)?(?P<amended>(?:Luật|Bộ luật|Nghị định|Thông tư)\s+)",
+    )
+    .unwrap()
 });
 
 /// Where a name ends: before "của", "ngày", "về", "số …", a comma, a parenthesis that
@@ -529,10 +534,12 @@ static STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s").unwrap()
 });
 
-/// Common nouns that administrative text writes with a capital; they do not make a
+/// Common nouns that administrative text writes with a capital ("Nhân dân", "Nhà
+/// nước"; the `common` rows of `grammars/citation-names.tsv`); they do not make a
 /// description a proper name.
-const CAPITALIZED_NOUNS: &[&str] =
-    &["Nhân dân", "Nhà nước", "Đảng", "Ủy ban", "Mặt trận", "Tổ quốc", "Chính phủ", "Quốc hội", "Trung ương"];
+static CAPITALIZED_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    CITATION_NAME_WORDS.iter().filter(|w| w.role == NameWordRole::Common).map(|w| w.words.as_str()).collect()
+});
 
 /// Where a description ends. A description is a title in running text, so it keeps
 /// what a proper name may not: "của phụ nữ", "trên địa bàn", "đến năm 2025",
@@ -542,6 +549,40 @@ const CAPITALIZED_NOUNS: &[&str] =
 static DESCRIPTION_STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+(?:của|ngày|về|ban hành|nhằm|để|đã|được|là|có|sau khi|cho|đến\s+(?:các|những|toàn|mọi|từng)|và\s+(?:các|những)\s+(?:văn bản|nghị quyết|kế hoạch|chương trình|quy định))\s|\s+(?:số|Số)\s*:?\s*\d|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên)(?:\W|$)").unwrap()
 });
+
+/// The comma-joined expressions of `grammars/citation-names.tsv` ("phòng, chống"), each
+/// half as [`folded_words`] gives it.
+static COMMA_JOINS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    CITATION_NAME_WORDS
+        .iter()
+        .filter(|w| w.role == NameWordRole::Comma)
+        .filter_map(|w| w.words.split_once(','))
+        .map(|(left, right)| (folded_words(left), folded_words(right)))
+        .collect()
+});
+
+/// `text` [`fold`]ed, its words joined by single spaces: one key for a phrase printed
+/// with tone marks lost or spaces doubled.
+fn folded_words(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How far on each side of a comma [`comma_joins`] reads: the longest half of an
+/// expression is three words.
+const COMMA_JOIN_REACH: usize = 48;
+
+/// Whether the comma at byte `at` of `text` joins the halves of one fixed expression
+/// inside a name ("Luật Phòng, chống tham nhũng", "Luật Cán bộ, công chức"): whole
+/// words on both sides, case, tone marks and spacing aside. Any other comma ends the
+/// name ("Luật Đất đai, Luật Nhà ở").
+fn comma_joins(text: &str, at: usize) -> bool {
+    let before = folded_words(&text[text.floor_char_boundary(at.saturating_sub(COMMA_JOIN_REACH))..at]);
+    let after = folded_words(&text[at + 1..text.floor_char_boundary((at + 1 + COMMA_JOIN_REACH).min(text.len()))]);
+    COMMA_JOINS.iter().any(|(left, right)| {
+        before.strip_suffix(left.as_str()).is_some_and(|b| !b.ends_with(char::is_alphanumeric))
+            && after.strip_prefix(right.as_str()).is_some_and(|a| !a.starts_with(char::is_alphanumeric))
+    })
+}
 
 /// Whether the comma at the start of `after` belongs to a description: the title
 /// formula ", tầm nhìn đến năm 2050", an enumeration closed by "và" within three
@@ -585,7 +626,7 @@ fn description_end(rest: &str) -> Option<usize> {
         let stop = DESCRIPTION_STOP.find(&rest[from..limit])?;
         let at = from + stop.start();
         let continues = match stop.as_str().trim() {
-            "," => comma_continues(&rest[at..]),
+            "," => comma_joins(rest, at) || comma_continues(&rest[at..]),
             "của" => owner_is_subject(&rest[from + stop.end()..]),
             _ => false,
         };
@@ -716,6 +757,10 @@ fn name_stop(after: &str, from: usize, lead: usize) -> usize {
     loop {
         let Some(stop) = STOP.find_at(after, from) else { return limit(after) };
         let at = stop.start();
+        if stop.as_str() == "," && comma_joins(after, at) {
+            from = at + 1;
+            continue;
+        }
         if stop.as_str() != "\n" || from > 0 && after[..from].contains('\n') {
             return at;
         }

@@ -437,3 +437,34 @@ fn a_name_ends_before_a_list_or_a_time_limit() {
     // A type word in capitals with a period is a heading's wording, not a document.
     assert!(cite("XÂY DỰNG KẾ HOẠCH 5 NĂM GIAI ĐOẠN 2021 - 2025").is_empty());
 }
+
+/// Every row of `grammars/citation-names.tsv`, through the extractor: its examples
+/// and counter-examples read exactly the names the row says, in order.
+#[test]
+fn citation_name_rows_read_as_their_examples_say() {
+    use crate::grammar::CITATION_NAME_WORDS;
+    let mut checked = 0;
+    for w in CITATION_NAME_WORDS.iter() {
+        for example in w.examples.iter().chain(&w.counter_examples) {
+            let (text, names) = example.split_once(" =>").expect("example says what it reads after \" => \"");
+            let want: Vec<&str> = names.split(';').map(str::trim).filter(|n| !n.is_empty()).collect();
+            let got: Vec<String> = cite(text).into_iter().map(|c| c.name.or(c.symbol).unwrap_or_default()).collect();
+            assert_eq!(got, want, "grammars/citation-names.tsv:{}: {text}", w.line);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "{checked} examples");
+}
+
+/// A comma-joined expression is still one when the scan doubled its spaces or lost
+/// its tone marks (the name keeps one space a word); a comma before the next document
+/// still ends the name.
+#[test]
+fn comma_joined_names_survive_spacing_and_lost_tone_marks() {
+    let names = |text: &str| cite(text).into_iter().filter_map(|c| c.name).collect::<Vec<_>>();
+    assert_eq!(
+        names("hành tại Luật Cán  bộ,  công chức, Luật Viên chức và các văn bản"),
+        ["Luật Cán bộ, công chức", "Luật Viên chức"]
+    );
+    assert_eq!(names("Can cu Luat Phong, chong tham nhung;"), ["Luat Phong, chong tham nhung"]);
+}
