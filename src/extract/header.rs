@@ -493,9 +493,12 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
         let flush = |c: &mut Option<String>, out: &mut Vec<String>| {
             if let Some(item) = c.take() {
                 // Punctuation and OCR debris at the end of an item ("Tỉnh ủy, `"), and the
-                // signature column that OCR ran into it ("Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC").
+                // signature column that OCR ran into it ("Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC"): a
+                // position or authority line, two words at least. One word in capitals is
+                // an abbreviation the item lists ("VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC").
                 let mut item = item.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim();
                 if let Some((head, tail)) = item.rsplit_once(", ")
+                    && tail.split_whitespace().nth(1).is_some()
                     && mostly_upper(tail)
                 {
                     item = head;
@@ -695,6 +698,19 @@ mod tests {
         // A mixed-case title ends at an upper-case line, as before.
         let doc = plan_with_header(head, "Thực hiện Chương trình OCOP\nỦY BAN NHÂN DÂN TỈNH");
         assert_eq!(doc.title.as_deref(), Some("Thực hiện Chương trình OCOP"));
+    }
+
+    #[test]
+    fn a_signature_column_run_into_a_recipient_goes_and_a_listed_abbreviation_stays() {
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n\nSố: 1556/KH-UBND\n\nKẾ HOẠCH\nVề việc X\n\n\
+                    I. MỤC ĐÍCH\n1. Thực hiện tốt.\n\nNơi nhận: T/M BAN THƯỜNG VỤ\n\
+                    - Các đ/c Ủy viên BTV Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC\n- VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC;\n\
+                    - VPCP: BTCN, các Vụ, Cục: TH, QHĐP;\n- Lưu: VT.\n\nHoàng Giang\n";
+        let doc = crate::extract::extract(text).remove(0);
+        assert_eq!(
+            doc.recipients,
+            ["Các đ/c Ủy viên BTV Tỉnh ủy", "VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC", "VPCP: BTCN, các Vụ, Cục: TH, QHĐP"]
+        );
     }
 
     #[test]
