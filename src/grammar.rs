@@ -58,6 +58,56 @@ pub fn opens_authority(line: &str) -> bool {
     })
 }
 
+/// `grammars/body-heads.tsv`: words that open the name of a body.
+pub(crate) const BODY_HEADS_TSV: &str = include_str!("../grammars/body-heads.tsv");
+/// `grammars/levels-of-place.tsv`: administrative levels that open a place name.
+pub(crate) const LEVELS_OF_PLACE_TSV: &str = include_str!("../grammars/levels-of-place.tsv");
+/// `grammars/gazette-headings.tsv`: the Official Gazette's section headings.
+pub(crate) const GAZETTE_HEADINGS_TSV: &str = include_str!("../grammars/gazette-headings.tsv");
+/// `grammars/proper-names.tsv`: names that keep their capitals in an agency's name.
+pub(crate) const PROPER_NAMES_TSV: &str = include_str!("../grammars/proper-names.tsv");
+/// `grammars/signature-authorities.tsv`: authority prefixes of a signature.
+pub(crate) const SIGNATURE_AUTHORITIES_TSV: &str = include_str!("../grammars/signature-authorities.tsv");
+/// `grammars/open-ended-words.tsv`: words that leave a title line open.
+pub(crate) const OPEN_ENDED_WORDS_TSV: &str = include_str!("../grammars/open-ended-words.tsv");
+
+/// The first column of a grammar, each cell through `key`, in the file's order.
+fn first_column(tsv: &str, key: fn(&str) -> String) -> Vec<String> {
+    tsv_rows(tsv).map(|(_, c)| key(c[0])).collect()
+}
+
+/// Words that open the name of a body ("uy ban", "so", "ban"), folded ([`fold`]).
+pub static BODY_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| first_column(BODY_HEADS_TSV, fold));
+
+/// Administrative levels that open a place name ("thi xa", "xa"), folded, longest first.
+pub static LEVELS_OF_PLACE: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v = first_column(LEVELS_OF_PLACE_TSV, fold);
+    v.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
+    v
+});
+
+/// The Party committees named after a level's place ("huyen uy", "thanh uy"), folded.
+pub static PARTY_COMMITTEES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    tsv_rows(LEVELS_OF_PLACE_TSV).filter_map(|(_, c)| c.get(1).filter(|c| !c.is_empty()).map(|c| fold(c))).collect()
+});
+
+/// The Official Gazette's section headings ("van ban quy pham phap luat"), folded.
+pub static GAZETTE_HEADINGS: LazyLock<Vec<String>> = LazyLock::new(|| first_column(GAZETTE_HEADINGS_TSV, fold));
+
+/// Names that keep their capitals in an agency's name, as spelled, in the file's order.
+pub static PROPER_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| first_column(PROPER_NAMES_TSV, str::to_string));
+
+/// Authority prefixes of a signature and their codes: ("T/M", "TM").
+pub static SIGNATURE_AUTHORITIES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    tsv_rows(SIGNATURE_AUTHORITIES_TSV)
+        .map(|(_, c)| (c[0].to_string(), c.get(1).copied().unwrap_or_default().to_string()))
+        .collect()
+});
+
+/// Words that leave a title line open ("của", "và"), lower case.
+pub static OPEN_ENDED_WORDS: LazyLock<Vec<String>> =
+    LazyLock::new(|| first_column(OPEN_ENDED_WORDS_TSV, str::to_lowercase));
+
 /// Rows of a TSV grammar: (line number, cells), header and comments skipped.
 pub fn tsv_rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     text.lines()

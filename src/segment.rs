@@ -518,9 +518,8 @@ fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
 fn continues_upper_title(previous: &str, line: &str) -> bool {
     // Narrower than line-joins' CONTINUING_WORDS: "… QUY CHẾ LÀM VIỆC" ends a title on
     // "việc", and the authority line after it must still end the title.
-    const OPEN_ENDED: &[&str] = &["của", "và", "về", "cho", "với", "tại", "trên", "thuộc", "các", "những"];
     let last = previous.split_whitespace().next_back().unwrap_or("").to_lowercase();
-    if OPEN_ENDED.contains(&last.as_str()) {
+    if crate::grammar::OPEN_ENDED_WORDS.contains(&last) {
         return true;
     }
     !line.trim_end().ends_with(':') && !opens_authority(line) && type_title_word(line).is_none()
@@ -617,6 +616,19 @@ fn closing(lines: &[Line], from: usize, to: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_line_ending_on_an_open_ended_word_goes_on_over_an_authority_line() {
+        let rows: Vec<_> = crate::grammar::tsv_rows(crate::grammar::OPEN_ENDED_WORDS_TSV).collect();
+        assert_eq!(rows.len(), crate::grammar::OPEN_ENDED_WORDS.len());
+        for (line, c) in rows {
+            let (title, next) = c[1].split_once(" / ").expect("example has /");
+            assert!(title.to_lowercase().ends_with(c[0]), "open-ended-words.tsv:{line}: the title ends on {}", c[0]);
+            // The next line would end any other title line.
+            assert!(!continues_upper_title("QUY CHẾ LÀM VIỆC", next), "open-ended-words.tsv:{line}: {next:?}");
+            assert!(continues_upper_title(title, next), "open-ended-words.tsv:{line}");
+        }
+    }
 
     #[test]
     fn a_cable_address_with_marks_before_dien_does_not_panic() {

@@ -8,7 +8,10 @@ use regex::Regex;
 use super::calendar::iso_date;
 use super::symbol::{DocumentSymbol, SYMBOL};
 use crate::document::{Document, Signer};
-use crate::grammar::{expand_abbreviations, fold, fold_starts_with, is_upper};
+use crate::grammar::{
+    BODY_HEADS, GAZETTE_HEADINGS, LEVELS_OF_PLACE, PARTY_COMMITTEES, PROPER_NAMES, SIGNATURE_AUTHORITIES,
+    expand_abbreviations, fold, fold_starts_with, is_upper,
+};
 use crate::segment::{DATE_LINE, Layout, Line, lines, type_title_word};
 use crate::span::Span;
 
@@ -205,10 +208,6 @@ impl Motto {
     }
 }
 
-/// Section headings of the Official Gazette, printed above the documents.
-const GAZETTE_HEADINGS: &[&str] =
-    &["van ban quy pham phap luat", "van ban hop nhat", "van ban khac", "phan i", "phan ii"];
-
 /// The Gazette prints the issuing body above the document and again in its
 /// header: keep one copy when the cells spell the same name twice.
 fn undouble(cells: Vec<&str>) -> Vec<&str> {
@@ -221,41 +220,6 @@ fn undouble(cells: Vec<&str>) -> Vec<&str> {
     cells
 }
 
-/// Words that open the name of a body (folded).
-const BODY_HEADS: &[&str] = &[
-    "uy ban",
-    "ubnd",
-    "hoi dong",
-    "hdnd",
-    "dang uy",
-    "huyen uy",
-    "tinh uy",
-    "thanh uy",
-    "quan uy",
-    "thi uy",
-    "chi bo",
-    "ban",
-    "tieu ban",
-    "so",
-    "phong",
-    "van phong",
-    "bo",
-    "cuc",
-    "tong cuc",
-    "chi cuc",
-    "trung tam",
-    "cong an",
-    "hoi",
-    "doan",
-    "lien doan",
-    "mat tran",
-    "to",
-    "vu",
-];
-
-/// Administrative levels that open a place name (folded).
-const LEVELS_OF_PLACE: &[&str] = &["xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "thanh pho", "tinh"];
-
 /// The issuing body named by the header's agency lines. Nghị định 30/2020/NĐ-CP prints
 /// the body in charge above the issuing body: a last line that names a body with its
 /// own place stands alone ("ĐẢNG ỦY XÃ ĐỒNG TÂM" under "ĐẢNG BỘ HUYỆN YÊN THẾ"); one
@@ -265,7 +229,8 @@ const LEVELS_OF_PLACE: &[&str] = &["xa", "phuong", "thi tran", "huyen", "quan", 
 fn header_issuer(cells: &[&str]) -> String {
     let last = cells[cells.len() - 1];
     let f = fold(last);
-    let opens_body = BODY_HEADS.iter().any(|h| f.starts_with(&format!("{h} ")));
+    // "VĂN PHÒNG" alone under "HUYỆN ỦY YÊN THẾ" is the committee's office.
+    let opens_body = BODY_HEADS.iter().any(|h| f == *h || f.starts_with(&format!("{h} ")));
     if cells.len() >= 2 && opens_body {
         if names_place(&f) {
             return proper_case(last);
@@ -276,13 +241,14 @@ fn header_issuer(cells: &[&str]) -> String {
 }
 
 /// Whether a folded body name holds a place: a level word followed by a name
-/// ("đảng ủy xã đồng tâm"), not the committee words "tỉnh ủy", "huyện ủy".
+/// ("đảng ủy xã đồng tâm"), or a level's Party committee followed by one ("huyện ủy
+/// yên thế"); not a committee word that ends the name ("ban thường vụ tỉnh ủy").
 fn names_place(folded: &str) -> bool {
     let words: Vec<&str> = folded.split_whitespace().collect();
-    (1..words.len()).any(|i| {
-        LEVELS_OF_PLACE.iter().any(|l| {
+    (0..words.len()).any(|i| {
+        LEVELS_OF_PLACE.iter().chain(PARTY_COMMITTEES.iter()).any(|l| {
             let n = l.split(' ').count();
-            i + n < words.len() && words[i..i + n].join(" ") == *l && words[i + n] != "uy"
+            i + n < words.len() && words[i..i + n].join(" ") == **l && words[i + n] != "uy"
         })
     })
 }
@@ -389,16 +355,6 @@ pub fn proper_case(s: &str) -> String {
     if !is_upper(s) {
         return s.trim().to_string();
     }
-    const KEEP: &[&str] = &[
-        "Ủy ban Thường vụ Quốc hội",
-        "Ủy ban",
-        "Việt Nam",
-        "Mặt trận Tổ quốc Việt Nam",
-        "Ban Thường vụ",
-        "Ban Thường trực",
-        "Chính phủ",
-        "Quốc hội",
-    ];
     // Abbreviations ("MTTQ") stay as printed, to be expanded after.
     let is_abbreviation =
         |w: &str| crate::grammar::ABBREVIATIONS.iter().any(|a| a.abbreviation == w && a.readings.len() == 1);
@@ -409,17 +365,19 @@ pub fn proper_case(s: &str) -> String {
     let mut i = 0;
     while i < words.len() {
         let two = (i + 1 < words.len()).then(|| format!("{} {}", lower[i], lower[i + 1]));
-        let step = if two.as_deref().is_some_and(|t| LEVELS_OF_PLACE.contains(&fold(t).as_str())) {
+        let step = if two.as_deref().is_some_and(|t| LEVELS_OF_PLACE.contains(&fold(t))) {
             2
-        } else if LEVELS_OF_PLACE.contains(&fold(&lower[i]).as_str()) {
+        } else if LEVELS_OF_PLACE.contains(&fold(&lower[i])) {
             1
         } else {
             0
         };
         // "XÃ HỘI" is society, not a commune.
         let step = if lower[i] == "xã" && lower.get(i + 1).is_some_and(|w| w == "hội") { 0 } else { step };
-        // "HUYỆN ỦY YÊN THẾ": a Party committee, whose name is capitalized, then its place.
-        let committee = step == 1 && lower.get(i + 1).is_some_and(|w| w == "ủy" || w == "uỷ");
+        // "HUYỆN ỦY YÊN THẾ", "THÀNH ỦY QUẢNG NGÃI": a Party committee, whose name is
+        // capitalized, then its place.
+        let committee = step == 1 && lower.get(i + 1).is_some_and(|w| w == "ủy" || w == "uỷ")
+            || two.as_deref().is_some_and(|t| PARTY_COMMITTEES.contains(&fold(t)));
         if committee {
             words[i] = capitalize(&words[i]);
         }
@@ -444,7 +402,7 @@ pub fn proper_case(s: &str) -> String {
         }
     }
     let mut out = words.join(" ");
-    for k in KEEP {
+    for k in PROPER_NAMES.iter() {
         let lk = k.to_lowercase();
         if let Some(p) = out.to_lowercase().find(&lk)
             && out.is_char_boundary(p)
@@ -468,10 +426,6 @@ fn capitalize(w: &str) -> String {
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
-/// Authority prefixes of a signature, longest first.
-const AUTHORITIES: &[(&str, &str)] =
-    &[("TUQ", "TUQ"), ("T/M", "TM"), ("TM", "TM"), ("KT", "KT"), ("TL", "TL"), ("Q", "Q")];
-
 /// The signer: the name at the bottom, the position line above it, the authority line.
 fn signer(sig: &[Line]) -> Option<Signer> {
     let cells: Vec<&str> = sig
@@ -488,11 +442,11 @@ fn signer(sig: &[Line]) -> Option<Signer> {
     let mut authority = None;
     let mut position = None;
     for (i, t) in above.iter().enumerate().rev() {
-        if let Some((_, code)) = AUTHORITIES.iter().find(|(p, _)| {
-            t.strip_prefix(p)
+        if let Some((_, code)) = SIGNATURE_AUTHORITIES.iter().find(|(p, _)| {
+            t.strip_prefix(p.as_str())
                 .is_some_and(|rest| rest.starts_with(['.', ' ', '/']) || (p.contains('/') && !rest.is_empty()))
         }) {
-            authority = Some(code.to_string());
+            authority = Some(code.clone());
             // "TL. CHỦ TỊCH" names whom the signer acts for; the position is the line after it.
             position = above.get(i + 1).map(|p| sentence_case(p));
             break;
@@ -539,9 +493,12 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
         let flush = |c: &mut Option<String>, out: &mut Vec<String>| {
             if let Some(item) = c.take() {
                 // Punctuation and OCR debris at the end of an item ("Tỉnh ủy, `"), and the
-                // signature column that OCR ran into it ("Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC").
+                // signature column that OCR ran into it ("Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC"): a
+                // position or authority line, two words at least. One word in capitals is
+                // an abbreviation the item lists ("VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC").
                 let mut item = item.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim();
                 if let Some((head, tail)) = item.rsplit_once(", ")
+                    && tail.split_whitespace().nth(1).is_some()
                     && mostly_upper(tail)
                 {
                     item = head;
@@ -601,6 +558,92 @@ mod tests {
         assert!(!names_place("ban thuong vu tinh uy"));
     }
 
+    /// The rows of a grammar with `columns` cells each, and the file's name for messages.
+    fn grammar(tsv: &'static str, columns: usize) -> Vec<(String, Vec<&'static str>)> {
+        let name = tsv.lines().next().unwrap_or_default();
+        crate::grammar::tsv_rows(tsv)
+            .map(|(line, c)| {
+                assert_eq!(c.len(), columns, "line {line} of the grammar opening {name:?}: {columns} columns");
+                (format!("line {line}"), c)
+            })
+            .collect()
+    }
+
+    /// "A / B => C": the cells A, B and the reading C.
+    fn cells_and_reading(example: &str) -> (Vec<&str>, &str) {
+        let (cells, reading) = example.split_once(" => ").expect("example has =>");
+        (cells.split(" / ").collect(), reading)
+    }
+
+    #[test]
+    fn body_heads_name_the_issuing_body_on_the_last_agency_line() {
+        let rows = grammar(crate::grammar::BODY_HEADS_TSV, 2);
+        assert_eq!(rows.len(), BODY_HEADS.len());
+        for (at, c) in rows {
+            let (cells, issuer) = cells_and_reading(c[1]);
+            let last = fold(cells[cells.len() - 1]);
+            assert!(
+                last == fold(c[0]) || last.starts_with(&format!("{} ", fold(c[0]))),
+                "body-heads.tsv {at}: the last line opens with {}",
+                c[0]
+            );
+            // Without the row the lines would be read as one name, first line first.
+            assert_ne!(proper_case(&cells.join(" ")), issuer, "body-heads.tsv {at}: the example needs the row");
+            assert_eq!(header_issuer(&cells), issuer, "body-heads.tsv {at}");
+        }
+    }
+
+    #[test]
+    fn levels_of_place_open_a_place_and_a_committee_word_does_not() {
+        let rows = grammar(crate::grammar::LEVELS_OF_PLACE_TSV, 4);
+        assert_eq!(rows.len(), LEVELS_OF_PLACE.len());
+        for (at, c) in rows {
+            let (line, cased) = c[2].split_once(" => ").expect("example has =>");
+            assert!(names_place(&fold(line)), "levels-of-place.tsv {at}: {line:?} names a place");
+            assert_eq!(proper_case(line), cased, "levels-of-place.tsv {at}");
+            assert!(!names_place(&fold(c[3])), "levels-of-place.tsv {at}: {:?} names no place", c[3]);
+            if !c[1].is_empty() {
+                let committee = format!("{} Yên Thế", c[1]).to_uppercase();
+                assert!(names_place(&fold(&committee)), "levels-of-place.tsv {at}: {committee:?} names a place");
+                assert!(!names_place(&fold(&format!("BAN TUYÊN GIÁO {}", c[1]))), "levels-of-place.tsv {at}");
+            }
+        }
+        // A longer level wins over the one it ends with.
+        assert_eq!(with_place("UBND thị xã", Some("TX. Đức Phổ")), "UBND thị xã Đức Phổ");
+    }
+
+    #[test]
+    fn gazette_headings_are_no_agency_lines() {
+        let rows = grammar(crate::grammar::GAZETTE_HEADINGS_TSV, 3);
+        assert_eq!(rows.len(), GAZETTE_HEADINGS.len());
+        for (at, c) in rows {
+            assert_eq!(agency_cells(&lines(c[1])), Vec::<&str>::new(), "gazette-headings.tsv {at}");
+            assert_eq!(agency_cells(&lines(c[2])), vec![c[2]], "gazette-headings.tsv {at}");
+        }
+    }
+
+    #[test]
+    fn proper_names_keep_their_capitals() {
+        let rows = grammar(crate::grammar::PROPER_NAMES_TSV, 2);
+        assert_eq!(rows.len(), PROPER_NAMES.len());
+        for (at, c) in rows {
+            let (line, cased) = c[1].split_once(" => ").expect("example has =>");
+            assert!(cased.contains(c[0]), "proper-names.tsv {at}: the example holds {}", c[0]);
+            assert_eq!(proper_case(line), cased, "proper-names.tsv {at}");
+        }
+    }
+
+    #[test]
+    fn signature_authorities_are_read_from_the_signature() {
+        let rows = grammar(crate::grammar::SIGNATURE_AUTHORITIES_TSV, 3);
+        assert_eq!(rows.len(), SIGNATURE_AUTHORITIES.len());
+        for (at, c) in rows {
+            let signature = c[2].replace(" / ", "\n");
+            let s = signer(&lines(&signature)).unwrap_or_else(|| panic!("signature-authorities.tsv {at}: a signer"));
+            assert_eq!(s.authority.as_deref(), Some(c[1]), "signature-authorities.tsv {at}");
+        }
+    }
+
     /// The header of a Lai Châu plan, with `lines` in place of its agency, motto, symbol and date lines.
     fn plan_with_header(lines: &str, title: &str) -> Document {
         let text = format!(
@@ -655,6 +698,19 @@ mod tests {
         // A mixed-case title ends at an upper-case line, as before.
         let doc = plan_with_header(head, "Thực hiện Chương trình OCOP\nỦY BAN NHÂN DÂN TỈNH");
         assert_eq!(doc.title.as_deref(), Some("Thực hiện Chương trình OCOP"));
+    }
+
+    #[test]
+    fn a_signature_column_run_into_a_recipient_goes_and_a_listed_abbreviation_stays() {
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n\nSố: 1556/KH-UBND\n\nKẾ HOẠCH\nVề việc X\n\n\
+                    I. MỤC ĐÍCH\n1. Thực hiện tốt.\n\nNơi nhận: T/M BAN THƯỜNG VỤ\n\
+                    - Các đ/c Ủy viên BTV Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC\n- VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC;\n\
+                    - VPCP: BTCN, các Vụ, Cục: TH, QHĐP;\n- Lưu: VT.\n\nHoàng Giang\n";
+        let doc = crate::extract::extract(text).remove(0);
+        assert_eq!(
+            doc.recipients,
+            ["Các đ/c Ủy viên BTV Tỉnh ủy", "VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC", "VPCP: BTCN, các Vụ, Cục: TH, QHĐP"]
+        );
     }
 
     #[test]
