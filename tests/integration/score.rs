@@ -18,7 +18,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("title", 1.0),
     ("signer.name", 1.0),
     ("signer.authority", 1.0),
-    ("recipients", 0.97),
+    ("recipients", 1.0),
     ("citations", 1.0),
     ("citations.numbered", 1.0),
     ("citation.kind", 1.0),
