@@ -535,6 +535,11 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
                 continue;
             }
             let j = trigger_object(&toks, i + n, row.role == Some(Role::Lead));
+            // "Phối hợp tổ chức kiểm tra": what follows is a verb, not a unit; after a preposition
+            // or a verb of reporting it is the noun ("báo cáo tổ chức đại diện người lao động").
+            if j == i + n && row.role != Some(Role::ReportTo) && opens_task(&toks, j) {
+                continue;
+            }
             emit(read_units(&toks, j).0, row.role.unwrap_or(Role::Lead));
         }
         for row in rows_at(&toks, i, RoleKind::After) {
@@ -1091,6 +1096,7 @@ mod tests {
         // Without "với" no one supports; a "Quy chế phối hợp" is a document, no task.
         assert!(units_in("Tăng cường sự phối hợp giữa các cơ quan, đơn vị và địa phương.").is_empty());
         assert!(units_in("Ban hành Quy chế phối hợp giữa UBND phường với Mặt trận Tổ quốc phường.").is_empty());
+        assert!(units_in("- Phối hợp tổ chức kiểm tra tiến độ bầu cử.").is_empty());
         // "Chỉ đạo" inside "Ban Chỉ đạo" tells no one to act.
         let got = units_in("Ban Chỉ đạo chính quyền thân thiện xã tổ chức kiểm tra.");
         assert_eq!(got, [("Ban Chỉ đạo chính quyền thân thiện xã".to_string(), Role::Lead)]);
