@@ -129,7 +129,7 @@ fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option
     let from = last.map_or(layout.body.start as usize, |s| (s.span.end as usize).min(end));
     let lines: Vec<_> = segment::lines(&text[from..end]).into_iter().filter(|l| !l.text.trim().is_empty()).collect();
     let at = lines.iter().position(|l| l.text.trim_start().starts_with("Trên đây là")).or_else(|| {
-        let at = lines.iter().rposition(|l| l.text.trim_end().ends_with("./."))?;
+        let at = lines.iter().rposition(|l| ends_with_end_mark(l.text))?;
         // A heading that is itself a paragraph ("b) Trong quá trình …, ….") is text of
         // its item already: a "./." paragraph after it is not the item's only text.
         let heading_has_text =
@@ -137,6 +137,12 @@ fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option
         (at > 0 || heading_has_text || sections.is_empty()).then_some(at)
     })?;
     Some(Span::new(from + lines[at].span.start as usize, end))
+}
+
+/// Whether a line ends with the end mark of a document's text, "./.", also typed
+/// with a space before the slash ("xử lý. /.").
+fn ends_with_end_mark(line: &str) -> bool {
+    line.trim_end().strip_suffix("/.").is_some_and(|before| before.trim_end().ends_with('.'))
 }
 
 /// The open labels while the lines are read.
@@ -377,6 +383,9 @@ a) Trong quá trình thực hiện, các cơ quan gửi Sở Tài chính để t
 Yêu cầu các sở nghiêm túc thực hiện./.
 ";
         assert_eq!(outline_of(text).path_at(text.find("Yêu").unwrap()), None);
+        // The end mark typed with a space before its slash is the same mark.
+        let spaced = text.replace("./.", ". /.");
+        assert_eq!(outline_of(&spaced).path_at(spaced.find("Yêu").unwrap()), None);
     }
     #[test]
     fn capital_letters_above_roman_parts_open_their_own_tree() {
