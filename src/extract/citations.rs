@@ -466,8 +466,7 @@ fn amended_laws(text: &str, from: usize, end: usize) -> Vec<Found> {
     let inner = &text[from..end];
     let mut starts = vec![0];
     for (i, _) in inner.match_indices(" và ") {
-        let next = &inner[i + " và ".len()..];
-        if TYPE_WORD.find(next).is_some_and(|w| w.start() == 0 && w.as_str().starts_with(char::is_uppercase)) {
+        if next_document(&inner[i..]) {
             starts.push(i + " và ".len());
         }
     }
@@ -529,9 +528,10 @@ static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a name ends: before "của", "ngày", "về", "số …", a comma, a parenthesis that
 /// is not a term, and the other words of the contract; also before the list a
-/// sentence goes on with ("gồm") or a time limit ("chậm nhất").
+/// sentence goes on with ("gồm") or a time limit ("chậm nhất"). "và"/"hoặc" before
+/// a capital ends it only before another document ([`next_document`]).
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
 });
 
 /// Common nouns that administrative text writes with a capital ("Nhân dân", "Nhà
@@ -547,7 +547,7 @@ static CAPITALIZED_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// purpose or predicate that begins a new phrase. Commas are judged by
 /// [`comma_continues`].
 static DESCRIPTION_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|nhằm|để|đã|được|là|có|sau khi|cho|đến\s+(?:các|những|toàn|mọi|từng)|và\s+(?:các|những)\s+(?:văn bản|nghị quyết|kế hoạch|chương trình|quy định))\s|\s+(?:số|Số)\s*:?\s*\d|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên)(?:\W|$)").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|nhằm|để|đã|được|là|có|sau khi|cho|đến\s+(?:các|những|toàn|mọi|từng)|và\s+(?:các|những)\s+(?:văn bản|nghị quyết|kế hoạch|chương trình|quy định))\s|\s+(?:số|Số)\s*:?\s*\d|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên)(?:\W|$)|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
 });
 
 /// The comma-joined expressions of `grammars/citation-names.tsv` ("phòng, chống"), each
@@ -628,6 +628,7 @@ fn description_end(rest: &str) -> Option<usize> {
         let continues = match stop.as_str().trim() {
             "," => comma_joins(rest, at) || comma_continues(&rest[at..]),
             "của" => owner_is_subject(&rest[from + stop.end()..]),
+            _ if ends_in_capital(stop.as_str()) => !next_document(&rest[at..]),
             _ => false,
         };
         if continues {
@@ -714,7 +715,7 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
         // A law's subject may open with a word that elsewhere ends a name: "Luật ban
         // hành văn bản quy phạm pháp luật" (the first word of a name never ends it).
         let opening = if is_law { LAW_OPENING.find(after).map_or(0, |o| o.end()) } else { 0 };
-        let stop = name_stop(after, opening, lead + rest[..skip].chars().count());
+        let stop = name_stop(after, opening, lead + rest[..skip].chars().count(), skip > 0);
         if opening > 0 && after[opening..stop].split_whitespace().count() < 2 {
             return None;
         }
@@ -750,14 +751,21 @@ static LAW_OPENING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+ban hàn
 
 /// Where a name at the head of `after` ends ([`STOP`]), searching from `from`. A line
 /// break ends it unless the line is hard-wrapped inside the name ([`wrap_continues`]);
-/// `lead` counts the characters on the name's first line before `after`.
-fn name_stop(after: &str, from: usize, lead: usize) -> usize {
+/// `lead` counts the characters on the name's first line before `after`. The laws an
+/// amending law amends are all in its name ("… của Luật A và Luật B"): `amending`
+/// keeps "và" before another document inside it.
+fn name_stop(after: &str, from: usize, lead: usize, amending: bool) -> usize {
     let limit = |s: &str| s.floor_char_boundary(s.len().min(160));
     let mut from = from;
     loop {
         let Some(stop) = STOP.find_at(after, from) else { return limit(after) };
         let at = stop.start();
-        if stop.as_str() == "," && comma_joins(after, at) {
+        let joins = match stop.as_str() {
+            "," => comma_joins(after, at),
+            s if ends_in_capital(s) => amending || !next_document(&after[at..]),
+            _ => false,
+        };
+        if joins {
             from = at + 1;
             continue;
         }
@@ -770,6 +778,27 @@ fn name_stop(after: &str, from: usize, lead: usize) -> usize {
         }
         from = at + 1;
     }
+}
+
+/// Whether a stop is "và"/"hoặc" before a capital (the last alternative of [`STOP`]
+/// and [`DESCRIPTION_STOP`]): no other stop ends in a capital letter.
+fn ends_in_capital(stop: &str) -> bool {
+    stop.chars().next_back().is_some_and(char::is_uppercase)
+}
+
+/// Whether `text`, opening with "và" or "hoặc", goes on with another document: a
+/// type word with a capital ("… thuế nhập khẩu và Luật Quản lý thuế", "… và Thông
+/// tư này"), where the name before ends. A capitalised word that is no type word is
+/// part of the name ("Luật Khoa học và Công nghệ").
+fn next_document(text: &str) -> bool {
+    let Some(rest) = text.trim_start().split_once(char::is_whitespace).map(|(_, r)| r.trim_start()) else {
+        return false;
+    };
+    TYPE_WORD.find(rest).is_some_and(|w| {
+        w.start() == 0
+            && w.as_str().starts_with(char::is_uppercase)
+            && !rest[w.end()..].starts_with(char::is_alphanumeric)
+    })
 }
 
 /// How many characters a hard-wrapped page line holds.

@@ -468,3 +468,49 @@ fn comma_joined_names_survive_spacing_and_lost_tone_marks() {
     );
     assert_eq!(names("Can cu Luat Phong, chong tham nhung;"), ["Luat Phong, chong tham nhung"]);
 }
+
+/// "và"/"hoặc" before a capitalised type word joins two documents, each its own
+/// citation; before any other capitalised word it stays inside the name. The laws an
+/// amending law amends are still one name with it.
+#[test]
+fn a_name_ends_before_and_or_or_with_another_document() {
+    let names = |text: &str| cite(text).into_iter().filter_map(|c| c.name).collect::<Vec<_>>();
+    assert_eq!(
+        names("Căn cứ Luật Thuế xuất khẩu, thuế nhập khẩu và Luật Quản lý thuế;"),
+        ["Luật Thuế xuất khẩu, thuế nhập khẩu", "Luật Quản lý thuế"]
+    );
+    assert_eq!(names("theo quy định của Bộ luật Hình sự hoặc Bộ luật Dân sự"), ["Bộ luật Hình sự", "Bộ luật Dân sự"]);
+    assert_eq!(
+        names("Luật Đất đai, Luật Nhà ở và Luật Kinh doanh bất động sản"),
+        ["Luật Đất đai", "Luật Nhà ở", "Luật Kinh doanh bất động sản"]
+    );
+    // The second document is the text itself: no citation of its own.
+    assert_eq!(
+        names("theo quy định tại các Điều 71, 72 Luật Giao thông đường thủy nội địa và Thông tư này;"),
+        ["Luật Giao thông đường thủy nội địa"]
+    );
+    // Hard-wrapped before the second document.
+    assert_eq!(
+        names("cảng theo quy định tại các Điều 71, 72 Luật Giao thông đường thủy nội địa và\nThông tư này;"),
+        ["Luật Giao thông đường thủy nội địa"]
+    );
+    // A description after an implementing verb ends there too.
+    assert_eq!(
+        names("Triển khai Đề án phát triển du lịch tỉnh Lào Cai và Chương trình Mỗi xã một sản phẩm;"),
+        ["Đề án phát triển du lịch tỉnh Lào Cai", "Chương trình Mỗi xã một sản phẩm"]
+    );
+    // Counter-examples: a capitalised word that is no type word is part of the name,
+    // a lower-case type word too; the amending law keeps the laws it amends.
+    assert_eq!(names("Căn cứ Luật Khoa học và Công nghệ ngày 09 tháng 6 năm 2000;"), ["Luật Khoa học và Công nghệ"]);
+    assert_eq!(names("Căn cứ Luật Bảo vệ, chăm sóc và giáo dục trẻ em;"), ["Luật Bảo vệ, chăm sóc và giáo dục trẻ em"]);
+    assert_eq!(
+        names(
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương;"
+        ),
+        [
+            "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+            "Luật Tổ chức Chính phủ",
+            "Luật Tổ chức chính quyền địa phương"
+        ]
+    );
+}
