@@ -67,6 +67,11 @@ static LIST_BEFORE: LazyLock<Regex> =
 static FORM_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i:m[ẫa]u|bi[ểe]u)\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
 
+/// A form's label in parentheses right after a name: "(Mẫu số 01/HNCT)", "(theo mẫu
+/// 02)", "(Biểu mẫu số 3)", and without its tone marks.
+static FORM_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\(\s*(?:theo\s+)?(?i:m[ẫa]u|bi[ểe]u)(?:\s|$)").unwrap());
+
 /// "số " right before a symbol.
 static SO_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i:s[ốo])\s*:?\s*$").unwrap());
 
@@ -80,13 +85,15 @@ static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*,?\s*(?:(?P<link>của|giữa)\s+|(?P<body>(?:UBND|Ủy ban|Uỷ ban|Ban|Bộ|Thủ tướng|Chính phủ|Hội nghị|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|HĐND|Hội đồng|Văn phòng|Sở|Quốc hội|Chủ tịch|BTV|Tiểu ban|Cục|Tổng cục|Bảo hiểm)\s))").unwrap()
 });
 
-/// Where an issuer ends.
+/// Where an issuer ends: before the words of the contract, a verb that begins the
+/// subject, another document, and a date (a table's next cell, "… của Chính phủ
+/// 01/7/2024").
 ///
 /// This and the other "where it ends" patterns write a word's end as `(?:\W|$)`, not
 /// `\b`: only a match's start is used, where the two agree, and a Unicode `\b` sends
 /// each search off the fast engine onto one many times slower.
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:về|Về|ban hành|Ban hành|quy định|Quy định|hướng dẫn|Hướng dẫn|thông báo|Thông báo|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đổi|đối với|năm \d|là|được|phê duyệt|Phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|tiếp tục|có|điều chỉnh|Điều chỉnh)(?:\W|$)|\s+và\s+(?:các|những|\p{Ll}|(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận|Chương trình|Đề án|Luật)(?:\W|$))|[(),;:.“”\x22]|\n\s*\n|\n\s*\d|\s+-\s+(?i:khoản|điều|điểm)\s|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|\d)").unwrap()
+    Regex::new(r"\s+(?:về|Về|ban hành|Ban hành|quy định|Quy định|hướng dẫn|Hướng dẫn|thông báo|Thông báo|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đổi|đối với|năm \d|là|được|phê duyệt|Phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|tiếp tục|có|điều chỉnh|Điều chỉnh)(?:\W|$)|\s+và\s+(?:các|những|\p{Ll}|(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận|Chương trình|Đề án|Luật)(?:\W|$))|[(),;:.“”\x22]|\n\s*\n|\n\s*\d|\s+-\s+(?i:khoản|điều|điểm)\s|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|\d)|\s+\d{1,2}/\d{1,2}/\d{4}").unwrap()
 });
 
 /// A pinpoint before a type word: "khoản 1, Mục III ", "Điều 7, Điều 8 ".
@@ -105,10 +112,13 @@ fn pinpoint_before(text: &str, at: usize) -> Option<String> {
 /// How far back [`pinpoint_before`] reads: a run of a dozen pinpoints.
 const PINPOINT_REACH: usize = 300;
 
-/// Words before a name that say it does not exist yet, or is what another document issues.
+/// Words before a name that say it does not exist yet, or is what another document
+/// issues; the name may open with a quote ("xây dựng “Đề án …”").
 static NOT_A_NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:xây dựng|dự thảo|dự án|ban hành|kèm theo|soạn thảo|việc|tham mưu)\s*(?:và\s+ban hành\s+)?$")
-        .unwrap()
+    Regex::new(
+        r"(?i)(?:xây dựng|dự thảo|dự án|ban hành|kèm theo|soạn thảo|việc|tham mưu)\s*(?:và\s+ban hành\s+)?[“\x22]?$",
+    )
+    .unwrap()
 });
 
 /// Verbs that carry out an existing document: "thực hiện Đề án …", "triển khai Chương trình …".
@@ -360,7 +370,9 @@ fn tail(text: &str, from: usize, limit: usize) -> (Option<String>, Option<String
             end = i;
         }
         let name = join_lines(&s[..end]);
-        if !name.is_empty() && name.split_whitespace().count() <= 16 {
+        // A document has one issuer: "của các chủ thể …" is whose the subject is.
+        let plural = c.name("link").is_some() && (name.starts_with("các ") || name.starts_with("những "));
+        if !name.is_empty() && name.split_whitespace().count() <= 16 && !plural {
             pos += body_start + end;
             issuer = Some(name);
         }
@@ -430,6 +442,11 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         let implementing = IMPLEMENTING_BEFORE.is_match(before);
         let lead = chars_on_line(&z[..m.end()]);
         let Some(name_len) = name_extent(t, word, rest, implementing, lead) else { continue };
+        // "Biên bản Hội nghị Cử tri Nơi Công tác (Mẫu số 01/HNCT)": a blank form's
+        // title, drawn up anew each time, not one document.
+        if FORM_AFTER.is_match(&rest[name_len..]) {
+            continue;
+        }
         let name = join_lines(&z[m.start()..m.end() + name_len]);
         let start = zone.start as usize + m.start();
         if out.last().is_some_and(|prev: &Found| prev.span.end as usize > start) {
@@ -685,7 +702,9 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
     if gap == 0 || gap > 2 {
         return None;
     }
-    let is_law = matches!(t.abbreviation.as_str(), "L" | "BL" | "HP" | "PL");
+    // A law's name is often printed in lower case ("Luật bầu cử …"); an order ("Lệnh",
+    // coded L too) is cited by its number, and "Lệnh điều động của Cảng vụ" is a kind of order.
+    let is_law = matches!(t.abbreviation.as_str(), "L" | "BL" | "HP" | "PL") && t.word != "Lệnh";
     let capital = first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "“\"".contains(c));
     let word_capital = word.starts_with(char::is_uppercase);
     // A lower-case type word names a document only before a Party congress or plenum.
@@ -694,7 +713,12 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
         // A lower-case type word is a common noun ("kế hoạch phối hợp với …") unless
         // its description names the period of one plan ("quy hoạch tỉnh Lào Cai thời
         // kỳ 2021 - 2030").
-        return described_extent(rest, implementing).filter(|&len| word_capital || PERIOD.is_match(&rest[..len]));
+        // A capitalised type word inside it is the document meant ("theo hợp đồng thuộc
+        // Chương trình mục tiêu quốc gia …"), the common noun only its context.
+        return described_extent(rest, implementing).filter(|&len| {
+            let description = &rest[..len];
+            word_capital || PERIOD.is_match(description) && !names_a_document(description)
+        });
     }
     if !(word_capital && (capital || is_law) || congress && t.abbreviation == "NQ") {
         return None;
@@ -729,16 +753,23 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
             .unwrap_or(stop)
     };
     let total = skip + len;
-    let name = without_stray_quote(rest[..total].trim_end().trim_end_matches('.'));
+    let name = without_stray_paren(without_stray_quote(rest[..total].trim_end().trim_end_matches('.')));
     let words = name.split_whitespace().count();
-    // A number names a scheme ("Đề án 06"), not a period ("Báo cáo 6 tháng").
+    // A number names a scheme ("Đề án 06"), not a period ("Báo cáo 6 tháng") or a
+    // date ("Chương trình 05/6/2024", a table's next cell).
     if first.starts_with(|c: char| c.is_ascii_digit())
-        && (words > 2 || {
-            // Lowered only as far as the longest word looked for.
-            let next: String =
-                rest.trim_start()[first.len()..].trim_start().chars().take(5).flat_map(char::to_lowercase).collect();
-            ["tháng", "năm", "ngày", "quý"].iter().any(|p| next.starts_with(p))
-        })
+        && (words > 2
+            || first.split(['/', '.']).nth(1).is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
+            || {
+                // Lowered only as far as the longest word looked for.
+                let next: String = rest.trim_start()[first.len()..]
+                    .trim_start()
+                    .chars()
+                    .take(5)
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                ["tháng", "năm", "ngày", "quý"].iter().any(|p| next.starts_with(p))
+            })
     {
         return None;
     }
@@ -835,6 +866,25 @@ fn wrap_continues(line_chars: usize, line: &str, next: &str) -> bool {
 /// The period a plan or strategy is named by.
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:thời kỳ|giai đoạn|nhiệm kỳ)\s+\d{4}\s*-\s*\d{4}").unwrap());
+
+/// A name cut before a closing parenthesis that no opening one of its own pairs with:
+/// a name given in parentheses ("(Bộ luật ISPS)").
+fn without_stray_paren(name: &str) -> &str {
+    match name.find(')') {
+        Some(close) if !name[..close].contains('(') => name[..close].trim_end(),
+        _ => name,
+    }
+}
+
+/// Whether a description holds a capitalised type word after its first word: another
+/// document, named inside it.
+fn names_a_document(description: &str) -> bool {
+    TYPE_WORD.find_iter(description).any(|w| {
+        w.start() > 0
+            && w.as_str().starts_with(char::is_uppercase)
+            && description[..w.start()].ends_with(char::is_whitespace)
+    })
+}
 
 /// A name without a closing quote that no opening quote of its own pairs with.
 fn without_stray_quote(name: &str) -> &str {

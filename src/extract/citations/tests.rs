@@ -514,3 +514,74 @@ fn a_name_ends_before_and_or_or_with_another_document() {
         ]
     );
 }
+
+/// A blank form's title is drawn up anew each time: a name followed by its form
+/// label is no citation; the document that issues the form still is.
+#[test]
+fn a_name_labelled_as_a_form_is_no_citation() {
+    assert!(
+        cite("Hội nghị lấy ý kiến cử tri nơi công tác, Biên bản Hội nghị Cử tri Nơi Công tác (Mẫu số 01/HNCT).")
+            .is_empty()
+    );
+    assert!(cite("Biên bản Hội nghị Giới thiệu (theo mẫu 03) gửi Ban Thường trực").is_empty());
+    // Counter-examples: another parenthesis, and the document that issues the form.
+    let c = one("Biên bản Hội nghị hiệp thương lần thứ hai (ngày 10/02/2026) được gửi đến");
+    assert_eq!(c.name.as_deref(), Some("Biên bản Hội nghị hiệp thương lần thứ hai"));
+    let c = one("lập biên bản theo Mẫu số 05/HNCT ban hành kèm theo Nghị quyết số 40/NQ-HĐBCQG");
+    assert_eq!(c.symbol.as_deref(), Some("40/NQ-HĐBCQG"));
+}
+
+/// Where the words after a type word are no document's name: a scheme still to be
+/// drawn up even in quotes, an order of a kind ("Lệnh điều động"), a date in the
+/// next table cell, a common noun whose description names another document.
+#[test]
+fn what_looks_like_a_name_but_names_no_document() {
+    assert!(cite("Tham mưu xây dựng “Đề án Điều chỉnh tổ chức biên chế Ban Chỉ huy quân sự xã”").is_empty());
+    assert!(cite("chấp hành Lệnh điều động của Cảng vụ trong trường hợp khẩn cấp").is_empty());
+    assert!(cite("hỗ trợ người lao động theo hợp đồng thuộc Chương trình 05/6/2024").is_empty());
+    assert!(
+        cite("đi làm việc ở nước ngoài theo hợp đồng thuộc Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025")
+            .iter()
+            .all(|c| c.kind.as_deref() != Some("HĐ"))
+    );
+    // Counter-examples: a scheme by its number, a law in lower case, a quoted name
+    // cited, a plan named by its period.
+    assert_eq!(one("triển khai Đề án 06.").name.as_deref(), Some("Đề án 06"));
+    assert_eq!(one("theo Luật ban hành văn bản quy phạm pháp luật;").kind.as_deref(), Some("L"));
+    assert_eq!(
+        one("Thực hiện “Đề án Điều chỉnh tổ chức biên chế Ban Chỉ huy quân sự xã”;").name.as_deref(),
+        Some("Đề án Điều chỉnh tổ chức biên chế Ban Chỉ huy quân sự xã")
+    );
+    assert_eq!(
+        one("theo quy hoạch tỉnh Lào Cai thời kỳ 2021 - 2030;").name.as_deref(),
+        Some("quy hoạch tỉnh Lào Cai thời kỳ 2021 - 2030")
+    );
+}
+
+/// A name given in parentheses ends at its closing parenthesis.
+#[test]
+fn a_name_in_parentheses_ends_at_the_closing_one() {
+    let names: Vec<_> = cite("Tham khảo mục 15.7 Phần B của Bộ luật An ninh tàu và bến cảng (Bộ luật ISPS) để")
+        .into_iter()
+        .filter_map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["Bộ luật An ninh tàu và bến cảng", "Bộ luật ISPS"]);
+    // Counter-example: a term in parentheses is part of the name.
+    assert_eq!(
+        one("Nghị quyết Trung ương 4 (khóa XII) về").name.as_deref(),
+        Some("Nghị quyết Trung ương 4 (khóa XII)")
+    );
+}
+
+/// An issuer is one body: it ends before a date (the next table cell) and is no
+/// plural ("của các chủ thể …" is the subject's owner).
+#[test]
+fn an_issuer_is_one_body_without_a_date() {
+    let c = one("Nghị định số 55/2023/NĐ-CP ngày 21/7/2023 của Chính phủ 01/7/2024 21 Nghị");
+    assert_eq!(c.issuer.as_deref(), Some("Chính phủ"));
+    let c = one("quản lý thực hiện Chương trình OCOP của các chủ thể sản phẩm tham gia");
+    assert_eq!(c.issuer, None);
+    // Counter-example: a body with a plural word inside its name.
+    let c = one("Kế hoạch số 16/KH-HĐTĐKT ngày 31/8/2021 của Hội đồng Thi đua - Khen thưởng Trung ương về");
+    assert_eq!(c.issuer.as_deref(), Some("Hội đồng Thi đua - Khen thưởng Trung ương"));
+}
