@@ -953,15 +953,26 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
 /// Chứng khoán" in the title, "Căn cứ Luật Chứng khoán số 54/2019/QH14" below) is
 /// that numbered document: a name-only citation whose name is the name printed
 /// with exactly one number joins it. (A name-only mention after the number finds
-/// it directly in [`group`].)
+/// it directly in [`group`].) A shorter form of that name ("Luật Bầu cử" for "Luật
+/// Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13") joins it
+/// too when it begins no other name of its kind ([`short_form_target`]).
 fn merge_named_numbers(out: &mut Vec<Citation>, keys: &HashMap<String, Vec<usize>>) {
     let mut merged = vec![false; out.len()];
+    let mut sorted: Vec<&String> = keys.keys().filter(|k| k.starts_with("n:")).collect();
+    sorted.sort();
     for (key, indices) in keys {
         if !key.starts_with("n:") {
             continue;
         }
         let mut numbered = indices.iter().copied().filter(|&i| out[i].symbol.is_some());
-        let (Some(target), None) = (numbered.next(), numbered.next()) else { continue };
+        let target = match (numbered.next(), numbered.next()) {
+            (Some(target), None) => target,
+            (None, _) => match short_form_target(out, keys, &sorted, key, indices) {
+                Some(target) => target,
+                None => continue,
+            },
+            _ => continue,
+        };
         for &i in indices {
             if out[i].symbol.is_some() || merged[i] || !compatible(&out[i].date, &out[target].date) {
                 continue;
@@ -971,6 +982,37 @@ fn merge_named_numbers(out: &mut Vec<Citation>, keys: &HashMap<String, Vec<usize
         }
     }
     drop_merged(out, &merged);
+}
+
+/// The one numbered citation whose printed name a name-only `key` begins, if it is
+/// the only longer name of its kind: "Luật Bầu cử" names 85/2015/QH13 when no other
+/// "Luật Bầu cử …" is cited. As in [`merge_short_names`], a form of one word after
+/// the type word names nothing specific.
+fn short_form_target(
+    out: &[Citation],
+    keys: &HashMap<String, Vec<usize>>,
+    sorted: &[&String],
+    key: &str,
+    indices: &[usize],
+) -> Option<usize> {
+    if key.split(' ').count() < 3 {
+        return None;
+    }
+    let kind = &out[*indices.first()?].kind;
+    let prefix = format!("{key} ");
+    let from = sorted.partition_point(|k| k.as_str() < prefix.as_str());
+    let mut target = None;
+    for longer in sorted[from..].iter().take_while(|k| k.starts_with(&prefix)) {
+        let same_kind = || keys[*longer].iter().copied().filter(|&j| out[j].kind == *kind);
+        // A name printed with its number, and the name-only mentions of that name.
+        let mut numbered = same_kind().filter(|&j| out[j].symbol.is_some());
+        match (numbered.next(), numbered.next()) {
+            (Some(j), None) if target.is_none_or(|t| t == j) => target = Some(j),
+            (None, _) if same_kind().next().is_none() => {}
+            _ => return None,
+        }
+    }
+    target
 }
 
 /// Move citation `i`'s mentions into citation `target`, which takes the date,

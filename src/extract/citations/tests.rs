@@ -585,3 +585,23 @@ fn an_issuer_is_one_body_without_a_date() {
     let c = one("Kế hoạch số 16/KH-HĐTĐKT ngày 31/8/2021 của Hội đồng Thi đua - Khen thưởng Trung ương về");
     assert_eq!(c.issuer.as_deref(), Some("Hội đồng Thi đua - Khen thưởng Trung ương"));
 }
+
+/// A short form of a numbered law's printed name is that law, when no other cited
+/// name of its kind begins the same way.
+#[test]
+fn a_short_form_of_a_numbered_law_s_name_is_that_law() {
+    let c = cite(
+        "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13;\n\nquán triệt các quy định của Luật Bầu cử và các văn bản hướng dẫn.",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!((c[0].symbol.as_deref(), c[0].mentions.len()), (Some("85/2015/QH13"), 2));
+    // Counter-examples: two numbered laws begin the same way; a form of one word.
+    let c = cite(
+        "Căn cứ Luật Thuế thu nhập cá nhân số 04/2007/QH12; Luật Thuế thu nhập doanh nghiệp số 14/2008/QH12;\n\ntheo Luật Thuế thu nhập và các văn bản",
+    );
+    assert_eq!(c.len(), 3, "{c:#?}");
+    let c = cite(
+        "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13;\n\ntheo Luật Bầu cử đại biểu Quốc hội và Luật Bầu cử đại biểu Hội đồng nhân dân.",
+    );
+    assert!(c.len() >= 2, "{c:#?}");
+}
