@@ -75,10 +75,12 @@ static FORM_AFTER: LazyLock<Regex> =
 /// "số " right before a symbol.
 static SO_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i:s[ốo])\s*:?\s*$").unwrap());
 
+/// "ngày" and a date, short or long form: groups `d`, `m`, `y` or `d2`, `m2`, `y2`.
+const DATE: &str = r"(?i:ng[àa]y)\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+(?i:th[áa]ng)\s+(?P<m2>\d{1,2})\s+(?i:n[ăa]m)\s+(?P<y2>\d{4}))";
+
 /// A date right after a symbol or name.
-static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[,;]?\s*(?:được\s+)?(?:(?i:ban hành)\s+)?(?i:ng[àa]y)\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+(?i:th[áa]ng)\s+(?P<m2>\d{1,2})\s+(?i:n[ăa]m)\s+(?P<y2>\d{4}))").unwrap()
-});
+static DATE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s*[,;]?\s*(?:được\s+)?(?:(?i:ban hành)\s+)?{DATE}")).unwrap());
 
 /// The issuer's opening: "của X", "giữa X", or a body word directly.
 static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -226,7 +228,13 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
             (type_word.is_some_and(|t| words.chars().count() > t.word.chars().count() + 2)).then_some(words)
         };
         let kind = kind_of(type_word, &symbol);
-        let (date, issuer, tail_end) = tail(text, end, zone.end as usize);
+        let (mut date, mut issuer, tail_end) = tail(text, end, zone.end as usize);
+        if date.is_none()
+            && issuer.is_none()
+            && let Some((d, i)) = issued_before(text, mention_start)
+        {
+            (date, issuer) = (d, Some(i));
+        }
         let pinpoint = pinpoint_before(text, mention_start);
         out.push(Found {
             span: Span::new(mention_start, end),
@@ -241,6 +249,24 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
         });
     }
     out
+}
+
+/// The date and body of a sentence that tells of the issuing before the symbol:
+/// "Ngày 21/04/2015, Thủ tướng Chính phủ đã ban hành Chỉ thị số 06/CT-TTg …".
+static ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{DATE}\s*,\s*(?P<body>\p{{Lu}}[^,;.()\d]{{1,80}}?)\s+(?:đã\s+)?(?:ký\s+)?ban hành\s+$"))
+        .unwrap()
+});
+
+/// The date and issuer told before a mention at `at` ([`ISSUED_BEFORE`]), sought in
+/// the few hundred bytes before it.
+fn issued_before(text: &str, at: usize) -> Option<(Option<String>, String)> {
+    let from = text.floor_char_boundary(at.saturating_sub(PINPOINT_REACH));
+    let c = ISSUED_BEFORE.captures(&text[from..at])?;
+    let d = c.name("d").or(c.name("d2"))?.as_str();
+    let m = c.name("m").or(c.name("m2"))?.as_str();
+    let y = c.name("y").or(c.name("y2"))?.as_str();
+    Some((iso_date(d, m, y), join_lines(&c["body"])))
 }
 
 /// A symbol whose number the scan lost ("… và Ban nhân dân CT/BĐVTU ngày 03/3/2022"):

@@ -605,3 +605,18 @@ fn a_short_form_of_a_numbered_law_s_name_is_that_law() {
     );
     assert!(c.len() >= 2, "{c:#?}");
 }
+
+/// A sentence that tells of the issuing before the symbol gives its date and issuer.
+#[test]
+fn date_and_issuer_told_before_the_symbol() {
+    let c = one(
+        "Ngày 21/04/2015, Thủ tướng Chính\nphủ đã ban hành Chỉ thị số 06/CT-TTg về việc tăng cường chỉ đạo điều hành",
+    );
+    assert_eq!((c.date.as_deref(), c.issuer.as_deref()), (Some("2015-04-21"), Some("Thủ tướng Chính phủ")));
+    // Counter-examples: a date and issuer after the symbol win; a date of another event.
+    let c =
+        one("Ngày 21/04/2015, Bộ Tài chính đã ban hành Thông tư số 12/2015/TT-BTC ngày 20/4/2015 của Bộ Tài chính về");
+    assert_eq!(c.date.as_deref(), Some("2015-04-20"));
+    let c = one("Ngày 21/04/2015, Sở Tài chính đã họp và thống nhất thực hiện Chỉ thị số 06/CT-TTg về việc");
+    assert_eq!((c.date, c.issuer), (None, None));
+}
