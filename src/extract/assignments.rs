@@ -19,7 +19,7 @@ use regex::Regex;
 
 use crate::document::{Assignment, Role};
 use crate::extract::sections::{self, Outline};
-use crate::grammar::char_case;
+use crate::grammar::{self, char_case};
 use crate::segment::Layout;
 use crate::span::Span;
 
@@ -328,6 +328,9 @@ fn collective_goes_on(toks: &[Token], start: usize, i: usize) -> bool {
         && toks.get(i + 2).is_none_or(|t| matches!(&*t.lower, "," | "và" | ";" | "."))
 }
 
+/// The most tokens a unit's name runs to before the reading stops.
+const NAME_WORDS: usize = 18;
+
 /// Read the list of units that opens at token `i`: each unit's token range.
 /// Returns the units and, when the list ended at a stop word (a verb follows), where.
 fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usize>) {
@@ -342,9 +345,15 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
         // A verb ends the name; the same words capitalized ("Xây dựng", "Thông tin")
         // or right after "các" ("các tổ chức") are part of it.
         let after_plural = i > 0 && matches!(&*toks[i - 1].lower, "các" | "những");
+        // A bare "cấp" needs what follows it: "Ban Thường trực … cấp tổ chức hội nghị" names the
+        // level that organizes, not a unit "… cấp" that organizes ("cùng cấp", "các cấp" are whole).
+        let after_level = i > 1
+            && toks[i - 1].lower == "cấp"
+            && !matches!(&*toks[i - 2].lower, "cùng" | "các" | "mọi" | "hai" | "ba");
         if i > start
-            && !toks[i].upper
+            && (!toks[i].upper || capital_trigger(toks, i))
             && !after_plural
+            && !after_level
             && !inside_name(toks, start, i)
             && !links_unit(toks, i)
             && (phrase_at(toks, i, RoleKind::Stop).is_some() || phrase_at(toks, i, RoleKind::Narrative).is_some())
@@ -378,10 +387,12 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             }
             break;
         }
-        if !t.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '–' || c == '/') {
+        if !t.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '–' || c == '/')
+            && !inside_name(toks, start, i)
+        {
             break;
         }
-        if i - start >= 18 {
+        if i - start >= NAME_WORDS {
             break;
         }
         i += 1;
@@ -400,7 +411,32 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
         })
         .filter(|(s, e)| e > s)
         .collect();
-    (units, at_stop)
+    (drop_appositions(toks, units), at_stop)
+}
+
+/// Whether a capitalized token opens a trigger of three words or more ("Phối hợp với"):
+/// a sentence's verb printed with a capital, which no unit's name holds.
+fn capital_trigger(toks: &[Token], i: usize) -> bool {
+    rows_at(toks, i, RoleKind::Before).any(|r| r.words.len() >= 3)
+}
+
+/// One person named by two titles ("Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy
+/// ban MTTQ xã"): the party rank after "Đồng chí" is no unit of its own, the office after
+/// the comma is the one that acts. A plural ("Các đồng chí Phó Chủ tịch, Trưởng đoàn thể")
+/// is a list.
+fn drop_appositions(toks: &[Token], units: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let singular_comrade = |s: usize| {
+        toks[s].lower == "đ/c" || (toks[s].lower == "đồng" && toks.get(s + 1).is_some_and(|t| t.lower == "chí"))
+    };
+    let office = |s: usize| toks[s].upper && !matches!(&*toks[s].lower, "các" | "những" | "đồng" | "đ/c");
+    (0..units.len())
+        .filter(|&k| {
+            let (s, e) = units[k];
+            let next = units.get(k + 1).filter(|n| n.0 == e + 1 && toks[e].lower == ",");
+            !(singular_comrade(s) && next.is_some_and(|n| office(n.0)))
+        })
+        .map(|k| units[k])
+        .collect()
 }
 
 /// The units that are the subject of a clause opening at `i`: units, then a verb that is
@@ -418,7 +454,11 @@ fn subject_at(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
                 (toks[k].lower == "yêu" && n.lower == "cầu") || (toks[k].lower == "đề" && n.lower == "nghị")
             })
     });
-    (!opens_task(toks, i) && at_stop.is_some() && !deferred && units.iter().all(|(s, e)| e - s >= 2)).then_some(units)
+    // One word is a unit when it is an abbreviation ("MTTQ phối hợp …"), not a bare head word.
+    let whole = |&(s, e): &(usize, usize)| {
+        e - s >= 2 || (toks[s].caps && toks[s].lower.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    };
+    (!opens_task(toks, i) && at_stop.is_some() && !deferred && units.iter().all(whole)).then_some(units)
 }
 
 /// Whether the sentence at `i` opens with a word that is a verb there though it can head
@@ -473,17 +513,19 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
                 // "Căn cứ …, các cơ quan … chủ động …": the subject follows the opening phrase.
                 let end =
                     toks[i..].iter().position(|t| matches!(&*t.lower, "." | ";" | ":")).map_or(toks.len(), |k| i + k);
-                if let Some(units) = (i..end)
-                    .filter(|&k| toks[k].lower == ",")
-                    .find(|&k| opens_unit(&toks, k + 1))
-                    .and_then(|k| subject_at(&toks[..end], k + 1))
-                {
+                let k = after_opening_phrase(&toks[..end], i, end);
+                if let Some(units) = (k > i).then(|| subject_at(&toks[..end], k)).flatten() {
                     emit(units, Role::Lead);
                 }
             }
         }
+        let longest = phrase_at(&toks, i, RoleKind::Before).filter(|_| !trigger_in_name(&toks, i));
         for row in rows_at(&toks, i, RoleKind::Before) {
             let n = row.words.len();
+            // "phối hợp với X" is read once, by its longest phrase.
+            if Some(n) != longest {
+                continue;
+            }
             // "(qua X)" is a channel only inside parentheses; "về X", "đến X" only after a verb
             // of sending ("gửi báo cáo kết quả đến X").
             if row.words == ["qua"] && (i == 0 || toks[i - 1].lower != "(") {
@@ -492,13 +534,11 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
             if matches!(&*row.words[0], "về" | "đến" | "tới") && n == 1 && !reports_before(&toks, i) {
                 continue;
             }
-            // "báo cáo ngay với X": an adverb may stand before the preposition.
-            let mut j = i + n;
-            while toks
-                .get(j)
-                .is_some_and(|t| matches!(&*t.lower, "về" | "cho" | "với" | "đến" | "tới" | "lên" | "ngay"))
-            {
-                j += 1;
+            let j = trigger_object(&toks, i + n, row.role == Some(Role::Lead));
+            // "Phối hợp tổ chức kiểm tra": what follows is a verb, not a unit; after a preposition
+            // or a verb of reporting it is the noun ("báo cáo tổ chức đại diện người lao động").
+            if j == i + n && row.role != Some(Role::ReportTo) && opens_task(&toks, j) {
+                continue;
             }
             emit(read_units(&toks, j).0, row.role.unwrap_or(Role::Lead));
         }
@@ -508,10 +548,55 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
             {
                 s += 1;
             }
+            let s = after_opening_phrase(&toks, s, i);
             let (units, _) = read_units(&toks[..i], list_start(&toks, s));
             emit(units, row.role.unwrap_or(Role::Lead));
         }
     }
+}
+
+/// Where the subject of a clause `s..end` opens when the clause opens with an opening
+/// phrase ("Căn cứ …, Trên cơ sở …, các cơ quan …"): at the first unit after a comma; else `s`.
+fn after_opening_phrase(toks: &[Token], s: usize, end: usize) -> usize {
+    if phrase_at(toks, s, RoleKind::Intro).is_none() {
+        return s;
+    }
+    // "… của các cơ quan, tổ chức, đơn vị …" goes on a list inside the phrase; the subject opens
+    // with a capital or a plural.
+    (s..end).find(|&k| toks[k].lower == "," && opens_next_unit(toks, k + 1)).map_or(s, |k| k + 1)
+}
+
+/// Where the units that a trigger ending before `j` names open: past a preposition or an
+/// adverb ("báo cáo ngay với X"), and past the first party of "phối hợp giữa A với B", which is
+/// the one that works with B; "phối hợp giữa A và B" names no one that supports. A `lead`
+/// trigger takes its unit right after it or after "cho"/"với" ("Giao cho X"): in "hướng dẫn về
+/// X" X is the subject matter.
+fn trigger_object(toks: &[Token], mut j: usize, lead: bool) -> usize {
+    if toks[j - 1].lower == "giữa" {
+        let with = toks[j..].iter().take(12).position(|t| matches!(&*t.lower, "với" | "." | ";" | ":"));
+        return match with.filter(|&k| toks[j + k].lower == "với") {
+            Some(k) => j + k + 1,
+            None => toks.len(),
+        };
+    }
+    let passed = |t: &str| match t {
+        "cho" | "với" | "ngay" => true,
+        "về" | "đến" | "tới" | "lên" => !lead,
+        _ => false,
+    };
+    while toks.get(j).is_some_and(|t| passed(&t.lower)) {
+        j += 1;
+    }
+    j
+}
+
+/// Whether the trigger at `i` is part of a name: a unit's ("Ban Chỉ đạo") or a document's
+/// ("Quy chế phối hợp giữa …", "Chương trình phối hợp …", "kế hoạch phối hợp …").
+fn trigger_in_name(toks: &[Token], i: usize) -> bool {
+    let in_unit = (i.saturating_sub(4)..i).any(|k| phrase_at(toks, k, RoleKind::Name).is_some_and(|n| k + n > i));
+    let document = i >= 2
+        && matches!((&*toks[i - 2].lower, &*toks[i - 1].lower), ("quy", "chế") | ("chương", "trình") | ("kế", "hoạch"));
+    in_unit || (document && toks[i].lower == "phối")
 }
 
 /// Where the clause that holds token `i` starts: after the last sentence mark, or
@@ -575,12 +660,17 @@ fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str
     true
 }
 
-/// Whether a verb of sending — "báo cáo", "gửi" — stands in the clause before token `i`.
+/// Whether a verb of sending — "báo cáo", "gửi", "phản ánh" — stands in the clause before token `i`.
 /// "chuyển" is not one: what is passed on ("chuyển đơn đến X giải quyết") is handed over to
 /// be dealt with, not reported; "chuyển đến X" on its own is a row of `roles.tsv`.
 fn reports_before(toks: &[Token], i: usize) -> bool {
     let from = toks[..i].iter().rposition(|t| matches!(&*t.lower, "." | ";")).map_or(0, |k| k + 1);
-    toks[from..i].windows(2).any(|w| w[0].lower == "báo" && w[1].lower == "cáo")
+    // "phản ánh" is a verb of sending right before the preposition ("phản ánh trực tiếp về X");
+    // further back it is the noun ("kiến nghị, phản ánh của công dân").
+    let reflects =
+        toks[i.saturating_sub(4).max(from)..i].windows(2).any(|w| w[0].lower == "phản" && w[1].lower == "ánh");
+    reflects
+        || toks[from..i].windows(2).any(|w| w[0].lower == "báo" && w[1].lower == "cáo")
         || toks[from..i].iter().any(|t| t.lower == "gửi")
 }
 
@@ -614,7 +704,7 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     if let Some(colon) = toks.iter().position(|t| t.lower == ":") {
         let label = phrase_at(&toks, i, RoleKind::Label).is_some();
         let plain = toks[i..colon].iter().all(|t| is_word(t) || matches!(&*t.lower, "," | "-" | "–"));
-        return if !label && plain && colon - i <= 16 { vec![span(i, colon)] } else { vec![] };
+        return if !label && plain && colon - i <= 20 { vec![span(i, colon)] } else { vec![] };
     }
     let (units, stop) = read_units(&toks, i);
     let covered = units.last().map_or(0, |u| u.1);
@@ -623,7 +713,10 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     }
     // One unit described at length: no sentence in it, no list of clauses.
     let plural = matches!(&*toks[i].lower, "các" | "những");
-    let described = stop.is_some()
+    // A name that ran to its length limit ("Các cơ quan, …, doanh nghiệp được giao quản lý, sử
+    // dụng hoặc khai thác tài sản …") describes its unit as much as one ended by a verb.
+    let long = units.last().is_some_and(|u| u.1 - u.0 >= NAME_WORDS);
+    let described = (stop.is_some() || long)
         && (organizing || plural)
         && toks.iter().filter(|t| is_word(t)).count() <= 24
         && !toks.iter().any(|t| matches!(&*t.lower, "." | ";" | ":"));
@@ -632,12 +725,29 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     if described { vec![span(i, end)] } else { vec![] }
 }
 
+/// One key for a unit printed two ways in one section ("UBND tỉnh" and "Ủy ban nhân dân
+/// tỉnh", "Tổ chức - Nội vụ" and "Tổ chức – Nội vụ", "Ủy" and "Uỷ"): abbreviations written
+/// out, a leading "các" dropped, case, dashes, punctuation and where a word's tone mark sits
+/// ignored — they name one unit once.
+fn same_unit_key(unit: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let canonical = grammar::canonical_unit(unit).to_lowercase();
+    let words = canonical.split(|c: char| !c.is_alphanumeric() && c != '/').filter(|w| !w.is_empty());
+    let keyed = words.map(|w| {
+        let decomposed: String = w.nfd().collect();
+        let tones: String = decomposed.chars().filter(|c| TONES.contains(c)).collect();
+        decomposed.chars().filter(|c| !TONES.contains(c)).chain(tones.chars()).collect::<String>()
+    });
+    keyed.collect::<Vec<_>>().join(" ")
+}
+
 /// Find the assignments of one document.
 pub fn extract(text: &str, layout: &Layout, outline: &Outline) -> Vec<Assignment> {
     let mut seen = HashSet::new();
     let mut out = vec![];
     let mut add = |a: (Option<String>, Span, String, Role)| {
-        if seen.insert((a.0.clone(), a.2.to_lowercase(), a.3)) {
+        if seen.insert((a.0.clone(), same_unit_key(&a.2), a.3)) {
             out.push(Assignment { path: a.0, unit: a.2, role: a.3, span: a.1 });
         }
     };
@@ -962,6 +1072,72 @@ mod tests {
         // The same unit with a task verb is.
         let got = units_in("Hội đồng nhân dân thành phố giám sát việc thực hiện Nghị quyết.");
         assert_eq!(got, [("Hội đồng nhân dân thành phố".to_string(), Role::Lead)]);
+    }
+
+    #[test]
+    fn one_unit_printed_two_ways_is_one_key() {
+        assert_eq!(same_unit_key("UBND tỉnh"), same_unit_key("Ủy ban nhân dân tỉnh"));
+        assert_eq!(same_unit_key("Cơ quan Tổ chức - Nội vụ"), same_unit_key("Cơ quan Tổ chức – Nội vụ"));
+        assert_eq!(same_unit_key("Uỷ ban nhân dân xã"), same_unit_key("Ủy ban Nhân dân xã"));
+        assert_ne!(same_unit_key("UBND tỉnh"), same_unit_key("UBND xã"));
+    }
+
+    #[test]
+    fn triggers_after_a_joined_verb_an_adverb_or_between() {
+        let got = units_in("Ủy ban nhân dân các huyện chỉ đạo, hướng dẫn Ủy ban nhân dân các xã triển khai thực hiện.");
+        assert!(got.contains(&("Ủy ban nhân dân các xã".to_string(), Role::Lead)), "{got:?}");
+        let got = units_in("Đề nghị các phòng phản ánh trực tiếp về Phòng Hành chính - Tổ chức để tổng hợp.");
+        assert!(got.contains(&("Phòng Hành chính - Tổ chức".to_string(), Role::ReportTo)), "{got:?}");
+        // "phối hợp giữa A với B": B supports; A is not named by the trigger.
+        let got = units_in("Bảo đảm sự phối hợp chặt chẽ giữa MTTQ với các tổ chức thành viên, các cơ quan liên quan.");
+        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        assert_eq!(units, ["các tổ chức thành viên", "các cơ quan liên quan"]);
+        assert!(got.iter().all(|(_, r)| *r == Role::Support));
+        // Without "với" no one supports; a "Quy chế phối hợp" is a document, no task.
+        assert!(units_in("Tăng cường sự phối hợp giữa các cơ quan, đơn vị và địa phương.").is_empty());
+        assert!(units_in("Ban hành Quy chế phối hợp giữa UBND phường với Mặt trận Tổ quốc phường.").is_empty());
+        assert!(units_in("- Phối hợp tổ chức kiểm tra tiến độ bầu cử.").is_empty());
+        // "Chỉ đạo" inside "Ban Chỉ đạo" tells no one to act.
+        let got = units_in("Ban Chỉ đạo chính quyền thân thiện xã tổ chức kiểm tra.");
+        assert_eq!(got, [("Ban Chỉ đạo chính quyền thân thiện xã".to_string(), Role::Lead)]);
+        // "phản ánh" far before "về" is the noun.
+        assert!(units_in("Tiếp nhận kiến nghị, phản ánh của công dân về Ủy ban nhân dân xã.").is_empty());
+    }
+
+    #[test]
+    fn the_subject_of_an_after_trigger_follows_an_opening_phrase() {
+        let got = units_in(
+            "Trên cơ sở nội dung Kế hoạch, căn cứ chức năng, nhiệm vụ, Thủ trưởng các Sở, ban ngành tỉnh, Chủ tịch Ủy ban nhân dân các huyện có trách nhiệm triển khai.",
+        );
+        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        assert_eq!(units, ["Thủ trưởng các Sở, ban ngành tỉnh", "Chủ tịch Ủy ban nhân dân các huyện"]);
+    }
+
+    #[test]
+    fn a_person_with_two_titles_acts_by_the_office() {
+        let got =
+            units_in("- Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã lãnh đạo, chỉ đạo chung.");
+        assert_eq!(got, [("Chủ tịch Ủy ban MTTQ xã".to_string(), Role::Lead)]);
+        // Plural: a list of offices.
+        let got = units_in("Các đồng chí Phó Chủ tịch, Trưởng các đoàn thể xã chủ động triển khai.");
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn names_that_hold_a_verb_or_a_parenthesis() {
+        let got = units_in(
+            "Điều 3. Văn phòng xã và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+        );
+        assert!(got.contains(&("các ông (bà) có tên tại Điều 1".to_string(), Role::Lead)), "{got:?}");
+        let got = units_in(
+            "gửi về Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp tổ chức hội nghị hiệp thương trước ngày 10/3.",
+        );
+        let unit = "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp tổ chức hội nghị hiệp thương";
+        assert!(got.iter().all(|(u, r)| u == unit && *r == Role::ReportTo), "{got:?}");
+        // A sentence's verb printed with a capital is no part of the name.
+        let got = units_in("- MTTQ Phối hợp với UBND xã tổ chức hội nghị.");
+        assert!(got.contains(&("MTTQ".to_string(), Role::Lead)), "{got:?}");
+        assert!(got.contains(&("UBND xã".to_string(), Role::Support)), "{got:?}");
     }
 
     #[test]

@@ -42,18 +42,24 @@ struct Found {
 }
 
 /// All type words as one alternation, longest first; group `tw`.
-static TYPE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static TYPE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&type_words()).unwrap());
+
+/// [`TYPE_WORD`] at the start of the haystack only: whether a text opens with a
+/// type word is answered without searching the rest of it.
+static TYPE_WORD_AT: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{}", type_words())).unwrap());
+
+/// The pattern of [`TYPE_WORD`]: every type word, longest first, as group `tw`.
+fn type_words() -> String {
     let alts: Vec<String> = DOC_TYPES.iter().map(|t| word_pattern(&t.word)).collect();
-    Regex::new(&format!(r"(?P<tw>{})", alts.join("|"))).unwrap()
-});
+    format!(r"(?P<tw>{})", alts.join("|"))
+}
 
 /// A type word right before a symbol: "Kế hoạch số ", "Chương trình phối hợp số ",
 /// "Quyết định số: ", "Luật số ", at the end of the text before the symbol.
 static TYPE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    let alts: Vec<String> = DOC_TYPES.iter().map(|t| word_pattern(&t.word)).collect();
     Regex::new(&format!(
-        r"(?P<tw>{})(?:\s+(?:phối hợp|hành động|liên tịch|công tác|liên ngành))?\s*(?:(?i:s[ốo])\s*:?\s*)?$",
-        alts.join("|")
+        r"{}(?:\s+(?:phối hợp|hành động|liên tịch|công tác|liên ngành))?\s*(?:(?i:s[ốo])\s*:?\s*)?$",
+        type_words()
     ))
     .unwrap()
 });
@@ -771,11 +777,14 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
         }
         // A term of a Party body or an amended version closes the name: "Nghị quyết
         // Trung ương 4 (khóa XII)", "Luật Tổ chức chính quyền địa phương (sửa đổi)".
-        static TERM: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"\s\((?:(?i:kh[oó]a|khoá)\s[^)]*|sửa đổi(?:,?\s*bổ sung)?)\)").unwrap());
-        TERM.find(&after[..stop])
+        const TERM: &str = r"\s\((?:(?i:kh[oó]a|khoá)\s[^)]*|sửa đổi(?:,?\s*bổ sung)?)\)";
+        static TERM_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(TERM).unwrap());
+        // Right at the stop, not anywhere in the rest of the text.
+        static TERM_AT: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{TERM})")).unwrap());
+        TERM_IN
+            .find(&after[..stop])
             .map(|t| t.end())
-            .or_else(|| TERM.find(&after[stop..]).filter(|t| t.start() == 0).map(|t| stop + t.end()))
+            .or_else(|| TERM_AT.find(&after[stop..]).map(|t| stop + t.end()))
             .unwrap_or(stop)
     };
     let total = skip + len;
@@ -881,7 +890,7 @@ fn wrap_continues(line_chars: usize, line: &str, next: &str) -> bool {
         return false;
     }
     let first_two: String = next.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
-    let starts_type_word = TYPE_WORD.find(next.trim_start()).is_some_and(|m| m.start() == 0);
+    let starts_type_word = TYPE_WORD_AT.is_match(next.trim_start());
     next.trim_start().starts_with(char::is_alphabetic)
         && !next.starts_with('\n')
         && !opens_line(next.trim_start_matches([' ', '\t']))
