@@ -73,26 +73,35 @@ static LIST_BEFORE: LazyLock<Regex> =
 static FORM_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i:m[ẫa]u|bi[ểe]u)\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
 
+/// A form's label in parentheses right after a name: "(Mẫu số 01/HNCT)", "(theo mẫu
+/// 02)", "(Biểu mẫu số 3)", and without its tone marks.
+static FORM_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\(\s*(?:theo\s+)?(?i:m[ẫa]u|bi[ểe]u)(?:\s|$)").unwrap());
+
 /// "số " right before a symbol.
 static SO_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i:s[ốo])\s*:?\s*$").unwrap());
 
+/// "ngày" and a date, short or long form: groups `d`, `m`, `y` or `d2`, `m2`, `y2`.
+const DATE: &str = r"(?i:ng[àa]y)\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+(?i:th[áa]ng)\s+(?P<m2>\d{1,2})\s+(?i:n[ăa]m)\s+(?P<y2>\d{4}))";
+
 /// A date right after a symbol or name.
-static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[,;]?\s*(?:được\s+)?(?:(?i:ban hành)\s+)?(?i:ng[àa]y)\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+(?i:th[áa]ng)\s+(?P<m2>\d{1,2})\s+(?i:n[ăa]m)\s+(?P<y2>\d{4}))").unwrap()
-});
+static DATE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s*[,;]?\s*(?:được\s+)?(?:(?i:ban hành)\s+)?{DATE}")).unwrap());
 
 /// The issuer's opening: "của X", "giữa X", or a body word directly.
 static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*,?\s*(?:(?P<link>của|giữa)\s+|(?P<body>(?:UBND|Ủy ban|Uỷ ban|Ban|Bộ|Thủ tướng|Chính phủ|Hội nghị|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|HĐND|Hội đồng|Văn phòng|Sở|Quốc hội|Chủ tịch|BTV|Tiểu ban|Cục|Tổng cục|Bảo hiểm)\s))").unwrap()
 });
 
-/// Where an issuer ends.
+/// Where an issuer ends: before the words of the contract, a verb that begins the
+/// subject, another document, and a date (a table's next cell, "… của Chính phủ
+/// 01/7/2024").
 ///
 /// This and the other "where it ends" patterns write a word's end as `(?:\W|$)`, not
 /// `\b`: only a match's start is used, where the two agree, and a Unicode `\b` sends
 /// each search off the fast engine onto one many times slower.
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:về|Về|ban hành|Ban hành|quy định|Quy định|hướng dẫn|Hướng dẫn|thông báo|Thông báo|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đổi|đối với|năm \d|là|được|phê duyệt|Phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|tiếp tục|có|điều chỉnh|Điều chỉnh)(?:\W|$)|\s+và\s+(?:các|những|\p{Ll}|(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận|Chương trình|Đề án|Luật)(?:\W|$))|[(),;:.“”\x22]|\n\s*\n|\n\s*\d|\s+-\s+(?i:khoản|điều|điểm)\s|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|\d)").unwrap()
+    Regex::new(r"\s+(?:về|Về|ban hành|Ban hành|quy định|Quy định|hướng dẫn|Hướng dẫn|thông báo|Thông báo|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đổi|đối với|năm \d|là|được|phê duyệt|Phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|tiếp tục|có|điều chỉnh|Điều chỉnh)(?:\W|$)|\s+và\s+(?:các|những|\p{Ll}|(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận|Chương trình|Đề án|Luật)(?:\W|$))|[(),;:.“”\x22]|\n\s*\n|\n\s*\d|\s+-\s+(?i:khoản|điều|điểm)\s|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|\d)|\s+\d{1,2}/\d{1,2}/\d{4}").unwrap()
 });
 
 /// A pinpoint before a type word: "khoản 1, Mục III ", "Điều 7, Điều 8 ".
@@ -111,10 +120,13 @@ fn pinpoint_before(text: &str, at: usize) -> Option<String> {
 /// How far back [`pinpoint_before`] reads: a run of a dozen pinpoints.
 const PINPOINT_REACH: usize = 300;
 
-/// Words before a name that say it does not exist yet, or is what another document issues.
+/// Words before a name that say it does not exist yet, or is what another document
+/// issues; the name may open with a quote ("xây dựng “Đề án …”").
 static NOT_A_NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:xây dựng|dự thảo|dự án|ban hành|kèm theo|soạn thảo|việc|tham mưu)\s*(?:và\s+ban hành\s+)?$")
-        .unwrap()
+    Regex::new(
+        r"(?i)(?:xây dựng|dự thảo|dự án|ban hành|kèm theo|soạn thảo|việc|tham mưu)\s*(?:và\s+ban hành\s+)?[“\x22]?$",
+    )
+    .unwrap()
 });
 
 /// Verbs that carry out an existing document: "thực hiện Đề án …", "triển khai Chương trình …".
@@ -222,7 +234,13 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
             (type_word.is_some_and(|t| words.chars().count() > t.word.chars().count() + 2)).then_some(words)
         };
         let kind = kind_of(type_word, &symbol);
-        let (date, issuer, tail_end) = tail(text, end, zone.end as usize);
+        let (mut date, mut issuer, tail_end) = tail(text, end, zone.end as usize);
+        if date.is_none()
+            && issuer.is_none()
+            && let Some((d, i)) = issued_before(text, mention_start)
+        {
+            (date, issuer) = (d, Some(i));
+        }
         let pinpoint = pinpoint_before(text, mention_start);
         out.push(Found {
             span: Span::new(mention_start, end),
@@ -237,6 +255,24 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
         });
     }
     out
+}
+
+/// The date and body of a sentence that tells of the issuing before the symbol:
+/// "Ngày 21/04/2015, Thủ tướng Chính phủ đã ban hành Chỉ thị số 06/CT-TTg …".
+static ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{DATE}\s*,\s*(?P<body>\p{{Lu}}[^,;.()\d]{{1,80}}?)\s+(?:đã\s+)?(?:ký\s+)?ban hành\s+$"))
+        .unwrap()
+});
+
+/// The date and issuer told before a mention at `at` ([`ISSUED_BEFORE`]), sought in
+/// the few hundred bytes before it.
+fn issued_before(text: &str, at: usize) -> Option<(Option<String>, String)> {
+    let from = text.floor_char_boundary(at.saturating_sub(PINPOINT_REACH));
+    let c = ISSUED_BEFORE.captures(&text[from..at])?;
+    let d = c.name("d").or(c.name("d2"))?.as_str();
+    let m = c.name("m").or(c.name("m2"))?.as_str();
+    let y = c.name("y").or(c.name("y2"))?.as_str();
+    Some((iso_date(d, m, y), join_lines(&c["body"])))
 }
 
 /// A symbol whose number the scan lost ("… và Ban nhân dân CT/BĐVTU ngày 03/3/2022"):
@@ -366,7 +402,9 @@ fn tail(text: &str, from: usize, limit: usize) -> (Option<String>, Option<String
             end = i;
         }
         let name = join_lines(&s[..end]);
-        if !name.is_empty() && name.split_whitespace().count() <= 16 {
+        // A document has one issuer: "của các chủ thể …" is whose the subject is.
+        let plural = c.name("link").is_some() && (name.starts_with("các ") || name.starts_with("những "));
+        if !name.is_empty() && name.split_whitespace().count() <= 16 && !plural {
             pos += body_start + end;
             issuer = Some(name);
         }
@@ -436,6 +474,11 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         let implementing = IMPLEMENTING_BEFORE.is_match(before);
         let lead = chars_on_line(&z[..m.end()]);
         let Some(name_len) = name_extent(t, word, rest, implementing, lead) else { continue };
+        // "Biên bản Hội nghị Cử tri Nơi Công tác (Mẫu số 01/HNCT)": a blank form's
+        // title, drawn up anew each time, not one document.
+        if FORM_AFTER.is_match(&rest[name_len..]) {
+            continue;
+        }
         let name = join_lines(&z[m.start()..m.end() + name_len]);
         let start = zone.start as usize + m.start();
         if out.last().is_some_and(|prev: &Found| prev.span.end as usize > start) {
@@ -472,8 +515,7 @@ fn amended_laws(text: &str, from: usize, end: usize) -> Vec<Found> {
     let inner = &text[from..end];
     let mut starts = vec![0];
     for (i, _) in inner.match_indices(" và ") {
-        let next = &inner[i + " và ".len()..];
-        if TYPE_WORD.find(next).is_some_and(|w| w.start() == 0 && w.as_str().starts_with(char::is_uppercase)) {
+        if next_document(&inner[i..]) {
             starts.push(i + " và ".len());
         }
     }
@@ -535,9 +577,10 @@ static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a name ends: before "của", "ngày", "về", "số …", a comma, a parenthesis that
 /// is not a term, and the other words of the contract; also before the list a
-/// sentence goes on with ("gồm") or a time limit ("chậm nhất").
+/// sentence goes on with ("gồm") or a time limit ("chậm nhất"). "và"/"hoặc" before
+/// a capital ends it only before another document ([`next_document`]).
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
 });
 
 /// Common nouns that administrative text writes with a capital ("Nhân dân", "Nhà
@@ -553,7 +596,7 @@ static CAPITALIZED_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// purpose or predicate that begins a new phrase. Commas are judged by
 /// [`comma_continues`].
 static DESCRIPTION_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|nhằm|để|đã|được|là|có|sau khi|cho|đến\s+(?:các|những|toàn|mọi|từng)|và\s+(?:các|những)\s+(?:văn bản|nghị quyết|kế hoạch|chương trình|quy định))\s|\s+(?:số|Số)\s*:?\s*\d|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên)(?:\W|$)").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|nhằm|để|đã|được|là|có|sau khi|cho|đến\s+(?:các|những|toàn|mọi|từng)|và\s+(?:các|những)\s+(?:văn bản|nghị quyết|kế hoạch|chương trình|quy định))\s|\s+(?:số|Số)\s*:?\s*\d|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên)(?:\W|$)|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
 });
 
 /// The comma-joined expressions of `grammars/citation-names.tsv` ("phòng, chống"), each
@@ -634,6 +677,7 @@ fn description_end(rest: &str) -> Option<usize> {
         let continues = match stop.as_str().trim() {
             "," => comma_joins(rest, at) || comma_continues(&rest[at..]),
             "của" => owner_is_subject(&rest[from + stop.end()..]),
+            _ if ends_in_capital(stop.as_str()) => !next_document(&rest[at..]),
             _ => false,
         };
         if continues {
@@ -690,7 +734,9 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
     if gap == 0 || gap > 2 {
         return None;
     }
-    let is_law = matches!(t.abbreviation.as_str(), "L" | "BL" | "HP" | "PL");
+    // A law's name is often printed in lower case ("Luật bầu cử …"); an order ("Lệnh",
+    // coded L too) is cited by its number, and "Lệnh điều động của Cảng vụ" is a kind of order.
+    let is_law = matches!(t.abbreviation.as_str(), "L" | "BL" | "HP" | "PL") && t.word != "Lệnh";
     let capital = first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "“\"".contains(c));
     let word_capital = word.starts_with(char::is_uppercase);
     // A lower-case type word names a document only before a Party congress or plenum.
@@ -699,7 +745,12 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
         // A lower-case type word is a common noun ("kế hoạch phối hợp với …") unless
         // its description names the period of one plan ("quy hoạch tỉnh Lào Cai thời
         // kỳ 2021 - 2030").
-        return described_extent(rest, implementing).filter(|&len| word_capital || PERIOD.is_match(&rest[..len]));
+        // A capitalised type word inside it is the document meant ("theo hợp đồng thuộc
+        // Chương trình mục tiêu quốc gia …"), the common noun only its context.
+        return described_extent(rest, implementing).filter(|&len| {
+            let description = &rest[..len];
+            word_capital || PERIOD.is_match(description) && !names_a_document(description)
+        });
     }
     if !(word_capital && (capital || is_law) || congress && t.abbreviation == "NQ") {
         return None;
@@ -720,7 +771,7 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
         // A law's subject may open with a word that elsewhere ends a name: "Luật ban
         // hành văn bản quy phạm pháp luật" (the first word of a name never ends it).
         let opening = if is_law { LAW_OPENING.find(after).map_or(0, |o| o.end()) } else { 0 };
-        let stop = name_stop(after, opening, lead + rest[..skip].chars().count());
+        let stop = name_stop(after, opening, lead + rest[..skip].chars().count(), skip > 0);
         if opening > 0 && after[opening..stop].split_whitespace().count() < 2 {
             return None;
         }
@@ -737,16 +788,23 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
             .unwrap_or(stop)
     };
     let total = skip + len;
-    let name = without_stray_quote(rest[..total].trim_end().trim_end_matches('.'));
+    let name = without_stray_paren(without_stray_quote(rest[..total].trim_end().trim_end_matches('.')));
     let words = name.split_whitespace().count();
-    // A number names a scheme ("Đề án 06"), not a period ("Báo cáo 6 tháng").
+    // A number names a scheme ("Đề án 06"), not a period ("Báo cáo 6 tháng") or a
+    // date ("Chương trình 05/6/2024", a table's next cell).
     if first.starts_with(|c: char| c.is_ascii_digit())
-        && (words > 2 || {
-            // Lowered only as far as the longest word looked for.
-            let next: String =
-                rest.trim_start()[first.len()..].trim_start().chars().take(5).flat_map(char::to_lowercase).collect();
-            ["tháng", "năm", "ngày", "quý"].iter().any(|p| next.starts_with(p))
-        })
+        && (words > 2
+            || first.split(['/', '.']).nth(1).is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()))
+            || {
+                // Lowered only as far as the longest word looked for.
+                let next: String = rest.trim_start()[first.len()..]
+                    .trim_start()
+                    .chars()
+                    .take(5)
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                ["tháng", "năm", "ngày", "quý"].iter().any(|p| next.starts_with(p))
+            })
     {
         return None;
     }
@@ -759,14 +817,21 @@ static LAW_OPENING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+ban hàn
 
 /// Where a name at the head of `after` ends ([`STOP`]), searching from `from`. A line
 /// break ends it unless the line is hard-wrapped inside the name ([`wrap_continues`]);
-/// `lead` counts the characters on the name's first line before `after`.
-fn name_stop(after: &str, from: usize, lead: usize) -> usize {
+/// `lead` counts the characters on the name's first line before `after`. The laws an
+/// amending law amends are all in its name ("… của Luật A và Luật B"): `amending`
+/// keeps "và" before another document inside it.
+fn name_stop(after: &str, from: usize, lead: usize, amending: bool) -> usize {
     let limit = |s: &str| s.floor_char_boundary(s.len().min(160));
     let mut from = from;
     loop {
         let Some(stop) = STOP.find_at(after, from) else { return limit(after) };
         let at = stop.start();
-        if stop.as_str() == "," && comma_joins(after, at) {
+        let joins = match stop.as_str() {
+            "," => comma_joins(after, at),
+            s if ends_in_capital(s) => amending || !next_document(&after[at..]),
+            _ => false,
+        };
+        if joins {
             from = at + 1;
             continue;
         }
@@ -779,6 +844,27 @@ fn name_stop(after: &str, from: usize, lead: usize) -> usize {
         }
         from = at + 1;
     }
+}
+
+/// Whether a stop is "và"/"hoặc" before a capital (the last alternative of [`STOP`]
+/// and [`DESCRIPTION_STOP`]): no other stop ends in a capital letter.
+fn ends_in_capital(stop: &str) -> bool {
+    stop.chars().next_back().is_some_and(char::is_uppercase)
+}
+
+/// Whether `text`, opening with "và" or "hoặc", goes on with another document: a
+/// type word with a capital ("… thuế nhập khẩu và Luật Quản lý thuế", "… và Thông
+/// tư này"), where the name before ends. A capitalised word that is no type word is
+/// part of the name ("Luật Khoa học và Công nghệ").
+fn next_document(text: &str) -> bool {
+    let Some(rest) = text.trim_start().split_once(char::is_whitespace).map(|(_, r)| r.trim_start()) else {
+        return false;
+    };
+    TYPE_WORD.find(rest).is_some_and(|w| {
+        w.start() == 0
+            && w.as_str().starts_with(char::is_uppercase)
+            && !rest[w.end()..].starts_with(char::is_alphanumeric)
+    })
 }
 
 /// How many characters a hard-wrapped page line holds.
@@ -815,6 +901,25 @@ fn wrap_continues(line_chars: usize, line: &str, next: &str) -> bool {
 /// The period a plan or strategy is named by.
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:thời kỳ|giai đoạn|nhiệm kỳ)\s+\d{4}\s*-\s*\d{4}").unwrap());
+
+/// A name cut before a closing parenthesis that no opening one of its own pairs with:
+/// a name given in parentheses ("(Bộ luật ISPS)").
+fn without_stray_paren(name: &str) -> &str {
+    match name.find(')') {
+        Some(close) if !name[..close].contains('(') => name[..close].trim_end(),
+        _ => name,
+    }
+}
+
+/// Whether a description holds a capitalised type word after its first word: another
+/// document, named inside it.
+fn names_a_document(description: &str) -> bool {
+    TYPE_WORD.find_iter(description).any(|w| {
+        w.start() > 0
+            && w.as_str().starts_with(char::is_uppercase)
+            && description[..w.start()].ends_with(char::is_whitespace)
+    })
+}
 
 /// A name without a closing quote that no opening quote of its own pairs with.
 fn without_stray_quote(name: &str) -> &str {
@@ -883,15 +988,26 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
 /// Chứng khoán" in the title, "Căn cứ Luật Chứng khoán số 54/2019/QH14" below) is
 /// that numbered document: a name-only citation whose name is the name printed
 /// with exactly one number joins it. (A name-only mention after the number finds
-/// it directly in [`group`].)
+/// it directly in [`group`].) A shorter form of that name ("Luật Bầu cử" for "Luật
+/// Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13") joins it
+/// too when it begins no other name of its kind ([`short_form_target`]).
 fn merge_named_numbers(out: &mut Vec<Citation>, keys: &HashMap<String, Vec<usize>>) {
     let mut merged = vec![false; out.len()];
+    let mut sorted: Vec<&String> = keys.keys().filter(|k| k.starts_with("n:")).collect();
+    sorted.sort();
     for (key, indices) in keys {
         if !key.starts_with("n:") {
             continue;
         }
         let mut numbered = indices.iter().copied().filter(|&i| out[i].symbol.is_some());
-        let (Some(target), None) = (numbered.next(), numbered.next()) else { continue };
+        let target = match (numbered.next(), numbered.next()) {
+            (Some(target), None) => target,
+            (None, _) => match short_form_target(out, keys, &sorted, key, indices) {
+                Some(target) => target,
+                None => continue,
+            },
+            _ => continue,
+        };
         for &i in indices {
             if out[i].symbol.is_some() || merged[i] || !compatible(&out[i].date, &out[target].date) {
                 continue;
@@ -901,6 +1017,37 @@ fn merge_named_numbers(out: &mut Vec<Citation>, keys: &HashMap<String, Vec<usize
         }
     }
     drop_merged(out, &merged);
+}
+
+/// The one numbered citation whose printed name a name-only `key` begins, if it is
+/// the only longer name of its kind: "Luật Bầu cử" names 85/2015/QH13 when no other
+/// "Luật Bầu cử …" is cited. As in [`merge_short_names`], a form of one word after
+/// the type word names nothing specific.
+fn short_form_target(
+    out: &[Citation],
+    keys: &HashMap<String, Vec<usize>>,
+    sorted: &[&String],
+    key: &str,
+    indices: &[usize],
+) -> Option<usize> {
+    if key.split(' ').count() < 3 {
+        return None;
+    }
+    let kind = &out[*indices.first()?].kind;
+    let prefix = format!("{key} ");
+    let from = sorted.partition_point(|k| k.as_str() < prefix.as_str());
+    let mut target = None;
+    for longer in sorted[from..].iter().take_while(|k| k.starts_with(&prefix)) {
+        let same_kind = || keys[*longer].iter().copied().filter(|&j| out[j].kind == *kind);
+        // A name printed with its number, and the name-only mentions of that name.
+        let mut numbered = same_kind().filter(|&j| out[j].symbol.is_some());
+        match (numbered.next(), numbered.next()) {
+            (Some(j), None) if target.is_none_or(|t| t == j) => target = Some(j),
+            (None, _) if same_kind().next().is_none() => {}
+            _ => return None,
+        }
+    }
+    target
 }
 
 /// Move citation `i`'s mentions into citation `target`, which takes the date,

@@ -468,3 +468,155 @@ fn comma_joined_names_survive_spacing_and_lost_tone_marks() {
     );
     assert_eq!(names("Can cu Luat Phong, chong tham nhung;"), ["Luat Phong, chong tham nhung"]);
 }
+
+/// "và"/"hoặc" before a capitalised type word joins two documents, each its own
+/// citation; before any other capitalised word it stays inside the name. The laws an
+/// amending law amends are still one name with it.
+#[test]
+fn a_name_ends_before_and_or_or_with_another_document() {
+    let names = |text: &str| cite(text).into_iter().filter_map(|c| c.name).collect::<Vec<_>>();
+    assert_eq!(
+        names("Căn cứ Luật Thuế xuất khẩu, thuế nhập khẩu và Luật Quản lý thuế;"),
+        ["Luật Thuế xuất khẩu, thuế nhập khẩu", "Luật Quản lý thuế"]
+    );
+    assert_eq!(names("theo quy định của Bộ luật Hình sự hoặc Bộ luật Dân sự"), ["Bộ luật Hình sự", "Bộ luật Dân sự"]);
+    assert_eq!(
+        names("Luật Đất đai, Luật Nhà ở và Luật Kinh doanh bất động sản"),
+        ["Luật Đất đai", "Luật Nhà ở", "Luật Kinh doanh bất động sản"]
+    );
+    // The second document is the text itself: no citation of its own.
+    assert_eq!(
+        names("theo quy định tại các Điều 71, 72 Luật Giao thông đường thủy nội địa và Thông tư này;"),
+        ["Luật Giao thông đường thủy nội địa"]
+    );
+    // Hard-wrapped before the second document.
+    assert_eq!(
+        names("cảng theo quy định tại các Điều 71, 72 Luật Giao thông đường thủy nội địa và\nThông tư này;"),
+        ["Luật Giao thông đường thủy nội địa"]
+    );
+    // A description after an implementing verb ends there too.
+    assert_eq!(
+        names("Triển khai Đề án phát triển du lịch tỉnh Lào Cai và Chương trình Mỗi xã một sản phẩm;"),
+        ["Đề án phát triển du lịch tỉnh Lào Cai", "Chương trình Mỗi xã một sản phẩm"]
+    );
+    // Counter-examples: a capitalised word that is no type word is part of the name,
+    // a lower-case type word too; the amending law keeps the laws it amends.
+    assert_eq!(names("Căn cứ Luật Khoa học và Công nghệ ngày 09 tháng 6 năm 2000;"), ["Luật Khoa học và Công nghệ"]);
+    assert_eq!(names("Căn cứ Luật Bảo vệ, chăm sóc và giáo dục trẻ em;"), ["Luật Bảo vệ, chăm sóc và giáo dục trẻ em"]);
+    assert_eq!(
+        names(
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương;"
+        ),
+        [
+            "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+            "Luật Tổ chức Chính phủ",
+            "Luật Tổ chức chính quyền địa phương"
+        ]
+    );
+}
+
+/// A blank form's title is drawn up anew each time: a name followed by its form
+/// label is no citation; the document that issues the form still is.
+#[test]
+fn a_name_labelled_as_a_form_is_no_citation() {
+    assert!(
+        cite("Hội nghị lấy ý kiến cử tri nơi công tác, Biên bản Hội nghị Cử tri Nơi Công tác (Mẫu số 01/HNCT).")
+            .is_empty()
+    );
+    assert!(cite("Biên bản Hội nghị Giới thiệu (theo mẫu 03) gửi Ban Thường trực").is_empty());
+    // Counter-examples: another parenthesis, and the document that issues the form.
+    let c = one("Biên bản Hội nghị hiệp thương lần thứ hai (ngày 10/02/2026) được gửi đến");
+    assert_eq!(c.name.as_deref(), Some("Biên bản Hội nghị hiệp thương lần thứ hai"));
+    let c = one("lập biên bản theo Mẫu số 05/HNCT ban hành kèm theo Nghị quyết số 40/NQ-HĐBCQG");
+    assert_eq!(c.symbol.as_deref(), Some("40/NQ-HĐBCQG"));
+}
+
+/// Where the words after a type word are no document's name: a scheme still to be
+/// drawn up even in quotes, an order of a kind ("Lệnh điều động"), a date in the
+/// next table cell, a common noun whose description names another document.
+#[test]
+fn what_looks_like_a_name_but_names_no_document() {
+    assert!(cite("Tham mưu xây dựng “Đề án Điều chỉnh tổ chức biên chế Ban Chỉ huy quân sự xã”").is_empty());
+    assert!(cite("chấp hành Lệnh điều động của Cảng vụ trong trường hợp khẩn cấp").is_empty());
+    assert!(cite("hỗ trợ người lao động theo hợp đồng thuộc Chương trình 05/6/2024").is_empty());
+    assert!(
+        cite("đi làm việc ở nước ngoài theo hợp đồng thuộc Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025")
+            .iter()
+            .all(|c| c.kind.as_deref() != Some("HĐ"))
+    );
+    // Counter-examples: a scheme by its number, a law in lower case, a quoted name
+    // cited, a plan named by its period.
+    assert_eq!(one("triển khai Đề án 06.").name.as_deref(), Some("Đề án 06"));
+    assert_eq!(one("theo Luật ban hành văn bản quy phạm pháp luật;").kind.as_deref(), Some("L"));
+    assert_eq!(
+        one("Thực hiện “Đề án Điều chỉnh tổ chức biên chế Ban Chỉ huy quân sự xã”;").name.as_deref(),
+        Some("Đề án Điều chỉnh tổ chức biên chế Ban Chỉ huy quân sự xã")
+    );
+    assert_eq!(
+        one("theo quy hoạch tỉnh Lào Cai thời kỳ 2021 - 2030;").name.as_deref(),
+        Some("quy hoạch tỉnh Lào Cai thời kỳ 2021 - 2030")
+    );
+}
+
+/// A name given in parentheses ends at its closing parenthesis.
+#[test]
+fn a_name_in_parentheses_ends_at_the_closing_one() {
+    let names: Vec<_> = cite("Tham khảo mục 15.7 Phần B của Bộ luật An ninh tàu và bến cảng (Bộ luật ISPS) để")
+        .into_iter()
+        .filter_map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["Bộ luật An ninh tàu và bến cảng", "Bộ luật ISPS"]);
+    // Counter-example: a term in parentheses is part of the name.
+    assert_eq!(
+        one("Nghị quyết Trung ương 4 (khóa XII) về").name.as_deref(),
+        Some("Nghị quyết Trung ương 4 (khóa XII)")
+    );
+}
+
+/// An issuer is one body: it ends before a date (the next table cell) and is no
+/// plural ("của các chủ thể …" is the subject's owner).
+#[test]
+fn an_issuer_is_one_body_without_a_date() {
+    let c = one("Nghị định số 55/2023/NĐ-CP ngày 21/7/2023 của Chính phủ 01/7/2024 21 Nghị");
+    assert_eq!(c.issuer.as_deref(), Some("Chính phủ"));
+    let c = one("quản lý thực hiện Chương trình OCOP của các chủ thể sản phẩm tham gia");
+    assert_eq!(c.issuer, None);
+    // Counter-example: a body with a plural word inside its name.
+    let c = one("Kế hoạch số 16/KH-HĐTĐKT ngày 31/8/2021 của Hội đồng Thi đua - Khen thưởng Trung ương về");
+    assert_eq!(c.issuer.as_deref(), Some("Hội đồng Thi đua - Khen thưởng Trung ương"));
+}
+
+/// A short form of a numbered law's printed name is that law, when no other cited
+/// name of its kind begins the same way.
+#[test]
+fn a_short_form_of_a_numbered_law_s_name_is_that_law() {
+    let c = cite(
+        "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13;\n\nquán triệt các quy định của Luật Bầu cử và các văn bản hướng dẫn.",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!((c[0].symbol.as_deref(), c[0].mentions.len()), (Some("85/2015/QH13"), 2));
+    // Counter-examples: two numbered laws begin the same way; a form of one word.
+    let c = cite(
+        "Căn cứ Luật Thuế thu nhập cá nhân số 04/2007/QH12; Luật Thuế thu nhập doanh nghiệp số 14/2008/QH12;\n\ntheo Luật Thuế thu nhập và các văn bản",
+    );
+    assert_eq!(c.len(), 3, "{c:#?}");
+    let c = cite(
+        "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13;\n\ntheo Luật Bầu cử đại biểu Quốc hội và Luật Bầu cử đại biểu Hội đồng nhân dân.",
+    );
+    assert!(c.len() >= 2, "{c:#?}");
+}
+
+/// A sentence that tells of the issuing before the symbol gives its date and issuer.
+#[test]
+fn date_and_issuer_told_before_the_symbol() {
+    let c = one(
+        "Ngày 21/04/2015, Thủ tướng Chính\nphủ đã ban hành Chỉ thị số 06/CT-TTg về việc tăng cường chỉ đạo điều hành",
+    );
+    assert_eq!((c.date.as_deref(), c.issuer.as_deref()), (Some("2015-04-21"), Some("Thủ tướng Chính phủ")));
+    // Counter-examples: a date and issuer after the symbol win; a date of another event.
+    let c =
+        one("Ngày 21/04/2015, Bộ Tài chính đã ban hành Thông tư số 12/2015/TT-BTC ngày 20/4/2015 của Bộ Tài chính về");
+    assert_eq!(c.date.as_deref(), Some("2015-04-20"));
+    let c = one("Ngày 21/04/2015, Sở Tài chính đã họp và thống nhất thực hiện Chỉ thị số 06/CT-TTg về việc");
+    assert_eq!((c.date, c.issuer), (None, None));
+}
