@@ -5,6 +5,7 @@
 //! Each table is a TSV file with a header row and `#` comments; every row
 //! carries examples that the tests in this module check.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -368,15 +369,17 @@ fn vowel_family(base: char) -> Vec<char> {
 /// ("UBND tỉnh Quảng Ngãi" → "Ủy ban nhân dân tỉnh Quảng Ngãi"). Abbreviations
 /// with several readings ("TT", "CT") stay as printed.
 pub fn expand_abbreviations(name: &str) -> String {
-    let mut out = Vec::new();
-    for token in name.split_whitespace() {
-        let expanded = ABBREVIATIONS
-            .iter()
-            .find(|a| a.abbreviation == token && a.readings.len() == 1)
-            .map(|a| a.readings[0].clone());
-        out.push(expanded.unwrap_or_else(|| token.to_string()));
-    }
-    out.join(" ")
+    /// The reading of each unambiguous abbreviation (the first row's, as the table
+    /// is read top down): one look-up per token, not a pass over the table.
+    static READING: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+        let mut reading = HashMap::new();
+        for a in ABBREVIATIONS.iter().filter(|a| a.readings.len() == 1) {
+            reading.entry(a.abbreviation.as_str()).or_insert(a.readings[0].as_str());
+        }
+        reading
+    });
+    let tokens: Vec<&str> = name.split_whitespace().map(|token| READING.get(token).copied().unwrap_or(token)).collect();
+    tokens.join(" ")
 }
 
 /// A unit name in one form, to group one unit printed two ways: NFC, single
