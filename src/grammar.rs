@@ -203,6 +203,13 @@ pub struct CharCase {
 /// The [`CharCase`] of `c`.
 #[inline]
 pub fn char_case(c: char) -> CharCase {
+    // ASCII, most of any text, first and without a call.
+    match c {
+        'a'..='z' => return CharCase { letter: true, capital: false, own_lower: true },
+        'A'..='Z' => return CharCase { letter: true, capital: true, own_lower: false },
+        '\0'..='\x7F' => return CharCase { letter: false, capital: false, own_lower: true },
+        _ => {}
+    }
     let (letter, lower) = letter_case(c);
     if has_simple_case(c) {
         let capital = letter && !lower;
@@ -386,7 +393,9 @@ pub fn expand_abbreviations(name: &str) -> String {
 /// spaces, unambiguous abbreviations written out, a leading "các", "những",
 /// "đồng chí" or "đ/c" dropped.
 pub fn canonical_unit(unit: &str) -> String {
-    let nfc: String = unit.nfc().collect();
+    // Extracted text is NFC already: composing it again would be most of the work here.
+    let nfc: std::borrow::Cow<'_, str> =
+        if crate::normalize::may_need_nfc(unit) { unit.nfc().collect::<String>().into() } else { unit.into() };
     let mut words: Vec<&str> = nfc.split_whitespace().collect();
     loop {
         let first = words.first().map(|w| w.to_lowercase());
