@@ -2,7 +2,7 @@
 //! role (abbreviations expanded, so one unit printed two ways is one entry) and
 //! its deadlines.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::document::{Assignment, Deadline, Task};
 use crate::extract::sections::Outline;
@@ -11,26 +11,30 @@ use crate::grammar;
 /// One task per section (or the unlabelled text, path `None`) that carries an
 /// assignment or a deadline, in the order the sections open, unlabelled text last.
 pub fn collect(outline: &Outline, assignments: &[Assignment], deadlines: &[Deadline]) -> Vec<Task> {
-    let mut paths: Vec<Option<String>> = outline.sections.iter().map(|s| Some(s.path.clone())).collect();
-    paths.push(None);
-    paths
-        .into_iter()
-        .filter_map(|path| {
-            let mine = |p: &Option<String>| *p == path;
+    // Each section's assignments and deadlines, gathered in one pass over each (in
+    // their order): a filter per section would be sections × assignments.
+    let mut by_path: HashMap<Option<&str>, (Vec<&Assignment>, Vec<&Deadline>)> = HashMap::new();
+    for a in assignments {
+        by_path.entry(a.path.as_deref()).or_default().0.push(a);
+    }
+    for d in deadlines {
+        by_path.entry(d.path.as_deref()).or_default().1.push(d);
+    }
+    let sections = outline.sections.iter().map(|s| (Some(s.path.as_str()), s.title.as_str()));
+    sections
+        .chain([(None, "")])
+        .filter_map(|(path, title)| {
+            let (mine, deadlines) = by_path.get(&path)?;
             let mut units: BTreeMap<_, Vec<String>> = BTreeMap::new();
-            for a in assignments.iter().filter(|a| mine(&a.path)) {
+            for a in mine {
                 let unit = grammar::canonical_unit(&a.unit);
                 let list = units.entry(a.role).or_default();
                 if !list.contains(&unit) {
                     list.push(unit);
                 }
             }
-            let deadlines: Vec<Deadline> = deadlines.iter().filter(|d| mine(&d.path)).cloned().collect();
-            if units.is_empty() && deadlines.is_empty() {
-                return None;
-            }
-            let text = path.as_deref().and_then(|p| outline.section(p)).map(|s| s.title.clone()).unwrap_or_default();
-            Some(Task { path, text, units, deadlines })
+            let deadlines: Vec<Deadline> = deadlines.iter().map(|&d| d.clone()).collect();
+            Some(Task { path: path.map(str::to_string), text: title.to_string(), units, deadlines })
         })
         .collect()
 }
