@@ -316,6 +316,14 @@ fn new_cell(toks: &[Token], i: usize) -> bool {
     t.upper && !wraps && t.line_from > prev.line_from && prev.end - prev.line_from < CELL_WIDTH
 }
 
+/// Whether a plural opens the piece at `i` ("MTTQ, các ngành", "các tổ chức chính trị - xã
+/// hội, các thôn"): a list goes on within one unit by bare words ("các huyện, thị xã"), so a
+/// piece that opens with its own "các"/"những" is a unit of its own, head word or not.
+fn plural_piece(toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| matches!(&*t.lower, "các" | "những"))
+        && toks.get(i + 1).is_some_and(|t| t.lower.chars().all(char::is_alphanumeric))
+}
+
 /// Whether the list word at `i` goes on a plural of bare head words ("Giám đốc các Sở,
 /// Ban, ngành"): the unit so far ends in "các" and one head word, and the next piece is a
 /// head word alone, capitalized or not. "các Sở, Ủy ban nhân dân các huyện" splits.
@@ -370,7 +378,9 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             start = i;
         }
         if matches!(t, "," | ";" | "và" | "hoặc") {
-            let splits = opens_next_unit(toks, i + 1) || (proper_name(toks, start, i) && opens_unit(toks, i + 1));
+            let splits = opens_next_unit(toks, i + 1)
+                || (proper_name(toks, start, i) && opens_unit(toks, i + 1))
+                || (t == "," && plural_piece(toks, i + 1));
             if splits && !collective_goes_on(toks, start, i) {
                 units.push((start, i));
                 i += 1;
@@ -866,6 +876,9 @@ mod tests {
         );
         let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
         assert_eq!(units, ["Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các xã, phường, thị trấn"]);
+        let got = roles_in("Phối hợp với UBND xã, các tổ chức chính trị - xã hội, các thôn để tổ chức hội nghị.");
+        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        assert_eq!(units, ["UBND xã", "các tổ chức chính trị - xã hội", "các thôn"]);
     }
 
     #[test]
