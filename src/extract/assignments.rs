@@ -752,11 +752,45 @@ fn same_unit_key(unit: &str) -> String {
     keyed.collect::<Vec<_>>().join(" ")
 }
 
-/// Find the assignments of one document.
-pub fn extract(text: &str, layout: &Layout, outline: &Outline) -> Vec<Assignment> {
+/// The words of a body's name for comparing it with the issuer: abbreviations written out,
+/// folded, the country's name left out ("Ủy ban MTTQ xã" and "Ủy ban Mặt trận Tổ quốc Việt
+/// Nam xã" are one name).
+fn body_words(name: &str) -> Vec<String> {
+    let folded = grammar::fold(&grammar::canonical_unit(name));
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<String> = vec![];
+    for w in words {
+        if w == "nam" && out.last().is_some_and(|l| l == "viet") {
+            out.pop();
+        } else {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// Whether `unit` is the issuing body itself: its name, or its name up to the level of its
+/// place ("Ban Thường trực UBMTTQ xã" in a plan of "Ban Thường trực Ủy ban Mặt trận Tổ quốc
+/// Việt Nam xã Lương Minh"). The issuer works with others; it does not support itself.
+fn is_issuer(unit: &str, issuer: &[String]) -> bool {
+    let words = body_words(unit);
+    if words.is_empty() || words.len() > issuer.len() || issuer[..words.len()] != words[..] {
+        return false;
+    }
+    let joined = words.join(" ");
+    words.len() == issuer.len()
+        || grammar::LEVELS_OF_PLACE.iter().any(|l| joined.ends_with(&format!(" {l}")) && words.len() > 1)
+}
+
+/// Find the assignments of one document issued by `issuer` (when the header names it).
+pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&str>) -> Vec<Assignment> {
+    let issuer = issuer.map(body_words).unwrap_or_default();
     let mut seen = HashSet::new();
     let mut out = vec![];
     let mut add = |a: (Option<String>, Span, String, Role)| {
+        if a.3 == Role::Support && is_issuer(&a.2, &issuer) {
+            return;
+        }
         if seen.insert((a.0.clone(), same_unit_key(&a.2), a.3)) {
             out.push(Assignment { path: a.0, unit: a.2, role: a.3, span: a.1 });
         }
@@ -862,6 +896,17 @@ mod tests {
                 row.words
             );
         }
+    }
+
+    #[test]
+    fn the_issuer_is_no_support_of_itself() {
+        let issuer = body_words("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh");
+        assert!(is_issuer("Ban Thường trực UBMTTQ xã", &issuer));
+        assert!(is_issuer("Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh", &issuer));
+        assert!(!is_issuer("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Ninh", &issuer));
+        assert!(!is_issuer("Ủy ban MTTQ xã", &issuer));
+        assert!(!is_issuer("Ban Thường trực", &issuer));
+        assert!(!is_issuer("Ban Thường trực UBMTTQ", &[]));
     }
 
     #[test]
