@@ -336,6 +336,26 @@ fn collective_goes_on(toks: &[Token], start: usize, i: usize) -> bool {
         && toks.get(i + 2).is_none_or(|t| matches!(&*t.lower, "," | "và" | ";" | "."))
 }
 
+/// Whether a bare "trên địa bàn" at `i` tells where the task is done, not which unit: the
+/// unit so far already ends in its level of place ("Ủy ban nhân dân các xã, phường, thị trấn
+/// trên địa bàn tổ chức …"). With a place after it ("trên địa bàn huyện") or after a unit
+/// that names none ("các cơ quan, đơn vị trên địa bàn") it stays in the name.
+fn placed_already(toks: &[Token], start: usize, i: usize) -> bool {
+    let words = |k: usize, n: usize| toks.get(k..k + n).map(|w| w.iter().map(|t| &*t.lower).collect::<Vec<_>>());
+    let on_area = words(i, 3).is_some_and(|w| w == ["trên", "địa", "bàn"]);
+    let level_at = |k: usize| {
+        grammar::LEVELS_OF_PLACE.iter().any(|l| {
+            let n = l.split(' ').count();
+            k >= n && words(k - n, n).is_some_and(|w| grammar::fold(&w.join(" ")) == *l)
+        })
+    };
+    let place_follows = toks.get(i + 3).is_some_and(|t| {
+        let first = grammar::fold(&t.lower);
+        t.upper || grammar::LEVELS_OF_PLACE.iter().any(|l| l.split(' ').next() == Some(first.as_str()))
+    });
+    on_area && i > start && level_at(i) && !place_follows
+}
+
 /// The most tokens a unit's name runs to before the reading stops.
 const NAME_WORDS: usize = 18;
 
@@ -364,7 +384,9 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             && !after_level
             && !inside_name(toks, start, i)
             && !links_unit(toks, i)
-            && (phrase_at(toks, i, RoleKind::Stop).is_some() || phrase_at(toks, i, RoleKind::Narrative).is_some())
+            && (phrase_at(toks, i, RoleKind::Stop).is_some()
+                || phrase_at(toks, i, RoleKind::Narrative).is_some()
+                || placed_already(toks, start, i))
         {
             at_stop = Some(i);
             break;
@@ -896,6 +918,16 @@ mod tests {
                 row.words
             );
         }
+    }
+
+    #[test]
+    fn a_unit_placed_by_its_level_ends_before_tren_dia_ban() {
+        let got = units_in("Chỉ đạo Ủy ban nhân dân các xã, phường, thị trấn trên địa bàn tổ chức triển khai.");
+        assert_eq!(got, [("Ủy ban nhân dân các xã, phường, thị trấn".to_string(), Role::Lead)]);
+        let got = units_in("Phối hợp với các cơ quan, đơn vị trên địa bàn về việc tiếp nhận tin bài.");
+        assert_eq!(got, [("các cơ quan, đơn vị trên địa bàn".to_string(), Role::Support)]);
+        let got = units_in("Chỉ đạo Ban Công tác Mặt trận các thôn trên địa bàn xã tổ chức hội nghị.");
+        assert_eq!(got, [("Ban Công tác Mặt trận các thôn trên địa bàn xã".to_string(), Role::Lead)]);
     }
 
     #[test]
