@@ -5,6 +5,7 @@
 //! Each table is a TSV file with a header row and `#` comments; every row
 //! carries examples that the tests in this module check.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -202,6 +203,13 @@ pub struct CharCase {
 /// The [`CharCase`] of `c`.
 #[inline]
 pub fn char_case(c: char) -> CharCase {
+    // ASCII, most of any text, first and without a call.
+    match c {
+        'a'..='z' => return CharCase { letter: true, capital: false, own_lower: true },
+        'A'..='Z' => return CharCase { letter: true, capital: true, own_lower: false },
+        '\0'..='\x7F' => return CharCase { letter: false, capital: false, own_lower: true },
+        _ => {}
+    }
     let (letter, lower) = letter_case(c);
     if has_simple_case(c) {
         let capital = letter && !lower;
@@ -368,22 +376,26 @@ fn vowel_family(base: char) -> Vec<char> {
 /// ("UBND tỉnh Quảng Ngãi" → "Ủy ban nhân dân tỉnh Quảng Ngãi"). Abbreviations
 /// with several readings ("TT", "CT") stay as printed.
 pub fn expand_abbreviations(name: &str) -> String {
-    let mut out = Vec::new();
-    for token in name.split_whitespace() {
-        let expanded = ABBREVIATIONS
-            .iter()
-            .find(|a| a.abbreviation == token && a.readings.len() == 1)
-            .map(|a| a.readings[0].clone());
-        out.push(expanded.unwrap_or_else(|| token.to_string()));
-    }
-    out.join(" ")
+    /// The reading of each unambiguous abbreviation (the first row's, as the table
+    /// is read top down): one look-up per token, not a pass over the table.
+    static READING: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+        let mut reading = HashMap::new();
+        for a in ABBREVIATIONS.iter().filter(|a| a.readings.len() == 1) {
+            reading.entry(a.abbreviation.as_str()).or_insert(a.readings[0].as_str());
+        }
+        reading
+    });
+    let tokens: Vec<&str> = name.split_whitespace().map(|token| READING.get(token).copied().unwrap_or(token)).collect();
+    tokens.join(" ")
 }
 
 /// A unit name in one form, to group one unit printed two ways: NFC, single
 /// spaces, unambiguous abbreviations written out, a leading "các", "những",
 /// "đồng chí" or "đ/c" dropped.
 pub fn canonical_unit(unit: &str) -> String {
-    let nfc: String = unit.nfc().collect();
+    // Extracted text is NFC already: composing it again would be most of the work here.
+    let nfc: std::borrow::Cow<'_, str> =
+        if crate::normalize::may_need_nfc(unit) { unit.nfc().collect::<String>().into() } else { unit.into() };
     let mut words: Vec<&str> = nfc.split_whitespace().collect();
     loop {
         let first = words.first().map(|w| w.to_lowercase());

@@ -767,6 +767,9 @@ fn same_unit_key(unit: &str) -> String {
     let canonical = grammar::canonical_unit(unit).to_lowercase();
     let words = canonical.split(|c: char| !c.is_alphanumeric() && c != '/').filter(|w| !w.is_empty());
     let keyed = words.map(|w| {
+        if w.is_ascii() {
+            return w.to_string();
+        }
         let decomposed: String = w.nfd().collect();
         let tones: String = decomposed.chars().filter(|c| TONES.contains(c)).collect();
         decomposed.chars().filter(|c| !TONES.contains(c)).chain(tones.chars()).collect::<String>()

@@ -57,18 +57,18 @@ enum Label {
     Paren(String),
 }
 
-static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXL]+)\s*[.):]\s*(\S.*)?$").unwrap());
-static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(Điều\s+\d{1,3})\s*[.:]\s*(.*)$").unwrap());
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXL]+)\s*[.):]\s*").unwrap());
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(Điều\s+\d{1,3})\s*[.:]\s*").unwrap());
 static ITEMS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.|\)|\s)\s*([^\d\s/.,-].*)$").unwrap());
-static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\s*[.)]\s+(\S.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.|\)|\s)\s*([^\d\s/.,-])").unwrap());
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\s*[.)]\s+(\S)").unwrap());
 static CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
     // I, V, X, L read as Roman numerals; a capital label titles a heading, which opens with a capital.
-    Regex::new(r"^(?:(?i:ph[ầa]n)\s+)?([A-HĐ])\s*[.):]\s+(\p{Lu}.*)$").unwrap()
+    Regex::new(r"^(?:(?i:ph[ầa]n)\s+)?([A-HĐ])\s*[.):]\s+(\p{Lu})").unwrap()
 });
-static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\((\d{1,2})\)\s*(\S.*)$").unwrap());
+static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\((\d{1,2})\)\s*(\S)").unwrap());
 static APPENDIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^PH[ỤU]\s*L[ỤU]C(?:\s+(?:SỐ\s+)?([IVXL]+|\d{1,2})\b)?\s*[.:]?\s*(.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^PH[ỤU]\s*L[ỤU]C(?:\s+(?:SỐ\s+)?([IVXL]+|\d{1,2})\b)?\s*[.:]?\s*").unwrap());
 
 /// The section tree of one document and the offsets where each section opens.
 #[derive(Clone, Debug, Default)]
@@ -233,9 +233,11 @@ fn strip_markup(line: &str) -> &str {
 
 /// The label that opens `line`, and the text after it.
 fn read_label(line: &str, in_appendix: bool) -> Option<(Label, &str)> {
-    fn rest<'t>(c: Option<regex::Match<'t>>) -> &'t str {
-        c.map_or("", |m| m.as_str())
-    }
+    // The title runs to the end of the line from the label's end, or from the
+    // title's first character where a form demands one (group 2): the forms
+    // match the label only, not a `(.*)$` through the whole line.
+    let rest =
+        |c: &regex::Captures<'_>| &line[c.get(2).map_or_else(|| c.get(0).map_or(0, |m| m.end()), |m| m.start())..];
     // Each form opens with its own few characters; most lines open with none of
     // them, and a look at the first one spares running the forms' regexes.
     let first = line.chars().next()?;
@@ -244,41 +246,41 @@ fn read_label(line: &str, in_appendix: bool) -> Option<(Label, &str)> {
         && let Some(c) = APPENDIX.captures(line)
     {
         let n = c.get(1).map_or("", |m| m.as_str()).to_string();
-        return Some((Label::Appendix(n), rest(c.get(2))));
+        return Some((Label::Appendix(n), rest(&c)));
     }
     if matches!(first, 'I' | 'V' | 'X' | 'L')
         && let Some(c) = ROMAN.captures(line)
         && is_roman(&c[1])
     {
-        return Some((Label::Part(c[1].to_string()), rest(c.get(2))));
+        return Some((Label::Part(c[1].to_string()), rest(&c)));
     }
     if matches!(first, 'A'..='H' | 'Đ' | 'P' | 'p')
         && let Some(c) = CAPITAL.captures(line)
     {
-        return Some((Label::Capital(c[1].to_string()), rest(c.get(2))));
+        return Some((Label::Capital(c[1].to_string()), rest(&c)));
     }
     if first == 'Đ'
         && let Some(c) = ARTICLE.captures(line)
     {
         let label = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
-        return Some((Label::Part(label), rest(c.get(2))));
+        return Some((Label::Part(label), rest(&c)));
     }
     if first.is_ascii_digit()
         && let Some(c) = ITEMS.captures(line)
     {
         let items = c[1].split('.').map(|s| s.trim_start_matches('0').to_string()).collect::<Vec<_>>();
         let items = items.into_iter().map(|s| if s.is_empty() { "0".to_string() } else { s }).collect();
-        return Some((Label::Items(items), rest(c.get(2))));
+        return Some((Label::Items(items), rest(&c)));
     }
     if matches!(first, 'a'..='z' | 'đ')
         && let Some(c) = LETTER.captures(line)
     {
-        return Some((Label::Letter(c[1].to_string()), rest(c.get(2))));
+        return Some((Label::Letter(c[1].to_string()), rest(&c)));
     }
     if first == '('
         && let Some(c) = PAREN.captures(line)
     {
-        return Some((Label::Paren(c[1].to_string()), rest(c.get(2))));
+        return Some((Label::Paren(c[1].to_string()), rest(&c)));
     }
     None
 }
