@@ -316,6 +316,14 @@ fn new_cell(toks: &[Token], i: usize) -> bool {
     t.upper && !wraps && t.line_from > prev.line_from && prev.end - prev.line_from < CELL_WIDTH
 }
 
+/// Whether a plural opens the piece at `i` ("MTTQ, các ngành", "các tổ chức chính trị - xã
+/// hội, các thôn"): a list goes on within one unit by bare words ("các huyện, thị xã"), so a
+/// piece that opens with its own "các"/"những" is a unit of its own, head word or not.
+fn plural_piece(toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| matches!(&*t.lower, "các" | "những"))
+        && toks.get(i + 1).is_some_and(|t| t.lower.chars().all(char::is_alphanumeric))
+}
+
 /// Whether the list word at `i` goes on a plural of bare head words ("Giám đốc các Sở,
 /// Ban, ngành"): the unit so far ends in "các" and one head word, and the next piece is a
 /// head word alone, capitalized or not. "các Sở, Ủy ban nhân dân các huyện" splits.
@@ -326,6 +334,26 @@ fn collective_goes_on(toks: &[Token], start: usize, i: usize) -> bool {
     bare_plural
         && phrase_at(toks, i + 1, RoleKind::Head) == Some(1)
         && toks.get(i + 2).is_none_or(|t| matches!(&*t.lower, "," | "và" | ";" | "."))
+}
+
+/// Whether a bare "trên địa bàn" at `i` tells where the task is done, not which unit: the
+/// unit so far already ends in its level of place ("Ủy ban nhân dân các xã, phường, thị trấn
+/// trên địa bàn tổ chức …"). With a place after it ("trên địa bàn huyện") or after a unit
+/// that names none ("các cơ quan, đơn vị trên địa bàn") it stays in the name.
+fn placed_already(toks: &[Token], start: usize, i: usize) -> bool {
+    let words = |k: usize, n: usize| toks.get(k..k + n).map(|w| w.iter().map(|t| &*t.lower).collect::<Vec<_>>());
+    let on_area = words(i, 3).is_some_and(|w| w == ["trên", "địa", "bàn"]);
+    let level_at = |k: usize| {
+        grammar::LEVELS_OF_PLACE.iter().any(|l| {
+            let n = l.split(' ').count();
+            k >= n && words(k - n, n).is_some_and(|w| grammar::fold(&w.join(" ")) == *l)
+        })
+    };
+    let place_follows = toks.get(i + 3).is_some_and(|t| {
+        let first = grammar::fold(&t.lower);
+        t.upper || grammar::LEVELS_OF_PLACE.iter().any(|l| l.split(' ').next() == Some(first.as_str()))
+    });
+    on_area && i > start && level_at(i) && !place_follows
 }
 
 /// The most tokens a unit's name runs to before the reading stops.
@@ -356,7 +384,9 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             && !after_level
             && !inside_name(toks, start, i)
             && !links_unit(toks, i)
-            && (phrase_at(toks, i, RoleKind::Stop).is_some() || phrase_at(toks, i, RoleKind::Narrative).is_some())
+            && (phrase_at(toks, i, RoleKind::Stop).is_some()
+                || phrase_at(toks, i, RoleKind::Narrative).is_some()
+                || placed_already(toks, start, i))
         {
             at_stop = Some(i);
             break;
@@ -370,7 +400,9 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             start = i;
         }
         if matches!(t, "," | ";" | "và" | "hoặc") {
-            let splits = opens_next_unit(toks, i + 1) || (proper_name(toks, start, i) && opens_unit(toks, i + 1));
+            let splits = opens_next_unit(toks, i + 1)
+                || (proper_name(toks, start, i) && opens_unit(toks, i + 1))
+                || (t == "," && plural_piece(toks, i + 1));
             if splits && !collective_goes_on(toks, start, i) {
                 units.push((start, i));
                 i += 1;
@@ -745,11 +777,45 @@ fn same_unit_key(unit: &str) -> String {
     keyed.collect::<Vec<_>>().join(" ")
 }
 
-/// Find the assignments of one document.
-pub fn extract(text: &str, layout: &Layout, outline: &Outline) -> Vec<Assignment> {
+/// The words of a body's name for comparing it with the issuer: abbreviations written out,
+/// folded, the country's name left out ("Ủy ban MTTQ xã" and "Ủy ban Mặt trận Tổ quốc Việt
+/// Nam xã" are one name).
+fn body_words(name: &str) -> Vec<String> {
+    let folded = grammar::fold(&grammar::canonical_unit(name));
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<String> = vec![];
+    for w in words {
+        if w == "nam" && out.last().is_some_and(|l| l == "viet") {
+            out.pop();
+        } else {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// Whether `unit` is the issuing body itself: its name, or its name up to the level of its
+/// place ("Ban Thường trực UBMTTQ xã" in a plan of "Ban Thường trực Ủy ban Mặt trận Tổ quốc
+/// Việt Nam xã Lương Minh"). The issuer works with others; it does not support itself.
+fn is_issuer(unit: &str, issuer: &[String]) -> bool {
+    let words = body_words(unit);
+    if words.is_empty() || words.len() > issuer.len() || issuer[..words.len()] != words[..] {
+        return false;
+    }
+    let joined = words.join(" ");
+    words.len() == issuer.len()
+        || grammar::LEVELS_OF_PLACE.iter().any(|l| joined.ends_with(&format!(" {l}")) && words.len() > 1)
+}
+
+/// Find the assignments of one document issued by `issuer` (when the header names it).
+pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&str>) -> Vec<Assignment> {
+    let issuer = issuer.map(body_words).unwrap_or_default();
     let mut seen = HashSet::new();
     let mut out = vec![];
     let mut add = |a: (Option<String>, Span, String, Role)| {
+        if a.3 == Role::Support && is_issuer(&a.2, &issuer) {
+            return;
+        }
         if seen.insert((a.0.clone(), same_unit_key(&a.2), a.3)) {
             out.push(Assignment { path: a.0, unit: a.2, role: a.3, span: a.1 });
         }
@@ -858,6 +924,27 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_placed_by_its_level_ends_before_tren_dia_ban() {
+        let got = units_in("Chỉ đạo Ủy ban nhân dân các xã, phường, thị trấn trên địa bàn tổ chức triển khai.");
+        assert_eq!(got, [("Ủy ban nhân dân các xã, phường, thị trấn".to_string(), Role::Lead)]);
+        let got = units_in("Phối hợp với các cơ quan, đơn vị trên địa bàn về việc tiếp nhận tin bài.");
+        assert_eq!(got, [("các cơ quan, đơn vị trên địa bàn".to_string(), Role::Support)]);
+        let got = units_in("Chỉ đạo Ban Công tác Mặt trận các thôn trên địa bàn xã tổ chức hội nghị.");
+        assert_eq!(got, [("Ban Công tác Mặt trận các thôn trên địa bàn xã".to_string(), Role::Lead)]);
+    }
+
+    #[test]
+    fn the_issuer_is_no_support_of_itself() {
+        let issuer = body_words("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh");
+        assert!(is_issuer("Ban Thường trực UBMTTQ xã", &issuer));
+        assert!(is_issuer("Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh", &issuer));
+        assert!(!is_issuer("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Ninh", &issuer));
+        assert!(!is_issuer("Ủy ban MTTQ xã", &issuer));
+        assert!(!is_issuer("Ban Thường trực", &issuer));
+        assert!(!is_issuer("Ban Thường trực UBMTTQ", &[]));
+    }
+
+    #[test]
     fn lists_split_where_a_new_unit_opens() {
         let got = roles_in(
             "- Đơn vị thực hiện: Văn phòng phường, Ủy ban Mặt trận TQVN phường và các tổ chức chính trị xã hội phường.",
@@ -869,6 +956,9 @@ mod tests {
         );
         let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
         assert_eq!(units, ["Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các xã, phường, thị trấn"]);
+        let got = roles_in("Phối hợp với UBND xã, các tổ chức chính trị - xã hội, các thôn để tổ chức hội nghị.");
+        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        assert_eq!(units, ["UBND xã", "các tổ chức chính trị - xã hội", "các thôn"]);
     }
 
     #[test]

@@ -27,7 +27,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("citation.relation", 1.0),
     ("sections", 1.0),
     ("section.title", 1.0),
-    ("assignments", 0.948),
+    ("assignments", 0.963),
     ("deadlines", 0.99),
 ];
 
