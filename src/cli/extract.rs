@@ -42,6 +42,8 @@ pub struct ExtractArgs {
 }
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    // The patterns compile on a spare core while the first files are read.
+    rayon::spawn(vanban::extract::prepare);
     let (inputs, walk_errors) = args.input.expand(&args.paths);
     let limits = args.input.limits();
     let mut failed = walk_errors.len();

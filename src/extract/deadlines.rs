@@ -195,6 +195,16 @@ static RELATIVE: LazyLock<Prefiltered> = LazyLock::new(|| {
 /// The patterns [`read_paragraph`] runs over each paragraph, asked at once which may match.
 static PATTERNS: LazyLock<Prefilters<'static>> =
     LazyLock::new(|| Prefilters::new(vec![&RANGE, &OPEN_RANGE, &DUE, &MONTHLY_DAY, &SINCE, &PERIOD, &RELATIVE]));
+/// Compile the patterns of [`extract`] now: they are the costliest of any
+/// extractor to build, and a caller with a core to spare builds them while the
+/// first document is read and segmented ([`crate::extract::prepare`]).
+pub fn prepare() {
+    LazyLock::force(&PATTERNS);
+    for pattern in [&LABEL_POINT, &CYCLE_LIST, &CYCLE_ITEM] {
+        LazyLock::force(pattern);
+    }
+}
+
 /// Words before a cycle that make it a budget cycle, not a time limit.
 static BUDGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:kinh\s+phí|ngân\s+sách|dự\s+toán)\s*$").unwrap());
 

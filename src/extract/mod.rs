@@ -17,6 +17,15 @@ pub mod tasks;
 use crate::document::Document;
 use crate::segment::{self, Layout};
 
+/// Build the patterns the extractors compile on first use, costliest first;
+/// patterns compile once per process and are most of a one-file run. Call it on
+/// another thread (`rayon::spawn(vanban::extract::prepare)`) before the first
+/// document: an extractor that needs a pattern still being built waits for it,
+/// so nothing is built twice and results do not change.
+pub fn prepare() {
+    deadlines::prepare();
+}
+
 /// Extract every document of a normalized file.
 pub fn extract(text: &str) -> Vec<Document> {
     segment::segment(text).iter().map(|layout| extract_document(text, layout)).collect()
