@@ -393,9 +393,7 @@ pub fn expand_abbreviations(name: &str) -> String {
 /// spaces, unambiguous abbreviations written out, a leading "các", "những",
 /// "đồng chí" or "đ/c" dropped.
 pub fn canonical_unit(unit: &str) -> String {
-    // Extracted text is NFC already: composing it again would be most of the work here.
-    let nfc: std::borrow::Cow<'_, str> =
-        if crate::normalize::may_need_nfc(unit) { unit.nfc().collect::<String>().into() } else { unit.into() };
+    let nfc = crate::normalize::nfc(unit);
     let mut words: Vec<&str> = nfc.split_whitespace().collect();
     loop {
         let first = words.first().map(|w| w.to_lowercase());

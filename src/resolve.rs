@@ -19,12 +19,11 @@
 //! the citing document (or the file's content hash) so that two stubs are never
 //! merged by guesswork. Hands on [`WorkId`]s; the graph stage stores them.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
-use unicode_normalization::{IsNormalized, UnicodeNormalization};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::document::{Citation, Document};
 use crate::grammar::{DOC_TYPE_CODES_TSV, ISSUER_CODES_TSV, grammar_rows};
@@ -132,10 +131,7 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// Every level word in `text`, with the place name after it when one is printed.
 fn named_levels(text: &str) -> Vec<NamedLevel> {
     // Extracted text is NFC already (normalize composes it); only JSON from elsewhere needs it.
-    let text: Cow<'_, str> = match unicode_normalization::is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(text),
-        _ => Cow::Owned(text.nfc().collect()),
-    };
+    let text = crate::normalize::nfc(text);
     let mut out = vec![];
     for c in PLACE.captures_iter(&text) {
         let word = c.name("level").or_else(|| c.name("committee")).map(|m| m.as_str()).unwrap_or_default();

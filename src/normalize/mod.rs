@@ -30,7 +30,7 @@ mod invisible;
 mod joins;
 
 pub(crate) use joins::is_label;
-pub(crate) use nfc::may_change_text as may_need_nfc;
+pub(crate) use nfc::composed as nfc;
 mod line_endings;
 mod lines;
 mod lookalikes;

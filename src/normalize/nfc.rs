@@ -57,6 +57,13 @@ pub(crate) fn may_change_text(text: &str) -> bool {
     false
 }
 
+/// `text` in NFC, borrowed when it is already (the fast test of
+/// [`may_change_text`]): reading, unit keys and place names all ask for NFC of
+/// text that nearly always has it.
+pub(crate) fn composed(text: &str) -> std::borrow::Cow<'_, str> {
+    if may_change_text(text) { text.nfc().collect::<String>().into() } else { text.into() }
+}
+
 impl NormalizeStep for Nfc {
     fn name(&self) -> &'static str {
         "nfc"

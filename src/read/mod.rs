@@ -20,8 +20,6 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use unicode_normalization::UnicodeNormalization;
-
 pub mod binary;
 mod detect;
 pub mod legacy;
@@ -288,5 +286,8 @@ fn utf16(path: &Path, bytes: &[u8], encoding: Encoding) -> Result<String, ReadEr
 
 /// NFC, without copying text that already is.
 fn compose(text: String) -> String {
-    if crate::normalize::may_need_nfc(&text) { text.nfc().collect() } else { text }
+    match crate::normalize::nfc(&text) {
+        std::borrow::Cow::Owned(composed) => composed,
+        std::borrow::Cow::Borrowed(_) => text,
+    }
 }
