@@ -19,7 +19,7 @@
 //! the citing document (or the file's content hash) so that two stubs are never
 //! merged by guesswork. Hands on [`WorkId`]s; the graph stage stores them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -167,7 +167,10 @@ impl DocumentContext {
             .chain(doc.citations.iter().flat_map(|c| c.mentions.iter().map(|m| &m.sentence)))
             .chain(doc.assignments.iter().map(|a| &a.unit))
             .chain(doc.sections.iter().map(|s| &s.title));
-        for t in texts {
+        // A sentence that cites several documents is the mention sentence of each:
+        // read each text once (the places gather into a set).
+        let mut seen = HashSet::new();
+        for t in texts.filter(|t| seen.insert(t.as_str())) {
             all.extend(places(t));
         }
         DocumentContext { own, all }
