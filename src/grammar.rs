@@ -5,7 +5,7 @@
 //! Each table is a TSV file with a header row and `#` comments; every row
 //! carries examples that the tests in this module check.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -411,7 +411,7 @@ pub fn expand_abbreviations(name: &str) -> String {
     /// The reading of each unambiguous abbreviation (the first row's, as the table
     /// is read top down): one look-up per token, not a pass over the table.
     static READING: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-        let mut reading = HashMap::new();
+        let mut reading = HashMap::default();
         for a in ABBREVIATIONS.iter().filter(|a| a.readings.len() == 1) {
             reading.entry(a.abbreviation.as_str()).or_insert(a.readings[0].as_str());
         }

@@ -11,8 +11,8 @@
 //! nhân dân các huyện, thị xã, thành phố" stays one unit and "Thường trực HĐND,
 //! UBND, Ủy ban MTTQ tỉnh" is three. Hands on one assignment per (section, unit, role).
 
+use foldhash::HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -810,7 +810,7 @@ fn is_issuer(unit: &str, issuer: &[String]) -> bool {
 /// Find the assignments of one document issued by `issuer` (when the header names it).
 pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&str>) -> Vec<Assignment> {
     let issuer = issuer.map(body_words).unwrap_or_default();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut out = vec![];
     let mut add = |a: (Option<String>, Span, String, Role)| {
         if a.3 == Role::Support && is_issuer(&a.2, &issuer) {

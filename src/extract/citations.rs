@@ -10,7 +10,7 @@
 //! or folded name; the relation is `basis` when any mention stands in the title
 //! or the opening passage.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use memchr::{memchr, memchr3, memmem, memrchr3};
@@ -938,7 +938,7 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
     let mut out: Vec<Citation> = vec![];
     // Citations by key, several for a name cited with different dates: a linear
     // search per mention is quadratic in a text citing thousands of symbols.
-    let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut keys: HashMap<String, Vec<usize>> = HashMap::default();
     for f in found {
         let key = match (&f.symbol, &f.name) {
             (Some(s), _) => format!("s:{}", s.canonical.to_uppercase()),

@@ -8,7 +8,7 @@
 //! an [`Outline`]: the sections, and a lookup from an offset to the innermost
 //! section path that assignments and deadlines share.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;

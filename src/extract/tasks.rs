@@ -2,7 +2,9 @@
 //! role (abbreviations expanded, so one unit printed two ways is one entry) and
 //! its deadlines.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 
 use crate::document::{Assignment, Deadline, Task};
 use crate::extract::sections::Outline;
@@ -13,7 +15,7 @@ use crate::grammar;
 pub fn collect(outline: &Outline, assignments: &[Assignment], deadlines: &[Deadline]) -> Vec<Task> {
     // Each section's assignments and deadlines, gathered in one pass over each (in
     // their order): a filter per section would be sections × assignments.
-    let mut by_path: HashMap<Option<&str>, (Vec<&Assignment>, Vec<&Deadline>)> = HashMap::new();
+    let mut by_path: HashMap<Option<&str>, (Vec<&Assignment>, Vec<&Deadline>)> = HashMap::default();
     for a in assignments {
         by_path.entry(a.path.as_deref()).or_default().0.push(a);
     }
