@@ -822,8 +822,8 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
     };
     let mut named = vec![];
     for s in &outline.sections {
-        let title_at =
-            text[s.span.range()].find(s.title.as_str()).map_or(s.span.start as usize, |k| s.span.start as usize + k);
+        let title_at = find_near_start(&text[s.span.range()], &s.title)
+            .map_or(s.span.start as usize, |k| s.span.start as usize + k);
         let parent = s.path.rsplit_once('.').and_then(|(p, _)| outline.section(p));
         let organizing = parent.is_some_and(|p| p.title.to_lowercase().contains("tổ chức thực hiện"));
         for (a, b) in heading_units(&s.title, organizing) {
@@ -859,6 +859,17 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
     out
 }
 
+/// `hay.find(needle)` for a needle that is usually near the start (a section's
+/// title after its label): tried in place first, so a long title costs no
+/// searcher set-up (which was most of the cost of reading headings).
+fn find_near_start(hay: &str, needle: &str) -> Option<usize> {
+    const NEAR: usize = 256;
+    // Any occurrence that starts within NEAR is the first one there is.
+    let near =
+        hay.char_indices().take_while(|&(i, _)| i < NEAR).map(|(i, _)| i).find(|&i| hay[i..].starts_with(needle));
+    near.or_else(|| hay.find(needle))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -867,6 +878,16 @@ mod tests {
         let mut out = vec![];
         read_paragraph(p, 0, true, |_, u, r| out.push((u.to_string(), r)));
         out
+    }
+
+    #[test]
+    fn find_near_start_is_find() {
+        let far = format!("{}Kế hoạch", "x ".repeat(200));
+        for (hay, needle) in
+            [("1. Tổ chức thực hiện", "Tổ chức thực hiện"), ("ab", "abc"), ("", ""), (far.as_str(), "Kế hoạch")]
+        {
+            assert_eq!(find_near_start(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+        }
     }
 
     #[test]
