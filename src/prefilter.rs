@@ -226,15 +226,37 @@ impl Deref for Prefiltered {
 /// `text` in lower case, character by character, as the required strings of a
 /// [`Prefiltered`] are written; borrowed when there is nothing to change.
 pub fn fold_case(text: &str) -> Cow<'_, str> {
-    // Every paragraph a gate asks about passes here: one pass, and a copy only from
-    // the first char that changes.
-    let Some((at, _)) = text.char_indices().find(|&(_, c)| fold_char(c) != c) else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..at]);
-    out.extend(text[at..].chars().map(fold_char));
-    Cow::Owned(out)
+    // Every paragraph a gate asks about passes here: one pass over the bytes, runs
+    // that stay as they are (most of them: lower-case letters with or without
+    // diacritics) copied whole, and a copy at all only from the first char that changes.
+    let mut out: Option<String> = None;
+    let mut kept = 0; // text[kept..i] stays as it is
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let (c, len) = match bytes[i] {
+            b if b.is_ascii() => (char::from(b), 1),
+            _ => {
+                let c = text[i..].chars().next().expect("i is at a char boundary");
+                (c, c.len_utf8())
+            }
+        };
+        let folded = fold_char(c);
+        if folded != c {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[kept..i]);
+            out.push(folded);
+            kept = i + len;
+        }
+        i += len;
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[kept..]);
+            Cow::Owned(out)
+        }
+    }
 }
 
 /// One character's lower case, where it is one character (`ſ` is an `s` to a
@@ -413,6 +435,17 @@ mod tests {
     /// Whether `re` may match `hay`, asked of a scan of `re` alone.
     fn may_occur(re: &Prefiltered, hay: &str) -> bool {
         Prefilters::new(vec![re]).scan(&fold_case(hay)).may_match(re)
+    }
+
+    proptest::proptest! {
+        /// Folding by runs is folding char by char, and borrows exactly when nothing changes.
+        #[test]
+        fn fold_case_is_fold_char_by_char(text in "\\PC{0,40}|[a-zA-ZàÀđĐơƠưƯếẾſ İ]{0,40}") {
+            let want: String = text.chars().map(fold_char).collect();
+            let got = fold_case(&text);
+            proptest::prop_assert_eq!(&*got, want.as_str());
+            proptest::prop_assert_eq!(matches!(got, Cow::Borrowed(_)), want == text);
+        }
     }
 
     proptest::proptest! {
