@@ -227,16 +227,17 @@ const OWN_LOWER: u8 = 4;
 /// computed once: the tokenizers ask it of every letter with a diacritic, a third
 /// of the letters of Vietnamese text.
 static CHAR_CASES: LazyLock<Vec<u8>> = LazyLock::new(|| {
-    (0..0x1F00u32)
-        .map(|u| {
-            let Some(c) = char::from_u32(u) else { return 0 };
-            let case = char_case_by_rules(c);
-            (u8::from(case.letter) * LETTER)
-                | (u8::from(case.capital) * CAPITAL)
-                | (u8::from(case.own_lower) * OWN_LOWER)
-        })
-        .collect()
+    below_greek_extended(0, |c| {
+        let case = char_case_by_rules(c);
+        (u8::from(case.letter) * LETTER) | (u8::from(case.capital) * CAPITAL) | (u8::from(case.own_lower) * OWN_LOWER)
+    })
 });
+
+/// `answer` of every char below U+1F00 (Latin, combining marks, the Vietnamese block),
+/// indexed by code point; `surrogate` where no char is.
+fn below_greek_extended<T: Copy>(surrogate: T, answer: impl Fn(char) -> T) -> Vec<T> {
+    (0..0x1F00u32).map(|u| char::from_u32(u).map_or(surrogate, &answer)).collect()
+}
 
 fn char_case_by_rules(c: char) -> CharCase {
     let (letter, lower) = letter_case(c);
@@ -281,7 +282,7 @@ fn has_simple_case(c: char) -> bool {
 /// The Vietnamese letters outside those blocks (ă đ ĩ ũ ơ ư, as frequent as any
 /// vowel): whether `c` is one, and the lower-case one.
 #[inline]
-fn vietnamese_pair(c: char) -> Option<bool> {
+pub(crate) fn vietnamese_pair(c: char) -> Option<bool> {
     match c {
         'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => Some(true),
         'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => Some(false),
@@ -356,19 +357,16 @@ const MANY_CHARS: u32 = u32::MAX;
 /// compared by its key passes here, and three Unicode table look-ups per letter
 /// were a tenth of the cost of reading a name.
 static FOLDED: LazyLock<Vec<u32>> = LazyLock::new(|| {
-    (0..0x1F00u32)
-        .map(|u| {
-            let Some(c) = char::from_u32(u) else { return MANY_CHARS };
-            let mut s = String::new();
-            fold_by_tables(c, &mut s);
-            let mut chars = s.chars();
-            match (chars.next(), chars.next()) {
-                (None, _) => NO_CHAR,
-                (Some(one), None) if one != '\0' => u32::from(one),
-                _ => MANY_CHARS,
-            }
-        })
-        .collect()
+    below_greek_extended(MANY_CHARS, |c| {
+        let mut s = String::new();
+        fold_by_tables(c, &mut s);
+        let mut chars = s.chars();
+        match (chars.next(), chars.next()) {
+            (None, _) => NO_CHAR,
+            (Some(one), None) if one != '\0' => u32::from(one),
+            _ => MANY_CHARS,
+        }
+    })
 });
 
 fn fold_by_tables(c: char, out: &mut String) {

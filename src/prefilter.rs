@@ -269,17 +269,20 @@ fn fold_char(c: char) -> char {
         '\u{0}'..='\u{7F}' => c,
         '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
         '\u{1EA0}'..='\u{1EF9}' => char::from_u32(u32::from(c) | 1).unwrap_or(c),
-        // The Vietnamese letters outside that block: "đ", "ơ", "ư" are in most words.
-        'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => c,
-        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => char::from_u32(u32::from(c) + 1).unwrap_or(c),
         'ſ' => 's',
-        _ => {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                _ => c,
+        // The Vietnamese letters outside that block ("đ", "ơ", "ư" are in most words):
+        // each capital sits right before its small letter.
+        _ => match crate::grammar::vietnamese_pair(c) {
+            Some(true) => c,
+            Some(false) => char::from_u32(u32::from(c) + 1).unwrap_or(c),
+            None => {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) => l,
+                    _ => c,
+                }
             }
-        }
+        },
     }
 }
 
