@@ -342,19 +342,25 @@ fn collective_goes_on(toks: &[Token], start: usize, i: usize) -> bool {
 /// trên địa bàn tổ chức …"). With a place after it ("trên địa bàn huyện") or after a unit
 /// that names none ("các cơ quan, đơn vị trên địa bàn") it stays in the name.
 fn placed_already(toks: &[Token], start: usize, i: usize) -> bool {
+    // Asked at every token of a unit's name: the cheap test first, the rest only on "trên địa bàn".
+    let on_area = toks.get(i..i + 3).is_some_and(|w| w.iter().map(|t| &*t.lower).eq(["trên", "địa", "bàn"]));
+    if !on_area || i <= start {
+        return false;
+    }
     let words = |k: usize, n: usize| toks.get(k..k + n).map(|w| w.iter().map(|t| &*t.lower).collect::<Vec<_>>());
-    let on_area = words(i, 3).is_some_and(|w| w == ["trên", "địa", "bàn"]);
     let level_at = |k: usize| {
         grammar::LEVELS_OF_PLACE.iter().any(|l| {
             let n = l.split(' ').count();
             k >= n && words(k - n, n).is_some_and(|w| grammar::fold(&w.join(" ")) == *l)
         })
     };
-    let place_follows = toks.get(i + 3).is_some_and(|t| {
-        let first = grammar::fold(&t.lower);
-        t.upper || grammar::LEVELS_OF_PLACE.iter().any(|l| l.split(' ').next() == Some(first.as_str()))
-    });
-    on_area && i > start && level_at(i) && !place_follows
+    let place_follows = || {
+        toks.get(i + 3).is_some_and(|t| {
+            let first = grammar::fold(&t.lower);
+            t.upper || grammar::LEVELS_OF_PLACE.iter().any(|l| l.split(' ').next() == Some(first.as_str()))
+        })
+    };
+    level_at(i) && !place_follows()
 }
 
 /// The most tokens a unit's name runs to before the reading stops.
@@ -805,7 +811,10 @@ fn is_issuer(unit: &str, issuer: &[String]) -> bool {
     }
     let joined = words.join(" ");
     words.len() == issuer.len()
-        || grammar::LEVELS_OF_PLACE.iter().any(|l| joined.ends_with(&format!(" {l}")) && words.len() > 1)
+        || words.len() > 1
+            && grammar::LEVELS_OF_PLACE
+                .iter()
+                .any(|l| joined.strip_suffix(l.as_str()).is_some_and(|r| r.ends_with(' ')))
 }
 
 /// Find the assignments of one document issued by `issuer` (when the header names it).

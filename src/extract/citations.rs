@@ -860,10 +860,9 @@ fn next_document(text: &str) -> bool {
     let Some(rest) = text.trim_start().split_once(char::is_whitespace).map(|(_, r)| r.trim_start()) else {
         return false;
     };
-    TYPE_WORD.find(rest).is_some_and(|w| {
-        w.start() == 0
-            && w.as_str().starts_with(char::is_uppercase)
-            && !rest[w.end()..].starts_with(char::is_alphanumeric)
+    // At the start only: the rest of the zone need not be searched.
+    TYPE_WORD_AT.find(rest).is_some_and(|w| {
+        w.as_str().starts_with(char::is_uppercase) && !rest[w.end()..].starts_with(char::is_alphanumeric)
     })
 }
 

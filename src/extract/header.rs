@@ -230,7 +230,8 @@ fn header_issuer(cells: &[&str]) -> String {
     let last = cells[cells.len() - 1];
     let f = fold(last);
     // "VĂN PHÒNG" alone under "HUYỆN ỦY YÊN THẾ" is the committee's office.
-    let opens_body = BODY_HEADS.iter().any(|h| f == *h || f.starts_with(&format!("{h} ")));
+    let opens_body =
+        BODY_HEADS.iter().any(|h| f.strip_prefix(h.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')));
     if cells.len() >= 2 && opens_body {
         if names_place(&f) {
             return proper_case(last);
