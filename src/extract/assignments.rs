@@ -629,13 +629,10 @@ fn trigger_object(toks: &[Token], mut j: usize, lead: bool) -> usize {
     j
 }
 
-/// Whether the trigger at `i` is part of a name: a unit's ("Ban Chỉ đạo") or a document's
-/// ("Quy chế phối hợp giữa …", "Chương trình phối hợp …", "kế hoạch phối hợp …").
+/// Whether the trigger at `i` is part of a name (the `name` rows of roles.tsv): a unit's
+/// ("Ban Chỉ đạo") or a document's ("Quy chế phối hợp giữa …", "kế hoạch phối hợp …").
 fn trigger_in_name(toks: &[Token], i: usize) -> bool {
-    let in_unit = (i.saturating_sub(4)..i).any(|k| phrase_at(toks, k, RoleKind::Name).is_some_and(|n| k + n > i));
-    let document = i >= 2
-        && matches!((&*toks[i - 2].lower, &*toks[i - 1].lower), ("quy", "chế") | ("chương", "trình") | ("kế", "hoạch"));
-    in_unit || (document && toks[i].lower == "phối")
+    (i.saturating_sub(4)..i).any(|k| phrase_at(toks, k, RoleKind::Name).is_some_and(|n| k + n > i))
 }
 
 /// Where the clause that holds token `i` starts: after the last sentence mark, or
