@@ -172,35 +172,65 @@ struct TokenSpan {
 }
 
 fn token_spans(p: &str) -> impl Iterator<Item = TokenSpan> + '_ {
-    let mut chars = p.char_indices().peekable();
+    let bytes = p.as_bytes();
+    let mut at = 0;
     let mut line_from = 0;
     std::iter::from_fn(move || {
-        let (start, c) = chars.find(|&(at, c)| {
-            if c == '\n' {
-                line_from = at + 1;
+        let c = loop {
+            let c = char_at(p, at)?;
+            if !c.is_whitespace() {
+                break c;
             }
-            !c.is_whitespace()
-        })?;
+            at += c.len_utf8();
+            if c == '\n' {
+                line_from = at;
+            }
+        };
         let first = char_case(c);
         let mut t = TokenSpan {
-            start,
-            end: start + c.len_utf8(),
+            start: at,
+            end: at + c.len_utf8(),
             lowered: first.own_lower,
             caps: first.capital || !first.letter,
             upper: first.capital,
             line_from,
         };
+        at = t.end;
         if is_word_char(c) {
-            while let Some(&(at, d)) = chars.peek().filter(|&&(_, d)| is_word_char(d)) {
-                let case = char_case(d);
-                t.lowered &= case.own_lower;
-                t.caps &= case.capital || !case.letter;
-                t.end = at + d.len_utf8();
-                chars.next();
+            // Bytes, not chars: most of a word is ASCII and needs no decoding.
+            loop {
+                match bytes.get(at) {
+                    Some(b'a'..=b'z') => t.caps = false,
+                    Some(b'A'..=b'Z') => t.lowered = false,
+                    Some(b'0'..=b'9' | b'/' | b'&') => {}
+                    Some(0x80..) => {
+                        let d = char_at(p, at).expect("a char starts here");
+                        if !is_word_char(d) {
+                            break;
+                        }
+                        let case = char_case(d);
+                        t.lowered &= case.own_lower;
+                        t.caps &= case.capital || !case.letter;
+                        at += d.len_utf8();
+                        continue;
+                    }
+                    _ => break,
+                }
+                at += 1;
             }
+            t.end = at;
         }
         Some(t)
     })
+}
+
+/// The char that starts at byte `at` of `p`; ASCII without decoding.
+#[inline]
+fn char_at(p: &str, at: usize) -> Option<char> {
+    match *p.as_bytes().get(at)? {
+        b @ 0..0x80 => Some(b as char),
+        _ => p[at..].chars().next(),
+    }
 }
 
 fn lower_case(text: &str) -> String {
@@ -885,6 +915,33 @@ mod tests {
         let mut out = vec![];
         read_paragraph(p, 0, true, |_, u, r| out.push((u.to_string(), r)));
         out
+    }
+
+    proptest::proptest! {
+        /// The byte-wise tokenizer splits and cases words as reading char by char does.
+        #[test]
+        fn token_spans_read_chars(text in "\\PC{0,30}|[a-zA-Z0-9/&àÀđĐơƠưƯếẾ ,.\t\n\u{A0}\u{2003}]{0,40}") {
+            let mut want = vec![];
+            let mut chars = text.char_indices().peekable();
+            let mut line_from = 0;
+            while let Some((start, c)) = chars.next() {
+                if c.is_whitespace() {
+                    if c == '\n' { line_from = start + 1; }
+                    continue;
+                }
+                let mut word = vec![c];
+                let mut end = start + c.len_utf8();
+                while let Some(&(at, d)) = chars.peek().filter(|_| is_word_char(c)).filter(|&&(_, d)| is_word_char(d)) {
+                    word.push(d);
+                    end = at + d.len_utf8();
+                    chars.next();
+                }
+                let cases: Vec<_> = word.iter().map(|&w| char_case(w)).collect();
+                want.push((start, end, cases.iter().all(|k| k.own_lower), cases.iter().all(|k| k.capital || !k.letter), cases[0].capital, line_from));
+            }
+            let got: Vec<_> = token_spans(&text).map(|t| (t.start, t.end, t.lowered, t.caps, t.upper, t.line_from)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
