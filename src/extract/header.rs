@@ -70,7 +70,14 @@ fn first_lines(text: &str, span: Span, n: usize) -> Vec<Line<'_>> {
 
 /// Lines joined with single spaces.
 pub fn join_lines(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut joined = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
 }
 
 /// The "Số:" cell of the header and the symbol in it.
