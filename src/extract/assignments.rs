@@ -50,10 +50,21 @@ pub enum RoleKind {
     Owner,
     /// A verb that ends a unit and tells what it did or received, not what it must do.
     Narrative,
+    /// A word between any trigger and its unit ("giao cho X", "phối hợp ngay với X").
+    Object,
+    /// A direction word between a trigger that is no lead and its unit ("gửi về X").
+    Toward,
+    /// A verb of sending: after one, a direction word alone reaches an addressee
+    /// ("gửi báo cáo kết quả đến X").
+    Sending,
+    /// A word for a person before the office held ("Đồng chí Phó Chủ tịch").
+    Person,
+    /// A phrase that places a unit by the area it serves ("các xã trên địa bàn").
+    Area,
 }
 
 impl RoleKind {
-    const COUNT: usize = 12;
+    const COUNT: usize = 17;
 
     fn parse(kind: &str) -> RoleKind {
         match kind {
@@ -69,6 +80,11 @@ impl RoleKind {
             "intro" => RoleKind::Intro,
             "owner" => RoleKind::Owner,
             "narrative" => RoleKind::Narrative,
+            "object" => RoleKind::Object,
+            "toward" => RoleKind::Toward,
+            "sending" => RoleKind::Sending,
+            "person" => RoleKind::Person,
+            "area" => RoleKind::Area,
             other => panic!("grammars/roles.tsv: unknown kind {other:?}"),
         }
     }
@@ -367,16 +383,14 @@ fn collective_goes_on(toks: &[Token], start: usize, i: usize) -> bool {
         && toks.get(i + 2).is_none_or(|t| matches!(&*t.lower, "," | "và" | ";" | "."))
 }
 
-/// Whether a bare "trên địa bàn" at `i` tells where the task is done, not which unit: the
-/// unit so far already ends in its level of place ("Ủy ban nhân dân các xã, phường, thị trấn
-/// trên địa bàn tổ chức …"). With a place after it ("trên địa bàn huyện") or after a unit
-/// that names none ("các cơ quan, đơn vị trên địa bàn") it stays in the name.
+/// Whether a bare area phrase at `i` (an `area` row: "trên địa bàn") tells where the task
+/// is done, not which unit: the unit so far already ends in its level of place ("Ủy ban
+/// nhân dân các xã, phường, thị trấn trên địa bàn tổ chức …"). With a place after it ("trên
+/// địa bàn huyện") or after a unit that names none ("các cơ quan, đơn vị trên địa bàn") it
+/// stays in the name.
 fn placed_already(toks: &[Token], start: usize, i: usize) -> bool {
-    // Asked at every token of a unit's name: the cheap test first, the rest only on "trên địa bàn".
-    let on_area = toks.get(i..i + 3).is_some_and(|w| w.iter().map(|t| &*t.lower).eq(["trên", "địa", "bàn"]));
-    if !on_area || i <= start {
-        return false;
-    }
+    // Asked at every token of a unit's name: the cheap test first, the rest only on an area phrase.
+    let Some(area) = phrase_at(toks, i, RoleKind::Area).filter(|_| i > start) else { return false };
     let words = |k: usize, n: usize| toks.get(k..k + n).map(|w| w.iter().map(|t| &*t.lower).collect::<Vec<_>>());
     let level_at = |k: usize| {
         grammar::LEVELS_OF_PLACE.iter().any(|l| {
@@ -385,7 +399,7 @@ fn placed_already(toks: &[Token], start: usize, i: usize) -> bool {
         })
     };
     let place_follows = || {
-        toks.get(i + 3).is_some_and(|t| {
+        toks.get(i + area).is_some_and(|t| {
             let first = grammar::fold(&t.lower);
             t.upper || grammar::LEVELS_OF_PLACE.iter().any(|l| l.split(' ').next() == Some(first.as_str()))
         })
@@ -494,15 +508,13 @@ fn capital_trigger(toks: &[Token], i: usize) -> bool {
 /// the comma is the one that acts. A plural ("Các đồng chí Phó Chủ tịch, Trưởng đoàn thể")
 /// is a list.
 fn drop_appositions(toks: &[Token], units: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    let singular_comrade = |s: usize| {
-        toks[s].lower == "đ/c" || (toks[s].lower == "đồng" && toks.get(s + 1).is_some_and(|t| t.lower == "chí"))
-    };
-    let office = |s: usize| toks[s].upper && !matches!(&*toks[s].lower, "các" | "những" | "đồng" | "đ/c");
+    let person = |s: usize| phrase_at(toks, s, RoleKind::Person).is_some();
+    let office = |s: usize| toks[s].upper && !matches!(&*toks[s].lower, "các" | "những") && !person(s);
     (0..units.len())
         .filter(|&k| {
             let (s, e) = units[k];
             let next = units.get(k + 1).filter(|n| n.0 == e + 1 && toks[e].lower == ",");
-            !(singular_comrade(s) && next.is_some_and(|n| office(n.0)))
+            !(person(s) && next.is_some_and(|n| office(n.0)))
         })
         .map(|k| units[k])
         .collect()
@@ -600,7 +612,7 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
             if row.words == ["qua"] && (i == 0 || toks[i - 1].lower != "(") {
                 continue;
             }
-            if matches!(&*row.words[0], "về" | "đến" | "tới") && n == 1 && !reports_before(&toks, i) {
+            if n == 1 && phrase_at(&toks, i, RoleKind::Toward) == Some(1) && !reports_before(&toks, i) {
                 continue;
             }
             let j = trigger_object(&toks, i + n, row.role == Some(Role::Lead));
@@ -637,9 +649,9 @@ fn after_opening_phrase(toks: &[Token], s: usize, end: usize) -> usize {
 
 /// Where the units that a trigger ending before `j` names open: past a preposition or an
 /// adverb ("báo cáo ngay với X"), and past the first party of "phối hợp giữa A với B", which is
-/// the one that works with B; "phối hợp giữa A và B" names no one that supports. A `lead`
-/// trigger takes its unit right after it or after "cho"/"với" ("Giao cho X"): in "hướng dẫn về
-/// X" X is the subject matter.
+/// the one that works with B; "phối hợp giữa A và B" names no one that supports. The words
+/// passed are the `object` and `toward` rows of roles.tsv; a `lead` trigger passes no `toward`
+/// word ("Giao cho X", but in "hướng dẫn về X" X is the subject matter).
 fn trigger_object(toks: &[Token], mut j: usize, lead: bool) -> usize {
     if toks[j - 1].lower == "giữa" {
         let with = toks[j..].iter().take(12).position(|t| matches!(&*t.lower, "với" | "." | ";" | ":"));
@@ -648,13 +660,11 @@ fn trigger_object(toks: &[Token], mut j: usize, lead: bool) -> usize {
             None => toks.len(),
         };
     }
-    let passed = |t: &str| match t {
-        "cho" | "với" | "ngay" => true,
-        "về" | "đến" | "tới" | "lên" => !lead,
-        _ => false,
+    let passed = |k: usize| {
+        phrase_at(toks, k, RoleKind::Object).or_else(|| phrase_at(toks, k, RoleKind::Toward).filter(|_| !lead))
     };
-    while toks.get(j).is_some_and(|t| passed(&t.lower)) {
-        j += 1;
+    while let Some(n) = passed(j) {
+        j += n;
     }
     j
 }
@@ -726,18 +736,16 @@ fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str
     true
 }
 
-/// Whether a verb of sending — "báo cáo", "gửi", "phản ánh" — stands in the clause before token `i`.
-/// "chuyển" is not one: what is passed on ("chuyển đơn đến X giải quyết") is handed over to
-/// be dealt with, not reported; "chuyển đến X" on its own is a row of `roles.tsv`.
+/// Whether a verb of sending (the `sending` rows of roles.tsv) stands in the clause before
+/// token `i`. One followed by "của" is the noun ("kiến nghị, phản ánh của công dân về …",
+/// "báo cáo của …"), which sends nothing. "chuyển" is not one: what is passed on ("chuyển
+/// đơn đến X giải quyết") is handed over to be dealt with, not reported; "chuyển đến X" on
+/// its own is a row of `roles.tsv`.
 fn reports_before(toks: &[Token], i: usize) -> bool {
     let from = toks[..i].iter().rposition(|t| matches!(&*t.lower, "." | ";")).map_or(0, |k| k + 1);
-    // "phản ánh" is a verb of sending right before the preposition ("phản ánh trực tiếp về X");
-    // further back it is the noun ("kiến nghị, phản ánh của công dân").
-    let reflects =
-        toks[i.saturating_sub(4).max(from)..i].windows(2).any(|w| w[0].lower == "phản" && w[1].lower == "ánh");
-    reflects
-        || toks[from..i].windows(2).any(|w| w[0].lower == "báo" && w[1].lower == "cáo")
-        || toks[from..i].iter().any(|t| t.lower == "gửi")
+    (from..i).any(|k| {
+        phrase_at(&toks[..i], k, RoleKind::Sending).is_some_and(|n| toks.get(k + n).is_none_or(|t| t.lower != "của"))
+    })
 }
 
 /// The units a section title names. A title of units only gives each of them; under
@@ -960,6 +968,49 @@ mod tests {
             let got = roles_in(&row.example);
             let role = row.role.unwrap();
             assert!(got.iter().any(|(_, r)| *r == role), "{:?} in {:?}: got {got:?}", row.words, row.example);
+        }
+    }
+
+    /// The rows of `kinds`, each with the units its example yields.
+    fn examples_of(kinds: &[RoleKind]) -> impl Iterator<Item = (&'static RoleRow, Vec<(String, Role)>)> {
+        ROLES.iter().filter(|r| kinds.contains(&r.kind)).map(|r| (r, roles_in(&r.example)))
+    }
+
+    #[test]
+    fn every_object_example_reaches_the_unit_past_its_word() {
+        for (row, got) in examples_of(&[RoleKind::Object, RoleKind::Toward]) {
+            assert!(!got.is_empty(), "{:?}: no unit in {:?}", row.words, row.example);
+            assert!(got.iter().all(|(u, _)| !words_of(u).starts_with(&row.words)), "{:?}: {got:?}", row.words);
+            // The word itself is passed: after any trigger, or (toward) after one that is no lead.
+            let toks = tokens(&row.example);
+            let n = row.words.len();
+            let k = (0..toks.len()).find(|&k| toks[k..].iter().map(|t| &*t.lower).take(n).eq(&row.words)).unwrap();
+            assert_eq!(trigger_object(&toks, k, false), k + n, "{:?}", row.words);
+            let after_lead = if row.kind == RoleKind::Object { k + n } else { k };
+            assert_eq!(trigger_object(&toks, k, true), after_lead, "{:?}", row.words);
+        }
+    }
+
+    #[test]
+    fn every_sending_example_reports_to_its_addressee() {
+        for (row, got) in examples_of(&[RoleKind::Sending]) {
+            assert!(got.iter().any(|(_, r)| *r == Role::ReportTo), "{:?}: {got:?}", row.words);
+        }
+    }
+
+    #[test]
+    fn every_person_example_acts_by_the_office() {
+        for (row, got) in examples_of(&[RoleKind::Person]) {
+            assert_eq!(got.len(), 1, "{:?}: {got:?}", row.words);
+            assert!(!words_of(&got[0].0).starts_with(&row.words), "{:?}: {got:?}", row.words);
+        }
+    }
+
+    #[test]
+    fn every_area_example_ends_its_unit_before_the_phrase() {
+        for (row, got) in examples_of(&[RoleKind::Area]) {
+            let phrase = row.words.join(" ");
+            assert!(!got.is_empty() && got.iter().all(|(u, _)| !u.to_lowercase().contains(&phrase)), "{got:?}");
         }
     }
 
@@ -1296,6 +1347,8 @@ mod tests {
         let got =
             units_in("- Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Ủy ban MTTQ xã lãnh đạo, chỉ đạo chung.");
         assert_eq!(got, [("Chủ tịch Ủy ban MTTQ xã".to_string(), Role::Lead)]);
+        let got = units_in("- Đ/c Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch UBND xã chỉ đạo chung.");
+        assert_eq!(got, [("Chủ tịch UBND xã".to_string(), Role::Lead)]);
         // Plural: a list of offices.
         let got = units_in("Các đồng chí Phó Chủ tịch, Trưởng các đoàn thể xã chủ động triển khai.");
         assert_eq!(got.len(), 2, "{got:?}");
