@@ -87,6 +87,10 @@ pub static LEVELS_OF_PLACE: LazyLock<Vec<String>> = LazyLock::new(|| {
     v
 });
 
+/// The levels of place as spelled in the grammar ("thành phố", "thị xã"), in file order.
+pub static LEVELS_OF_PLACE_SPELLED: LazyLock<Vec<String>> =
+    LazyLock::new(|| first_column(LEVELS_OF_PLACE_TSV, str::to_string));
+
 /// The Party committees named after a level's place ("huyen uy", "thanh uy"), folded.
 pub static PARTY_COMMITTEES: LazyLock<Vec<String>> = LazyLock::new(|| {
     tsv_rows(LEVELS_OF_PLACE_TSV).filter_map(|(_, c)| c.get(1).filter(|c| !c.is_empty()).map(|c| fold(c))).collect()

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::grammar::{DOC_TYPES, DocType, fold, fold_starts_with, is_upper, opens_authority};
+use crate::grammar::{DOC_TYPES, DocType, LEVELS_OF_PLACE_SPELLED, fold, fold_starts_with, is_upper, opens_authority};
 use crate::span::Span;
 
 /// The parts of one document, as spans of the normalized text.
@@ -552,10 +552,19 @@ fn vv_lines(lines: &[Line], zone: usize) -> (Option<Span>, usize) {
     (None, 0)
 }
 
-/// "Hà Nội, ngày 25 tháng 4 năm 2026" and the forms with blanks or without comma.
+/// "Hà Nội, ngày 25 tháng 4 năm 2026" and the forms with blanks or without comma. The place
+/// is up to four capitalized words or abbreviations ("TP.", "Tp."), joined by spaces or a
+/// hyphen ("Phan Rang-Tháp Chàm"), after a level of two words whose second is in lower case
+/// ("Thành phố Hồ Chí Minh", the levels of `grammars/levels-of-place.tsv`).
 pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<place>(?:\p{Lu}\p{Ll}\p{L}*|\p{Lu}{1,3}\.)(?:\s(?:\p{Lu}\p{Ll}\p{L}*|\p{Lu}{1,3}\.)){0,3})\s*,?\s*(?i:ng[àa]y)\s+(?P<d>[\d.…_ ]*?)\s*(?i:th[áa]ng)\s+(?P<m>[\d.…_ ]*?)\s*(?i:n[ăa]m)\s+(?P<y>\d{4})")
-        .unwrap()
+    const WORD: &str = r"(?:\p{Lu}\p{Ll}\p{L}*|\p{Lu}{1,3}\.|\p{Lu}\p{Ll}\.)";
+    let levels: Vec<String> =
+        LEVELS_OF_PLACE_SPELLED.iter().filter(|l| l.contains(' ')).map(|l| regex::escape(l)).collect();
+    let levels = levels.join("|");
+    Regex::new(&format!(
+        r"(?P<place>(?:(?i:{levels})\s+)?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:ng[àa]y)\s+(?P<d>[\d.…_ ]*?)\s*(?i:th[áa]ng)\s+(?P<m>[\d.…_ ]*?)\s*(?i:n[ăa]m)\s+(?P<y>\d{{4}})"
+    ))
+    .unwrap()
 });
 
 /// Where the body starts in a document that prints no header: after any

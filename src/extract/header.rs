@@ -695,6 +695,20 @@ mod tests {
     }
 
     #[test]
+    fn a_place_is_every_word_of_its_name_as_printed() {
+        let head = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ X\n\nSố: 15/KH-UBND";
+        for place in
+            ["Phan Rang-Tháp Chàm", "Bà Rịa - Vũng Tàu", "Thành phố Hồ Chí Minh", "Tp. Hồ Chí Minh", "TP. Quảng Ngãi"]
+        {
+            let doc = plan_with_header(&format!("{head}\n\n{place}, ngày 05 tháng 3 năm 2024"), "Về việc X");
+            assert_eq!((doc.place.as_deref(), doc.date.as_deref()), (Some(place), Some("2024-03-05")));
+        }
+        // A lower-case word that is no level ends the place.
+        let doc = plan_with_header(&format!("{head}\n\nthôn Hà Nội, ngày 05 tháng 3 năm 2024"), "Về việc X");
+        assert_eq!(doc.place.as_deref(), Some("Hà Nội"));
+    }
+
+    #[test]
     fn an_upper_case_title_goes_on_over_its_lines_until_the_authority_line() {
         let head = "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nSố: 1556/KH-UBND";
         let doc = plan_with_header(head, "THỰC HIỆN CHƯƠNG TRÌNH OCOP TRÊN ĐỊA\nBÀN TỈNH LAI CHÂU NĂM 2024");
