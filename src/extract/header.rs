@@ -38,7 +38,10 @@ pub fn extract(text: &str, layout: &Layout) -> Document {
         doc.title = Some(title.to_string());
         doc.field_spans.insert("title".into(), t);
     }
-    if let Some((span, place, date)) = date_line(&head_zone) {
+    // The header's date line; else one printed on a line of its own further on (a header
+    // the layout put in the body), never a date inside a sentence ("… tỉnh Quảng Ninh ngày …").
+    let found = date_line(&before_body).or_else(|| date_line(&head_zone).filter(|d| d.3));
+    if let Some((span, place, date, _)) = found {
         doc.place = Some(place);
         doc.date = date;
         doc.field_spans.insert("date".into(), span);
@@ -119,24 +122,54 @@ fn header_symbol(zone: &[Line]) -> Option<(Span, DocumentSymbol)> {
 
 /// Place and ISO date from the date line; the date is `None` when any part is blank.
 /// A line no cell of which holds it is read whole: a blank day ("ngày      tháng 4")
-/// is wide enough to pass for a gap between columns.
-fn date_line(zone: &[Line]) -> Option<(Span, String, Option<String>)> {
+/// is wide enough to pass for a gap between columns. A place broken over two lines by
+/// a narrow header cell ("Sơn\nLa, ngày 11 tháng 3") takes its first words back. The
+/// span is the date line's own, and the last item says whether the place opens its line
+/// or cell.
+fn date_line(zone: &[Line]) -> Option<(Span, String, Option<String>, bool)> {
     let read = |text: &str| {
         DATE_LINE.captures(text).map(|c| {
             let place = c["place"].trim().trim_end_matches(',').trim().to_string();
-            (c.get(0).unwrap().range(), place, iso_date(&c["d"], &c["m"], &c["y"]))
+            (c.name("place").unwrap().start()..c.get(0).unwrap().end(), place, iso_date(&c["d"], &c["m"], &c["y"]))
         })
     };
-    for line in zone {
-        if let Some((cell, (_, place, date))) = line.cells().into_iter().find_map(|c| read(c.text).map(|r| (c, r))) {
-            return Some((cell.span, place, date));
-        }
-        if let Some((at, place, date)) = read(line.text) {
-            let start = line.span.start as usize;
-            return Some((Span::new(start + at.start, start + at.end), place, date));
-        }
+    let indent = |l: &Line| l.span.start as usize + (l.text.len() - l.text.trim_start().len());
+    for (i, line) in zone.iter().enumerate() {
+        let found = line
+            .cells()
+            .into_iter()
+            .find_map(|c| {
+                read(c.text)
+                    .map(|(at, place, date)| (c.span.start as usize + at.start, at.len(), place, date, at.start == 0))
+            })
+            .or_else(|| {
+                read(line.text).map(|(at, place, date)| {
+                    let start = line.span.start as usize + at.start;
+                    (start, at.len(), place, date, start == indent(line))
+                })
+            });
+        let Some((start, len, place, date, opens)) = found else { continue };
+        let broken = i.checked_sub(1).map(|k| &zone[k]).filter(|prev| opens && place_piece(prev.text.trim()));
+        return Some(match broken {
+            Some(prev) => {
+                let piece = prev.text.trim();
+                (Span::new(indent(prev), start + len), format!("{piece} {place}"), date, opens)
+            }
+            None => (Span::new(start, start + len), place, date, opens),
+        });
     }
     None
+}
+
+/// Whether a line is the head of a place name broken off its date line: one or two
+/// words, each a capital then lower case ("Sơn", "Buôn Ma"), nothing else.
+fn place_piece(line: &str) -> bool {
+    let words: Vec<&str> = line.split(' ').collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.next().is_some() && chars.all(char::is_lowercase)
+        })
 }
 
 /// The adoption date of a resolution without a date line ("… thông qua ngày 23 tháng 3 năm 2022").
@@ -703,6 +736,17 @@ mod tests {
             let doc = plan_with_header(&format!("{head}\n\n{place}, ngày 05 tháng 3 năm 2024"), "Về việc X");
             assert_eq!((doc.place.as_deref(), doc.date.as_deref()), (Some(place), Some("2024-03-05")));
         }
+        // A place broken over two lines by a narrow cell; a title-case motto is no place.
+        let doc = plan_with_header(&format!("{head}\n\nSơn\nLa, ngày 11 tháng 3 năm 2020"), "Về việc X");
+        assert_eq!((doc.place.as_deref(), doc.date.as_deref()), (Some("Sơn La"), Some("2020-03-11")));
+        let doc = plan_with_header(
+            &format!("{head}\nĐộc Lập - Tự Do - Hạnh Phúc\nVị Thanh, ngày 6 tháng 4 năm 2011"),
+            "Về việc X",
+        );
+        assert_eq!(doc.place.as_deref(), Some("Vị Thanh"));
+        // No date line: a citation of the opening ("… 919/QĐ-TTg ngày 01 tháng 8 năm 2022") is none.
+        let doc = plan_with_header(head, "Về việc X");
+        assert_eq!((doc.place.as_deref(), doc.date.as_deref()), (None, None));
         // A lower-case word that is no level ends the place.
         let doc = plan_with_header(&format!("{head}\n\nthôn Hà Nội, ngày 05 tháng 3 năm 2024"), "Về việc X");
         assert_eq!(doc.place.as_deref(), Some("Hà Nội"));
