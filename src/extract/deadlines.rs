@@ -100,6 +100,18 @@ impl Point {
     }
 
     /// First and last day, ISO; an error names a date that does not exist.
+    /// The due date of a day: a recurring day printed without its year falls every cycle
+    /// ("trước ngày 15/12 hằng năm", "hằng năm (trước ngày 15/12)" → `--12-15`, checked
+    /// against a leap year); any other takes the document's year when it prints none.
+    fn due(self, recurring: bool, year: Option<i32>) -> Result<String, String> {
+        match self {
+            Point::Day { d, m, y: None } if recurring => {
+                Point::Day { d, m, y: Some(2000) }.bounds().map(|_| format!("--{m:02}-{d:02}"))
+            }
+            _ => self.with_year(year).bounds().map(|(due, _)| due),
+        }
+    }
+
     fn bounds(self) -> Result<(String, String), String> {
         let (y, m0, m1, d0, d1) = match self {
             Point::Day { d, m, y: Some(y) } => (y, m, m, d, d),
@@ -306,15 +318,9 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         let every = c.name("every").and_then(|e| recurrence(e.as_str())).or(head_cycle);
         let mut d = deadline(m.as_str(), span(m.start(), m.end()));
         d.recurrence = every;
-        match (a, every) {
-            (Point::Day { d: day, m: month, y: None }, Some(_)) => {
-                match (Point::Day { d: day, m: month, y: Some(2000) }).bounds() {
-                    Ok(_) => d.due = Some(format!("--{month:02}-{day:02}")),
-                    Err(e) => d.problem = Some(e),
-                }
-            }
-            (Point::Day { .. }, _) => match a.with_year(ctx.year).bounds() {
-                Ok((due, _)) => d.due = Some(due),
+        match a {
+            Point::Day { .. } => match a.due(every.is_some(), ctx.year) {
+                Ok(due) => d.due = Some(due),
                 Err(e) => d.problem = Some(e),
             },
             _ => match a.with_year(ctx.year).bounds() {
@@ -424,11 +430,11 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
             let mut d = deadline(item.as_str(), Span::new(base + s, base + s + item.len()));
             d.recurrence = Some(rec);
             if let (Some(day), Some(month)) = (c.name("d"), c.name("m")) {
-                let y = c.name("y").and_then(|y| y.as_str().parse().ok()).or(ctx.year);
+                let y = c.name("y").and_then(|y| y.as_str().parse().ok());
                 let point =
                     Point::Day { d: day.as_str().parse().unwrap_or(0), m: month.as_str().parse().unwrap_or(0), y };
-                match point.bounds() {
-                    Ok((due, _)) => d.due = Some(due),
+                match point.due(true, ctx.year) {
+                    Ok(due) => d.due = Some(due),
                     Err(e) => d.problem = Some(e),
                 }
             }
