@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::Section;
+use crate::grammar::is_upper;
 use crate::segment::{self, Layout};
 use crate::span::Span;
 
@@ -292,7 +293,9 @@ fn is_roman(s: &str) -> bool {
 }
 
 /// Paragraphs of `text` with their offsets: a blank line, a bullet, a label or
-/// an indented first line starts a new one, so hard-wrapped lines stay together.
+/// an indented first line starts a new one, so hard-wrapped lines stay together;
+/// so does the line after a heading in capitals ("III. TỔ CHỨC THỰC HIỆN"), which
+/// no sentence goes on from (a converter's text often has no blank line after it).
 pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
     static STARTS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:\s{3,}\S|\s*[-+•]\s|\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[A-HĐ])[.)]\s|\s*\(\d)").unwrap()
@@ -305,9 +308,10 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
             open = false;
         } else if open && !STARTS.is_match(line.text) {
             out.last_mut().expect("an open paragraph").1 = e;
+            open = !is_upper(line.text);
         } else {
             out.push((s, e));
-            open = true;
+            open = !is_upper(line.text);
         }
     }
     out.into_iter().map(|(s, e)| (s, &text[s..e])).collect()
@@ -363,6 +367,13 @@ mod tests {
         let outline = Outline::build(text, &layout);
         assert_eq!(outline.path_at(text.find("nội").unwrap()), Some("I"));
         assert_eq!(outline.path_at(text.find("Trên").unwrap()), None);
+    }
+
+    #[test]
+    fn paragraphs_break_at_blank_lines_labels_and_after_headings_in_capitals() {
+        let text = "III. TỔ CHỨC THỰC HIỆN\nVăn phòng Huyện ủy theo dõi,\ntổng hợp.\n1. Một\n- Hai\n\nBa";
+        let got: Vec<&str> = paragraphs(text).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(got, ["III. TỔ CHỨC THỰC HIỆN", "Văn phòng Huyện ủy theo dõi,\ntổng hợp.", "1. Một", "- Hai", "Ba"]);
     }
 
     #[test]
