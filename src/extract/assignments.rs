@@ -1138,6 +1138,11 @@ mod tests {
             ]
         );
         assert!(got.iter().all(|(_, r)| *r == Role::Lead));
+        let got = units_in(
+            "Giám đốc Sở Nội vụ, Chủ tịch UBND các huyện và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+        );
+        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        assert_eq!(units, ["Giám đốc Sở Nội vụ", "Chủ tịch UBND các huyện", "các ông, bà có tên tại Điều 1"]);
         let got = units_in("Giám đốc các Sở, Ban, ngành tỉnh chịu trách nhiệm thi hành Quyết định này.");
         assert_eq!(got, [("Giám đốc các Sở, Ban, ngành tỉnh".to_string(), Role::Lead)]);
         let got = units_in("Giám đốc các Sở, Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này.");
