@@ -135,7 +135,10 @@ fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option
         // its item already: a "./." paragraph after it is not the item's only text.
         let heading_has_text =
             last.is_some_and(|s| s.title.split_whitespace().count() >= 12 || s.title.trim_end().ends_with(['.', ';']));
-        (at > 0 || heading_has_text || sections.is_empty()).then_some(at)
+        // An article runs to the signature: the enforcement clause under "Điều 3. Quyết định
+        // này có hiệu lực …" ("Chánh Văn phòng … chịu trách nhiệm thi hành …/.") is its text.
+        let article = last.is_some_and(|s| s.path.starts_with("Điều"));
+        ((at > 0 || heading_has_text || sections.is_empty()) && !article).then_some(at)
     })?;
     Some(Span::new(from + lines[at].span.start as usize, end))
 }
@@ -396,6 +399,9 @@ a) Trong quá trình thực hiện, các cơ quan gửi Sở Tài chính để t
 Yêu cầu các sở nghiêm túc thực hiện./.
 ";
         assert_eq!(outline_of(text).path_at(text.find("Yêu").unwrap()), None);
+        // The last article keeps its paragraphs: the enforcement clause is its text.
+        let decision = "Điều 2. Giao Sở Nội vụ theo dõi.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nChánh Văn phòng chịu trách nhiệm thi hành Quyết định này./.\n";
+        assert_eq!(outline_of(decision).path_at(decision.find("Chánh").unwrap()), Some("Điều 3"));
         // The end mark typed with a space before its slash is the same mark.
         let spaced = text.replace("./.", ". /.");
         assert_eq!(outline_of(&spaced).path_at(spaced.find("Yêu").unwrap()), None);
