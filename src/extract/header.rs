@@ -205,8 +205,13 @@ fn agency_cells<'t>(head: &[Line<'t>]) -> Vec<&'t str> {
             }
             let gazette_heading = GAZETTE_HEADINGS.iter().any(|h| f.starts_with(h));
             let symbol = SYMBOL.find(cell.text).is_some_and(|m| m.start() == 0);
+            // "Số: 12/KH-UBND", "SỐ 12", "Số" alone: the symbol's label, not "SỞ TÀI CHÍNH".
+            let symbol_label = f.strip_prefix("so").is_some_and(|r| {
+                r.trim_start().is_empty()
+                    || r.trim_start().starts_with(|c: char| c.is_ascii_digit() || ":/.…".contains(c))
+            });
             if is_upper(cell.text)
-                && !f.starts_with("so")
+                && !symbol_label
                 && !symbol
                 && !gazette_heading
                 && DATE_LINE.find(cell.text).is_none()
@@ -597,6 +602,9 @@ mod tests {
         assert_eq!(header_issuer(&["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]), "Ủy ban nhân dân tỉnh Lào Cai");
         assert_eq!(header_issuer(&["HUYỆN ỦY YÊN THẾ", "BAN TUYÊN GIÁO"]), "Ban tuyên giáo Huyện ủy Yên Thế");
         assert!(!names_place("ban thuong vu tinh uy"));
+        // A department is no symbol label ("SỞ" folds as "Số" does).
+        let head = lines("UBND TỈNH NGHỆ AN\nSỞ TÀI CHÍNH\nSố: 3456/STC-QLNS");
+        assert_eq!(agency_cells(&head), ["UBND TỈNH NGHỆ AN", "SỞ TÀI CHÍNH"]);
     }
 
     /// The rows of a grammar with `columns` cells each, and the file's name for messages.
