@@ -1306,6 +1306,17 @@ mod tests {
         // The same unit with a task verb is.
         let got = units_in("Hội đồng nhân dân thành phố giám sát việc thực hiện Nghị quyết.");
         assert_eq!(got, [("Hội đồng nhân dân thành phố".to_string(), Role::Lead)]);
+        // "X là …" says what X is; a task after it still addresses X.
+        assert!(units_in("- Thành phần đoàn: Trưởng đoàn là đại diện Lãnh đạo Ban Thường trực UBMTTQ xã.").is_empty());
+        let got =
+            units_in("Sở Thông tin và Truyền thông là cơ quan thường trực của Ban Chỉ đạo, chủ trì tổ chức hội nghị.");
+        assert_eq!(got, [("Sở Thông tin và Truyền thông".to_string(), Role::Lead)]);
+    }
+
+    #[test]
+    fn a_telephone_number_is_no_part_of_the_unit() {
+        let got = units_in("Phản ánh về Sở Tài chính (qua Phòng Quản lý ngân sách, số điện thoại 0238.3844.xxx).");
+        assert_eq!(got.last(), Some(&("Phòng Quản lý ngân sách".to_string(), Role::ReportTo)), "{got:?}");
     }
 
     #[test]
