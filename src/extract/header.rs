@@ -130,7 +130,10 @@ fn date_line(zone: &[Line]) -> Option<(Span, String, Option<String>, bool)> {
     let read = |text: &str| {
         DATE_LINE.captures(text).map(|c| {
             let place = c["place"].trim().trim_end_matches(',').trim().to_string();
-            (c.name("place").unwrap().start()..c.get(0).unwrap().end(), place, iso_date(&c["d"], &c["m"], &c["y"]))
+            let part =
+                |words: &str, figures: &str| c.name(words).or_else(|| c.name(figures)).map_or("", |m| m.as_str());
+            let date = iso_date(part("d", "nd"), part("m", "nm"), part("y", "ny"));
+            (c.name("place").unwrap().start()..c.get(0).unwrap().end(), place, date)
         })
     };
     let indent = |l: &Line| l.span.start as usize + (l.text.len() - l.text.trim_start().len());
@@ -743,6 +746,15 @@ mod tests {
         {
             let doc = plan_with_header(&format!("{head}\n\n{place}, ngày 05 tháng 3 năm 2024"), "Về việc X");
             assert_eq!((doc.place.as_deref(), doc.date.as_deref()), (Some(place), Some("2024-03-05")));
+        }
+        // The date in figures, a comma before the year, an abbreviation glued to the name.
+        for (line, place) in [
+            ("Hà Nội, ngày 05/3/2024", "Hà Nội"),
+            ("Hà Nội, ngày 05 tháng 3, năm 2024", "Hà Nội"),
+            ("TP.Hồ Chí Minh, ngày 05 tháng 3 năm 2024", "TP.Hồ Chí Minh"),
+        ] {
+            let doc = plan_with_header(&format!("{head}\n\n{line}"), "Về việc X");
+            assert_eq!((doc.place.as_deref(), doc.date.as_deref()), (Some(place), Some("2024-03-05")), "{line}");
         }
         // A place broken over two lines by a narrow cell; a title-case motto is no place.
         let doc = plan_with_header(&format!("{head}\n\nSơn\nLa, ngày 11 tháng 3 năm 2020"), "Về việc X");
