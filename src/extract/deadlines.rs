@@ -144,6 +144,12 @@ static RANGE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let (a, b) = (point("a"), point("b"));
     Regex::new(&format!(r"(?i)(?:\btừ\s+)?{a}\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+bầu\s+cử\s+)?{b}")).unwrap().into()
 });
+/// "Từ tháng 5/2024 - tháng 12/2024": a dash for "đến", only after "từ" (a dash alone
+/// joins too much else: "giai đoạn 2021 - 2025", a list "15/6 - 20/6").
+static DASH_RANGE: LazyLock<Prefiltered> = LazyLock::new(|| {
+    let (a, b) = (point("a"), point("b"));
+    Regex::new(&format!(r"(?i)\btừ\s+{a}\s*[-–]\s*{b}")).unwrap().into()
+});
 static OPEN_RANGE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let (a, b) = (point("a"), point("b"));
     Regex::new(&format!(
@@ -155,7 +161,7 @@ static OPEN_RANGE: LazyLock<Prefiltered> = LazyLock::new(|| {
 static DUE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
     Regex::new(&format!(
-        r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
+        r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+(?:\d{{1,2}}\s*(?:giờ|h)(?:\s*\d{{1,2}}(?:\s*phút)?)?,?\s+)?{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
     ))
     .unwrap().into()
 });
@@ -205,8 +211,9 @@ static RELATIVE: LazyLock<Prefiltered> = LazyLock::new(|| {
     .unwrap().into()
 });
 /// The patterns [`read_paragraph`] runs over each paragraph, asked at once which may match.
-static PATTERNS: LazyLock<Prefilters<'static>> =
-    LazyLock::new(|| Prefilters::new(vec![&RANGE, &OPEN_RANGE, &DUE, &MONTHLY_DAY, &SINCE, &PERIOD, &RELATIVE]));
+static PATTERNS: LazyLock<Prefilters<'static>> = LazyLock::new(|| {
+    Prefilters::new(vec![&RANGE, &DASH_RANGE, &OPEN_RANGE, &DUE, &MONTHLY_DAY, &SINCE, &PERIOD, &RELATIVE])
+});
 /// Compile the patterns of [`extract`] now: they are the costliest of any
 /// extractor to build, and a caller with a core to spare builds them while the
 /// first document is read and segmented ([`crate::extract::prepare`]).
@@ -289,7 +296,7 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     let folded = fold_case(p);
     let scanned = PATTERNS.scan(&folded);
     let head_cycle = CYCLE_HEAD.captures(p).and_then(|c| recurrence(&c["word"]));
-    for c in RANGE.captures_in(p, &scanned) {
+    for c in RANGE.captures_in(p, &scanned).chain(DASH_RANGE.captures_in(p, &scanned)) {
         let m = c.get(0).unwrap();
         let (Some(a), Some(b)) = (read_point(&c, "a"), read_point(&c, "b")) else { continue };
         let b = b.with_year(ctx.year);
