@@ -140,8 +140,10 @@ fn opens_signature(line: &Line) -> bool {
 
 /// Labels of parts and items that end the opening passage ("A. PHẦN CHUNG", "I.", "1.", "Điều 1.").
 static TOP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[IVXLC]{1,6}\s*[.:/)]|\d{1,2}\s*[.)]|[A-HĐ]\s*[.)]\s+\p{Lu}|Điều\s+\d+|Chương\s+[IVXLC\d]+)")
-        .unwrap()
+    Regex::new(
+        r"^\s*(?:[IVXLC]{1,6}\s*[.:/)]|[0-9]{1,2}\s*[.)]|[A-HĐ]\s*[.)]\s+\p{Lu}|Điều\s+[0-9]+|Chương\s+[IVXLC[0-9]]+)",
+    )
+    .unwrap()
 });
 
 /// Split `text` into documents and find the parts of each.
@@ -259,7 +261,7 @@ impl HeaderBlock {
 /// ngày 19 tháng 10 năm 2012"), not a form's blanks ("…, ngày … tháng … năm …").
 fn is_filled_date_line(line: &str) -> bool {
     static DATE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}").unwrap());
+        LazyLock::new(|| Regex::new(r"ngay\s+[0-9]{1,2}\s+thang\s+[0-9]{1,2}\s+nam\s+[0-9]{4}").unwrap());
     line.contains(|c: char| c.is_ascii_digit()) && DATE.is_match(&fold(line))
 }
 
@@ -283,8 +285,10 @@ fn opens_issued_with(line: &str) -> bool {
 /// "Số lượng …", "Mẫu số 07" are no symbol lines.
 fn is_own_symbol_line(cell: &str) -> bool {
     static SO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?P<before>(?:\p{L}+\s+){0,3}?)(?i:s[ốo])\s*(?::\s*$|:?\s*\d{1,5}\s*[-/]|:?[\s.…_]*/\s*\p{Lu})")
-            .unwrap()
+        Regex::new(
+            r"^(?P<before>(?:\p{L}+\s+){0,3}?)(?i:s[ốo])\s*(?::\s*$|:?\s*[0-9]{1,5}\s*[-/]|:?[\s.…_]*/\s*\p{Lu})",
+        )
+        .unwrap()
     });
     let cell = cell.trim().trim_start_matches('*');
     SO.captures(cell).is_some_and(|c| {
@@ -295,7 +299,7 @@ fn is_own_symbol_line(cell: &str) -> bool {
 
 /// Whether a line marks a blank form: "Mẫu số 07", "MẪU SỐ 01/BB", "Mẫu 02".
 fn is_form_mark(line: &str) -> bool {
-    static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^mau(?:\s+so)?\s*:?\s*\d").unwrap());
+    static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^mau(?:\s+so)?\s*:?\s*[0-9]").unwrap());
     MARK.is_match(&fold(line.trim().trim_start_matches('*')))
 }
 
@@ -566,7 +570,7 @@ pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         LEVELS_OF_PLACE_SPELLED.iter().filter(|l| l.contains(' ')).map(|l| regex::escape(l)).collect();
     let levels = levels.join("|");
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}])(?P<place>(?:(?i:{levels})\s+)?(?:{ABBREVIATION}\s?)?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:ng[àa]y)\s+(?:(?P<d>[\d.…_ ]*?)\s*(?i:th[áa]ng)\s+(?P<m>[\d.…_ ]*?)\s*,?\s*(?i:n[ăa]m)\s+(?P<y>\d{{4}})|(?P<nd>\d{{1,2}})\s*/\s*(?P<nm>\d{{1,2}})\s*/\s*(?P<ny>\d{{4}}))"
+        r"(?:^|[^\p{{L}}\p{{N}}])(?P<place>(?:(?i:{levels})\s+)?(?:{ABBREVIATION}\s?)?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:ng[àa]y)\s+(?:(?P<d>[[0-9].…_ ]*?)\s*(?i:th[áa]ng)\s+(?P<m>[[0-9].…_ ]*?)\s*,?\s*(?i:n[ăa]m)\s+(?P<y>[0-9]{{4}})|(?P<nd>[0-9]{{1,2}})\s*/\s*(?P<nm>[0-9]{{1,2}})\s*/\s*(?P<ny>[0-9]{{4}}))"
     ))
     .unwrap()
 });

@@ -82,7 +82,7 @@ static FORM_AFTER: LazyLock<Regex> =
 static SO_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i:s[ốo])\s*:?\s*$").unwrap());
 
 /// "ngày" and a date, short or long form: groups `d`, `m`, `y` or `d2`, `m2`, `y2`.
-const DATE: &str = r"(?i:ng[àa]y)\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+(?i:th[áa]ng)\s+(?P<m2>\d{1,2})\s+(?i:n[ăa]m)\s+(?P<y2>\d{4}))";
+const DATE: &str = r"(?i:ng[àa]y)\s+(?:(?P<d>[0-9]{1,2})\s*[/.-]\s*(?P<m>[0-9]{1,2})\s*[/.-]\s*(?P<y>[0-9]{4})|(?P<d2>[0-9]{1,2})\s+(?i:th[áa]ng)\s+(?P<m2>[0-9]{1,2})\s+(?i:n[ăa]m)\s+(?P<y2>[0-9]{4}))";
 
 /// A date right after a symbol or name.
 static DATE_AFTER: LazyLock<Regex> =
@@ -101,12 +101,12 @@ static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// `\b`: only a match's start is used, where the two agree, and a Unicode `\b` sends
 /// each search off the fast engine onto one many times slower.
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:về|Về|ban hành|Ban hành|quy định|Quy định|hướng dẫn|Hướng dẫn|thông báo|Thông báo|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đổi|đối với|năm \d|là|được|phê duyệt|Phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|tiếp tục|có|điều chỉnh|Điều chỉnh)(?:\W|$)|\s+và\s+(?:các|những|\p{Ll}|(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận|Chương trình|Đề án|Luật)(?:\W|$))|[(),;:.“”\x22]|\n\s*\n|\n\s*\d|\s+-\s+(?i:khoản|điều|điểm)\s|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|\d)|\s+\d{1,2}/\d{1,2}/\d{4}").unwrap()
+    Regex::new(r"\s+(?:về|Về|ban hành|Ban hành|quy định|Quy định|hướng dẫn|Hướng dẫn|thông báo|Thông báo|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đổi|đối với|năm [0-9]|là|được|phê duyệt|Phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|tiếp tục|có|điều chỉnh|Điều chỉnh)(?:\W|$)|\s+và\s+(?:các|những|\p{Ll}|(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận|Chương trình|Đề án|Luật)(?:\W|$))|[(),;:.“”\x22]|\n\s*\n|\n\s*[0-9]|\s+-\s+(?i:khoản|điều|điểm)\s|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|[0-9])|\s+[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}").unwrap()
 });
 
 /// A pinpoint before a type word: "khoản 1, Mục III ", "Điều 7, Điều 8 ".
 static PINPOINT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)((?:(?:điểm|khoản|mục|điều|phần|chương|phụ lục)\s+[\dIVXLCa-zđ.]+\s*,?\s*(?:và\s+)?)+)(?:của\s+|tại\s+)?$").unwrap()
+    Regex::new(r"(?i)((?:(?:điểm|khoản|mục|điều|phần|chương|phụ lục)\s+[[0-9]IVXLCa-zđ.]+\s*,?\s*(?:và\s+)?)+)(?:của\s+|tại\s+)?$").unwrap()
 });
 
 /// The pinpoint printed right before a mention at `at` ("khoản 1, Mục III"). It is
@@ -260,7 +260,7 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
 /// The date and body of a sentence that tells of the issuing before the symbol:
 /// "Ngày 21/04/2015, Thủ tướng Chính phủ đã ban hành Chỉ thị số 06/CT-TTg …".
 static ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"{DATE}\s*,\s*(?P<body>\p{{Lu}}[^,;.()\d]{{1,80}}?)\s+(?:đã\s+)?(?:ký\s+)?ban hành\s+$"))
+    Regex::new(&format!(r"{DATE}\s*,\s*(?P<body>\p{{Lu}}[^,;.()[0-9]]{{1,80}}?)\s+(?:đã\s+)?(?:ký\s+)?ban hành\s+$"))
         .unwrap()
 });
 
@@ -580,7 +580,7 @@ static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
 /// sentence goes on with ("gồm") or a time limit ("chậm nhất"). "và"/"hoặc" before
 /// a capital ends it only before another document ([`next_document`]).
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+năm\s+\d|\s+(?:số|Số)\s*:?\s*\d|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+năm\s+[0-9]|\s+(?:số|Số)\s*:?\s*[0-9]|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
 });
 
 /// Common nouns that administrative text writes with a capital ("Nhân dân", "Nhà
@@ -596,7 +596,7 @@ static CAPITALIZED_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// purpose or predicate that begins a new phrase. Commas are judged by
 /// [`comma_continues`].
 static DESCRIPTION_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|nhằm|để|đã|được|là|có|sau khi|cho|đến\s+(?:các|những|toàn|mọi|từng)|và\s+(?:các|những)\s+(?:văn bản|nghị quyết|kế hoạch|chương trình|quy định))\s|\s+(?:số|Số)\s*:?\s*\d|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên)(?:\W|$)|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|nhằm|để|đã|được|là|có|sau khi|cho|đến\s+(?:các|những|toàn|mọi|từng)|và\s+(?:các|những)\s+(?:văn bản|nghị quyết|kế hoạch|chương trình|quy định))\s|\s+(?:số|Số)\s*:?\s*[0-9]|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên)(?:\W|$)|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
 });
 
 /// The comma-joined expressions of `grammars/citation-names.tsv` ("phòng, chống"), each
@@ -899,7 +899,7 @@ fn wrap_continues(line_chars: usize, line: &str, next: &str) -> bool {
 
 /// The period a plan or strategy is named by.
 static PERIOD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:thời kỳ|giai đoạn|nhiệm kỳ)\s+\d{4}\s*-\s*\d{4}").unwrap());
+    LazyLock::new(|| Regex::new(r"(?:thời kỳ|giai đoạn|nhiệm kỳ)\s+[0-9]{4}\s*-\s*[0-9]{4}").unwrap());
 
 /// A name cut before a closing parenthesis that no opening one of its own pairs with:
 /// a name given in parentheses ("(Bộ luật ISPS)").

@@ -57,7 +57,7 @@ enum Point {
 /// The regex of one point, its groups prefixed with `p` so two can share a pattern.
 fn point(p: &str) -> String {
     format!(
-        r"(?:ngày\s+(?P<{p}wd>\d{{1,2}})\s+tháng\s+(?P<{p}wm>\d{{1,2}})(?:\s+năm\s+(?P<{p}wy>\d{{4}}))?|(?:ngày\s+)?\b(?P<{p}d>\d{{1,2}})\s*[/-]\s*(?P<{p}dm>\d{{1,2}})(?:\s*[/-]\s*(?P<{p}dy>\d{{4}}))?|quý\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[/,-]?\s*(?:năm\s+)?(?P<{p}qy>\d{{4}}))?|tháng\s+(?P<{p}m>\d{{1,2}})(?:\s*[/-]\s*(?P<{p}my>\d{{4}})|\s+năm\s+(?P<{p}my2>\d{{4}}))?|năm\s+(?P<{p}y>\d{{4}}))"
+        r"(?:ngày\s+(?P<{p}wd>[0-9]{{1,2}})\s+tháng\s+(?P<{p}wm>[0-9]{{1,2}})(?:\s+năm\s+(?P<{p}wy>[0-9]{{4}}))?|(?:ngày\s+)?\b(?P<{p}d>[0-9]{{1,2}})\s*[/-]\s*(?P<{p}dm>[0-9]{{1,2}})(?:\s*[/-]\s*(?P<{p}dy>[0-9]{{4}}))?|quý\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[/,-]?\s*(?:năm\s+)?(?P<{p}qy>[0-9]{{4}}))?|tháng\s+(?P<{p}m>[0-9]{{1,2}})(?:\s*[/-]\s*(?P<{p}my>[0-9]{{4}})|\s+năm\s+(?P<{p}my2>[0-9]{{4}}))?|năm\s+(?P<{p}y>[0-9]{{4}}))"
     )
 }
 
@@ -161,12 +161,12 @@ static OPEN_RANGE: LazyLock<Prefiltered> = LazyLock::new(|| {
 static DUE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
     Regex::new(&format!(
-        r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+(?:\d{{1,2}}\s*(?:giờ|h)(?:\s*\d{{1,2}}(?:\s*phút)?)?,?\s+)?{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
+        r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+(?:[0-9]{{1,2}}\s*(?:giờ|h)(?:\s*[0-9]{{1,2}}(?:\s*phút)?)?,?\s+)?{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
     ))
     .unwrap().into()
 });
 static MONTHLY_DAY: LazyLock<Prefiltered> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+ngày\s+(?P<d>\d{1,2})\s+(?:hàng|hằng)\s+tháng")
+    Regex::new(r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+ngày\s+(?P<d>[0-9]{1,2})\s+(?:hàng|hằng)\s+tháng")
         .unwrap()
         .into()
 });
@@ -176,7 +176,7 @@ static SINCE: LazyLock<Prefiltered> = LazyLock::new(|| {
 });
 static PERIOD: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:quý\s+(?:IV|I{1,3})\s*[/,-]?\s*(?:năm\s+)?\d{4}|(?:trong|dự\s+kiến|vào)\s+tháng\s+\d{1,2}\s*/\s*\d{4})",
+        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:quý\s+(?:IV|I{1,3})\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào)\s+tháng\s+[0-9]{1,2}\s*/\s*[0-9]{4})",
     )
     .unwrap().into()
 });
@@ -189,7 +189,8 @@ static LABEL_POINT: LazyLock<Prefiltered> = LazyLock::new(|| {
         .into()
 });
 static CYCLE_LIST: LazyLock<Prefiltered> = LazyLock::new(|| {
-    let item = format!(r"{CYCLE}(?:\s*\(\s*trước\s+ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?\s*\))?");
+    let item =
+        format!(r"{CYCLE}(?:\s*\(\s*trước\s+ngày\s+[0-9]{{1,2}}\s*/\s*[0-9]{{1,2}}(?:\s*/\s*[0-9]{{4}})?\s*\))?");
     Regex::new(&format!(
         r"(?i)(?P<anchor>\bđịnh\s+kỳ\s+)?\b{item}(?:\s*(?:,|\bvà\b|\bhoặc\b)\s*{item})*(?P<after>\s*\p{{L}}*)"
     ))
@@ -198,7 +199,7 @@ static CYCLE_LIST: LazyLock<Prefiltered> = LazyLock::new(|| {
 });
 static CYCLE_ITEM: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:\bđịnh\s+kỳ\s+)?\b(?P<word>{CYCLE})(?:\s*\(\s*trước\s+ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}))?\s*\))?"
+        r"(?i)(?:\bđịnh\s+kỳ\s+)?\b(?P<word>{CYCLE})(?:\s*\(\s*trước\s+ngày\s+(?P<d>[0-9]{{1,2}})\s*/\s*(?P<m>[0-9]{{1,2}})(?:\s*/\s*(?P<y>[0-9]{{4}}))?\s*\))?"
     ))
     .unwrap().into()
 });
@@ -206,7 +207,7 @@ static CYCLE_HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*[-+•]?\s*báo\s+cáo\s+(?P<word>{CYCLE})\s*:")).unwrap());
 static RELATIVE: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:trong\s+(?:thời\s+hạn|vòng)|chậm\s+nhất(?:\s+là)?|sau|trước\s+ngày\s+\p{L}+(?:\s+\p{L}+)?)\s+\d{1,3}\s+(?:ngày|tháng|giờ)(?:\s+làm\s+việc)?(?:\s*,?\s*(?:kể\s+)?từ\s+[^,.;()]*)?",
+        r"(?i)\b(?:trong\s+(?:thời\s+hạn|vòng)|chậm\s+nhất(?:\s+là)?|sau|trước\s+ngày\s+\p{L}+(?:\s+\p{L}+)?)\s+[0-9]{1,3}\s+(?:ngày|tháng|giờ)(?:\s+làm\s+việc)?(?:\s*,?\s*(?:kể\s+)?từ\s+[^,.;()]*)?",
     )
     .unwrap().into()
 });

@@ -178,7 +178,7 @@ fn place_piece(line: &str) -> bool {
 /// The adoption date of a resolution without a date line ("… thông qua ngày 23 tháng 3 năm 2022").
 fn adoption_date(text: &str) -> Option<String> {
     static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)thông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").unwrap()
+        Regex::new(r"(?i)thông\s+qua\s+ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})").unwrap()
     });
     let c = ADOPTED.captures(text)?;
     iso_date(&c[1], &c[2], &c[3])

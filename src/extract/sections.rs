@@ -59,17 +59,17 @@ enum Label {
 }
 
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXL]+)\s*[.):]\s*").unwrap());
-static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(Điều\s+\d{1,3})\s*[.:]\s*").unwrap());
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(Điều\s+[0-9]{1,3})\s*[.:]\s*").unwrap());
 static ITEMS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.|\)|\s)\s*([^\d\s/.,-])").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)(?:\.|\)|\s)\s*([^[0-9]\s/.,-])").unwrap());
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\s*[.)]\s+(\S)").unwrap());
 static CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
     // I, V, X, L read as Roman numerals; a capital label titles a heading, which opens with a capital.
     Regex::new(r"^(?:(?i:ph[ầa]n)\s+)?([A-HĐ])\s*[.):]\s+(\p{Lu})").unwrap()
 });
-static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\((\d{1,2})\)\s*(\S)").unwrap());
+static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(([0-9]{1,2})\)\s*(\S)").unwrap());
 static APPENDIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^PH[ỤU]\s*L[ỤU]C(?:\s+(?:SỐ\s+)?([IVXL]+|\d{1,2})\b)?\s*[.:]?\s*").unwrap());
+    LazyLock::new(|| Regex::new(r"^PH[ỤU]\s*L[ỤU]C(?:\s+(?:SỐ\s+)?([IVXL]+|[0-9]{1,2})\b)?\s*[.:]?\s*").unwrap());
 
 /// The section tree of one document and the offsets where each section opens.
 #[derive(Clone, Debug, Default)]
@@ -301,7 +301,8 @@ fn is_roman(s: &str) -> bool {
 /// no sentence goes on from (a converter's text often has no blank line after it).
 pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
     static STARTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\s{3,}\S|\s*[-+•]\s|\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ]|[A-HĐ])[.)]\s|\s*\(\d)").unwrap()
+        Regex::new(r"^(?:\s{3,}\S|\s*[-+•]\s|\s*(?:[IVX]+|[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ]|[A-HĐ])[.)]\s|\s*\([0-9])")
+            .unwrap()
     });
     let mut out: Vec<(usize, usize)> = vec![];
     let mut open = false;

@@ -32,7 +32,7 @@ pub static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     type_codes.sort_by_key(|c| std::cmp::Reverse(c.len()));
     let lost = format!(r"(?P<lost>(?:{}){gap}/{gap}{codes})", type_codes.join("|"));
     let pattern = format!(
-        r"{lost}|(?:(?P<num>\d{{1,5}}){gap}/{gap}(?P<year>(?:19|20)\d\d){gap}/{wrap}(?P<ncodes>{codes}))|(?:(?P<pnum>\d{{1,5}}){dash}(?P<party>{code}){gap}/{gap}(?P<pcodes>{codes}))|(?:(?P<snum>\d{{1,5}})?{gap}/{gap}(?P<scodes>{codes}))"
+        r"{lost}|(?:(?P<num>[0-9]{{1,5}}){gap}/{gap}(?P<year>(?:19|20)[0-9][0-9]){gap}/{wrap}(?P<ncodes>{codes}))|(?:(?P<pnum>[0-9]{{1,5}}){dash}(?P<party>{code}){gap}/{gap}(?P<pcodes>{codes}))|(?:(?P<snum>[0-9]{{1,5}})?{gap}/{gap}(?P<scodes>{codes}))"
     );
     Regex::new(&pattern).unwrap()
 });

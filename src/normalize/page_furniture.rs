@@ -25,15 +25,15 @@ pub struct PageFurniture;
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^\s*(?:
-            công\s*báo\s*/\s*số\s*\d+(?:\s*\+\s*\d+)*\s*/\s*ngày\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}
-          | [=\-_*\#~]*\s*trang\s+\d+(?:\s*/\s*\d+)?\s*[=\-_*\#~]*
+            công\s*báo\s*/\s*số\s*[0-9]+(?:\s*\+\s*[0-9]+)*\s*/\s*ngày\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{4}
+          | [=\-_*\#~]*\s*trang\s+[0-9]+(?:\s*/\s*[0-9]+)?\s*[=\-_*\#~]*
         )\s*$",
     )
     .expect("valid regex")
 });
 
 static PAGE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\s*(?:-\s*)?[0-9]{1,4}(?:\s*-)?\s*$").expect("valid regex"));
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {

@@ -21,7 +21,7 @@ pub struct SignatureStamps;
 
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:ký bởi|người ký|ngày ký|thời gian ký)\s*:.*|e-?mail\s*:\s*\S+@\S+|\d{1,2}:\d{2}:\d{2}(?:\s*[+-]\d{2}:?\d{2})?)\s*$",
+        r"(?i)^\s*(?:(?:ký bởi|người ký|ngày ký|thời gian ký)\s*:.*|e-?mail\s*:\s*\S+@\S+|[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\s*[+-][0-9]{2}:?[0-9]{2})?)\s*$",
     )
     .expect("valid regex")
 });
