@@ -141,7 +141,7 @@ fn opens_signature(line: &Line) -> bool {
 /// Labels of parts and items that end the opening passage ("A. PHẦN CHUNG", "I.", "1.", "Điều 1.").
 static TOP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:[IVXLC]{1,6}\s*[.:/)]|[0-9]{1,2}\s*[.)]|[A-HĐ]\s*[.)]\s+\p{Lu}|Điều\s+[0-9]+|Chương\s+[IVXLC[0-9]]+)",
+        r"^\s*(?:[IVXLC]{1,6}\s*[.:/)]|[0-9]{1,2}\s*[.)]|[A-HĐ]\s*[.)]\s+\p{Lu}|Điều\s+[0-9]+|Chương\s+[IVXLC0-9]+)",
     )
     .unwrap()
 });
@@ -570,7 +570,7 @@ pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         LEVELS_OF_PLACE_SPELLED.iter().filter(|l| l.contains(' ')).map(|l| regex::escape(l)).collect();
     let levels = levels.join("|");
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}])(?P<place>(?:(?i:{levels})\s+)?(?:{ABBREVIATION}\s?)?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:ng[àa]y)\s+(?:(?P<d>[[0-9].…_ ]*?)\s*(?i:th[áa]ng)\s+(?P<m>[[0-9].…_ ]*?)\s*,?\s*(?i:n[ăa]m)\s+(?P<y>[0-9]{{4}})|(?P<nd>[0-9]{{1,2}})\s*/\s*(?P<nm>[0-9]{{1,2}})\s*/\s*(?P<ny>[0-9]{{4}}))"
+        r"(?:^|[^\p{{L}}\p{{N}}])(?P<place>(?:(?i:{levels})\s+)?(?:{ABBREVIATION}\s?)?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:ng[àa]y)\s+(?:(?P<d>[0-9.…_ ]*?)\s*(?i:th[áa]ng)\s+(?P<m>[0-9.…_ ]*?)\s*,?\s*(?i:n[ăa]m)\s+(?P<y>[0-9]{{4}})|(?P<nd>[0-9]{{1,2}})\s*/\s*(?P<nm>[0-9]{{1,2}})\s*/\s*(?P<ny>[0-9]{{4}}))"
     ))
     .unwrap()
 });

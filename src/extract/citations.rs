@@ -106,7 +106,7 @@ static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A pinpoint before a type word: "khoản 1, Mục III ", "Điều 7, Điều 8 ".
 static PINPOINT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)((?:(?:điểm|khoản|mục|điều|phần|chương|phụ lục)\s+[[0-9]IVXLCa-zđ.]+\s*,?\s*(?:và\s+)?)+)(?:của\s+|tại\s+)?$").unwrap()
+    Regex::new(r"(?i)((?:(?:điểm|khoản|mục|điều|phần|chương|phụ lục)\s+[0-9IVXLCa-zđ.]+\s*,?\s*(?:và\s+)?)+)(?:của\s+|tại\s+)?$").unwrap()
 });
 
 /// The pinpoint printed right before a mention at `at` ("khoản 1, Mục III"). It is
@@ -260,7 +260,7 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
 /// The date and body of a sentence that tells of the issuing before the symbol:
 /// "Ngày 21/04/2015, Thủ tướng Chính phủ đã ban hành Chỉ thị số 06/CT-TTg …".
 static ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"{DATE}\s*,\s*(?P<body>\p{{Lu}}[^,;.()[0-9]]{{1,80}}?)\s+(?:đã\s+)?(?:ký\s+)?ban hành\s+$"))
+    Regex::new(&format!(r"{DATE}\s*,\s*(?P<body>\p{{Lu}}[^,;.()0-9]{{1,80}}?)\s+(?:đã\s+)?(?:ký\s+)?ban hành\s+$"))
         .unwrap()
 });
 

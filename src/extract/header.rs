@@ -38,10 +38,7 @@ pub fn extract(text: &str, layout: &Layout) -> Document {
         doc.title = Some(title.to_string());
         doc.field_spans.insert("title".into(), t);
     }
-    // The header's date line; else one printed on a line of its own further on (a header
-    // the layout put in the body), never a date inside a sentence ("… tỉnh Quảng Ninh ngày …").
-    let found = date_line(&before_body).or_else(|| date_line(&head_zone).filter(|d| d.3));
-    if let Some((span, place, date, _)) = found {
+    if let Some(DateLine { span, place, date }) = date_line(&head_zone, layout.body.start as usize) {
         doc.place = Some(place);
         doc.date = date;
         doc.field_spans.insert("date".into(), span);
@@ -120,13 +117,20 @@ fn header_symbol(zone: &[Line]) -> Option<(Span, DocumentSymbol)> {
     None
 }
 
-/// Place and ISO date from the date line; the date is `None` when any part is blank.
-/// A line no cell of which holds it is read whole: a blank day ("ngày      tháng 4")
-/// is wide enough to pass for a gap between columns. A place broken over two lines by
-/// a narrow header cell ("Sơn\nLa, ngày 11 tháng 3") takes its first words back. The
-/// span is the date line's own, and the last item says whether the place opens its line
-/// or cell.
-fn date_line(zone: &[Line]) -> Option<(Span, String, Option<String>, bool)> {
+/// The date line: its span, its place, and its ISO date (`None` when any part is blank).
+struct DateLine {
+    span: Span,
+    place: String,
+    date: Option<String>,
+}
+
+/// The date line of the header zone: the first before the body starts at `body_start`,
+/// or past it one that opens its line or cell (a header the layout put in the body), never
+/// a date inside a sentence ("… tỉnh Quảng Ninh ngày …"). A line no cell of which holds it
+/// is read whole: a blank day ("ngày      tháng 4") is wide enough to pass for a gap between
+/// columns. A place broken over two lines by a narrow header cell ("Sơn\nLa, ngày 11 tháng
+/// 3") takes its first words back. The span is the date line's own, not its cell's.
+fn date_line(zone: &[Line], body_start: usize) -> Option<DateLine> {
     let read = |text: &str| {
         DATE_LINE.captures(text).map(|c| {
             let place = c["place"].trim().trim_end_matches(',').trim().to_string();
@@ -152,13 +156,17 @@ fn date_line(zone: &[Line]) -> Option<(Span, String, Option<String>, bool)> {
                 })
             });
         let Some((start, len, place, date, opens)) = found else { continue };
+        if (line.span.start as usize) >= body_start && !opens {
+            continue;
+        }
         let broken = i.checked_sub(1).map(|k| &zone[k]).filter(|prev| opens && place_piece(prev.text.trim()));
         return Some(match broken {
-            Some(prev) => {
-                let piece = prev.text.trim();
-                (Span::new(indent(prev), start + len), format!("{piece} {place}"), date, opens)
-            }
-            None => (Span::new(start, start + len), place, date, opens),
+            Some(prev) => DateLine {
+                span: Span::new(indent(prev), start + len),
+                place: format!("{} {place}", prev.text.trim()),
+                date,
+            },
+            None => DateLine { span: Span::new(start, start + len), place, date },
         });
     }
     None

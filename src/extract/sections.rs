@@ -61,7 +61,7 @@ enum Label {
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXL]+)\s*[.):]\s*").unwrap());
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(Điều\s+[0-9]{1,3})\s*[.:]\s*").unwrap());
 static ITEMS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)(?:\.|\)|\s)\s*([^[0-9]\s/.,-])").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)(?:\.|\)|\s)\s*([^0-9\s/.,-])").unwrap());
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\s*[.)]\s+(\S)").unwrap());
 static CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
     // I, V, X, L read as Roman numerals; a capital label titles a heading, which opens with a capital.
