@@ -19,6 +19,7 @@
 //! the citing document (or the file's content hash) so that two stubs are never
 //! merged by guesswork. Hands on [`WorkId`]s; the graph stage stores them.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::LazyLock;
 
@@ -123,7 +124,7 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)(?:^|[^\p{L}])
           (?i:(?P<committee>tỉnh|thành|huyện|quận|thị)\s+[uủ][yỷ]
              |(?P<level>tỉnh|thành\ phố|tp\.|thị\ xã|tx\.|huyện|quận|xã|phường|thị\ trấn))
-          (?P<name>(?:\s+(?:\p{Lu}[\p{L}]*|\d+)){0,4})",
+          (?P<name>(?:\s+(?:\p{Lu}\p{L}*|[0-9]+)){0,4})",
     )
     .expect("place pattern compiles")
 });
@@ -143,37 +144,50 @@ fn named_levels(text: &str) -> Vec<NamedLevel> {
 }
 
 /// The places a document names, by level: what a citation's bare "UBND tỉnh" may refer to.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DocumentContext {
+///
+/// Gathered on first need: most work ids print their place or are national, and
+/// reading every sentence of a document for places costs more than resolving it.
+#[derive(Clone, Debug)]
+pub struct DocumentContext<'d> {
+    doc: &'d Document,
     /// Places named in the document's own issuer.
-    own: BTreeSet<Place>,
+    own: OnceCell<BTreeSet<Place>>,
     /// Places named anywhere in the document.
-    all: BTreeSet<Place>,
+    all: OnceCell<BTreeSet<Place>>,
 }
 
-impl DocumentContext {
-    /// Gather the places `doc` names: its issuer, title, recipients, citations,
-    /// assignments, section titles and mention sentences.
-    pub fn of(doc: &Document) -> DocumentContext {
-        let places =
-            |text: &str| named_levels(text).into_iter().filter_map(|n| Some(Place { level: n.level, name: n.name? }));
-        let own: BTreeSet<Place> = doc.issuer.iter().flat_map(|i| places(i)).collect();
-        let mut all = own.clone();
-        let texts = doc
-            .title
-            .iter()
-            .chain(&doc.recipients)
-            .chain(doc.citations.iter().filter_map(|c| c.issuer.as_ref()))
-            .chain(doc.citations.iter().flat_map(|c| c.mentions.iter().map(|m| &m.sentence)))
-            .chain(doc.assignments.iter().map(|a| &a.unit))
-            .chain(doc.sections.iter().map(|s| &s.title));
-        // A sentence that cites several documents is the mention sentence of each:
-        // read each text once (the places gather into a set).
-        let mut seen = HashSet::new();
-        for t in texts.filter(|t| seen.insert(t.as_str())) {
-            all.extend(places(t));
-        }
-        DocumentContext { own, all }
+impl<'d> DocumentContext<'d> {
+    /// The context of `doc`, whose places are read when first asked for.
+    pub fn of(doc: &'d Document) -> DocumentContext<'d> {
+        DocumentContext { doc, own: OnceCell::new(), all: OnceCell::new() }
+    }
+
+    fn own(&self) -> &BTreeSet<Place> {
+        self.own.get_or_init(|| self.doc.issuer.iter().flat_map(|i| places(i)).collect())
+    }
+
+    /// Places in its issuer, title, recipients, citations, assignments, section
+    /// titles and mention sentences.
+    fn all(&self) -> &BTreeSet<Place> {
+        self.all.get_or_init(|| {
+            let doc = self.doc;
+            let mut all = self.own().clone();
+            let texts = doc
+                .title
+                .iter()
+                .chain(&doc.recipients)
+                .chain(doc.citations.iter().filter_map(|c| c.issuer.as_ref()))
+                .chain(doc.citations.iter().flat_map(|c| c.mentions.iter().map(|m| &m.sentence)))
+                .chain(doc.assignments.iter().map(|a| &a.unit))
+                .chain(doc.sections.iter().map(|s| &s.title));
+            // A sentence that cites several documents is the mention sentence of each:
+            // read each text once (the places gather into a set).
+            let mut seen = HashSet::new();
+            for t in texts.filter(|t| seen.insert(t.as_str())) {
+                all.extend(places(t));
+            }
+            all
+        })
     }
 
     /// The one place of `level` this document means: its own, else the only one it names.
@@ -185,9 +199,15 @@ impl DocumentContext {
                 _ => None,
             }
         }
-        unique(&self.own, level)
-            .or_else(|| if self.own.iter().any(|p| p.level == level) { None } else { unique(&self.all, level) })
+        let own = self.own();
+        unique(own, level)
+            .or_else(|| if own.iter().any(|p| p.level == level) { None } else { unique(self.all(), level) })
     }
+}
+
+/// The named places in `text`.
+fn places(text: &str) -> impl Iterator<Item = Place> {
+    named_levels(text).into_iter().filter_map(|n| Some(Place { level: n.level, name: n.name? }))
 }
 
 /// A symbol taken apart.
@@ -288,10 +308,20 @@ static ISSUER_CODES: LazyLock<BTreeMap<String, IssuerCode>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Type codes and the words that name them, from `grammars/doc-type-codes.tsv`.
-static TYPE_CODES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
+/// A type code from `grammars/doc-type-codes.tsv`, folded once, and the words that name it.
+struct TypeCode {
+    code: String,
+    folded: String,
+    words: Vec<String>,
+}
+
+static TYPE_CODES: LazyLock<Vec<TypeCode>> = LazyLock::new(|| {
     grammar_rows(DOC_TYPE_CODES_TSV)
-        .map(|r| (r[0].to_string(), r.get(1).map(|w| w.split('|').map(fold).collect()).unwrap_or_default()))
+        .map(|r| TypeCode {
+            code: r[0].to_string(),
+            folded: fold(r[0]),
+            words: r.get(1).map(|w| w.split('|').map(fold).collect()).unwrap_or_default(),
+        })
         .collect()
 });
 
@@ -303,15 +333,19 @@ fn issuer_code(code: &str) -> Option<&'static IssuerCode> {
 /// The canonical type code for `code` as printed (`Qd` → `QĐ`), if it is one: an
 /// exact match first, since folding makes `HD`/`HĐ` and `DA`/`ĐA` meet.
 fn type_code(code: &str) -> Option<&'static str> {
-    let f = fold(code);
-    let exact = TYPE_CODES.iter().find(|(c, _)| c == code);
-    exact.or_else(|| TYPE_CODES.iter().find(|(c, _)| fold(c) == f)).map(|(c, _)| c.as_str())
+    let exact = TYPE_CODES.iter().find(|t| t.code == code);
+    exact
+        .or_else(|| {
+            let f = fold(code);
+            TYPE_CODES.iter().find(|t| t.folded == f)
+        })
+        .map(|t| t.code.as_str())
 }
 
 /// Type codes named by a type word ("Kết luận" → `KL`; "quy định" → `QĐ`, `QĐi`, `QyĐ`).
 pub fn type_codes_for_word(word: &str) -> Vec<&'static str> {
     let f = fold(word);
-    TYPE_CODES.iter().filter(|(_, words)| words.contains(&f)).map(|(c, _)| c.as_str()).collect()
+    TYPE_CODES.iter().filter(|t| t.words.contains(&f)).map(|t| t.code.as_str()).collect()
 }
 
 /// What is known of a document, whether read from its header or from a citation.
