@@ -81,7 +81,8 @@ pub fn sniff(bytes: &[u8]) -> Option<BinaryEvidence> {
     if let Some(offset) = memchr::memchr(0, window) {
         return Some(BinaryEvidence::Nul { offset });
     }
-    let count = window.iter().filter(|&&b| is_control(b)).count();
+    // A table and a sum rather than a branch per byte: every file passes here whole.
+    let count: usize = window.iter().map(|&b| usize::from(CONTROL[usize::from(b)])).sum();
     if count * CONTROL_SHARE > window.len() {
         return Some(BinaryEvidence::ControlBytes { count, of: window.len() });
     }
@@ -89,9 +90,20 @@ pub fn sniff(bytes: &[u8]) -> Option<BinaryEvidence> {
     memchr::memchr(0, rest).map(|i| BinaryEvidence::Nul { offset: window.len() + i })
 }
 
-fn is_control(b: u8) -> bool {
+const fn is_control(b: u8) -> bool {
     (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0x1A)) || b == 0x7F
 }
+
+/// [`is_control`] of every byte.
+const CONTROL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_control(b as u8);
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
