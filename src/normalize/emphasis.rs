@@ -113,14 +113,16 @@ impl NormalizeStep for MarkdownEmphasis {
     }
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
-        if !may_have_delimiters(text) {
-            return;
-        }
         // Deleting delimiters can make new ones meet ("(*)_(*)_" → "()_()_"), so
-        // the step repeats on its own output until nothing is left to delete.
+        // the step repeats on its own output until nothing is left to delete; a
+        // text without a possible delimiter is not parsed at all, nor parsed again
+        // once the first pass has deleted them all, as it usually does.
         let mut deleted = Deletions::default();
         let mut current = Cow::Borrowed(text);
         for _ in 0..8 {
+            if !may_have_delimiters(&current) {
+                break;
+            }
             let doomed = doomed_ranges(&current);
             if doomed.is_empty() {
                 break;
