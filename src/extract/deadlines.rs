@@ -176,7 +176,7 @@ static SINCE: LazyLock<Prefiltered> = LazyLock::new(|| {
 });
 static PERIOD: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:quý\s+(?:IV|I{1,3})\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào)\s+tháng\s+[0-9]{1,2}\s*/\s*[0-9]{4})",
+        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:quý\s+(?:IV|I{1,3})\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào)\s+tháng\s+[0-9]{1,2}\s*(?:/\s*|năm\s+)[0-9]{4}|trong\s+năm\s+[0-9]{4})",
     )
     .unwrap().into()
 });
@@ -382,9 +382,13 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
     };
     let mut out = vec![];
     for m in PERIOD.find_in(p, scanned) {
-        if let Some(point) = LABEL_POINT.captures(m.as_str()).and_then(|c| read_point(&c, "a")) {
-            out.push(candidate(m.start(), m.as_str(), point));
+        let Some(point) = LABEL_POINT.captures(m.as_str()).and_then(|c| read_point(&c, "a")) else { continue };
+        // A year is a limit only on a task to be finished within it ("hoàn thành trong năm
+        // 2024"); "Trong năm 2023, tỉnh đã …" tells what happened, "Phấn đấu trong năm …" a goal.
+        if matches!(point, Point::Year(_)) && !finishes(&p[..m.start()]) {
+            continue;
         }
+        out.push(candidate(m.start(), m.as_str(), point));
     }
     let Some(label) = LABEL.find(p) else { return out };
     for c in LABEL_POINT.captures_iter(&p[label.end()..]) {
@@ -402,6 +406,13 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
         out.push(candidate(label.end() + m.start(), m.as_str(), point));
     }
     out
+}
+
+/// Whether `before` ends in a verb of finishing: "hoàn thành", "hoàn thành xong".
+fn finishes(before: &str) -> bool {
+    let folded = fold_case(before);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    words.ends_with(&["hoàn", "thành"]) || words.ends_with(&["hoàn", "thành", "xong"])
 }
 
 /// Reporting cycles: a list of cycle words that opens with "định kỳ" or holds a
@@ -502,6 +513,8 @@ mod tests {
         assert!(read("Thực hiện Kế hoạch số 49/KH-UBND ngày 08/3/2023 của UBND thành phố").is_empty());
         assert!(read("Quyết định này có hiệu lực từ ngày 01/7/2024.").is_empty());
         assert!(read("Phấn đấu năm 2024 có 100% cơ quan đạt chuẩn.").is_empty());
+        assert!(read("Phấn đấu trong năm 2024 có 90% hồ sơ được giải quyết trực tuyến.").is_empty());
+        assert!(read("Trong năm 2023, tỉnh đã hoàn thành 12 chỉ tiêu.").is_empty());
         assert!(read("bố trí trong dự toán kinh phí hàng năm của phường").is_empty());
     }
 
