@@ -419,6 +419,8 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
     }
     let mut start = i;
     let mut at_stop = None;
+    // Past a colon that lists the names of a plural unit, which may run long.
+    let mut listed = false;
     while i < toks.len() {
         let t = &*toks[i].lower;
         // A verb ends the name; the same words capitalized ("Xây dựng", "Thông tin")
@@ -470,12 +472,17 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             }
             break;
         }
+        if t == ":" && i > start && names_follow(toks, i) {
+            listed = true;
+            i += 1;
+            continue;
+        }
         if !t.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '–' || c == '/')
             && !inside_name(toks, start, i)
         {
             break;
         }
-        if i - start >= NAME_WORDS {
+        if i - start >= NAME_WORDS && !listed {
             break;
         }
         i += 1;
@@ -684,11 +691,20 @@ fn clause_start(toks: &[Token<'_>], i: usize) -> Option<usize> {
         match &*toks[k].lower {
             ")" => closed += 1,
             "(" if closed > 0 => closed -= 1,
+            ":" if names_follow(toks, k) => {}
             "." | ";" | ":" | "(" => return Some(k + 1),
             _ => {}
         }
     }
     None
+}
+
+/// Whether the colon at `k` opens the names of the plural unit before it: "Giám đốc các sở:
+/// Nội vụ, Tài chính, Y tế", "Thủ trưởng các cơ quan: Công an tỉnh, …" is one unit as printed.
+fn names_follow(toks: &[Token<'_>], k: usize) -> bool {
+    toks[k].lower == ":"
+        && toks.get(k + 1).is_some_and(|t| t.upper)
+        && toks[k.saturating_sub(3)..k].iter().any(|t| matches!(&*t.lower, "các" | "những"))
 }
 
 /// Where a list of units that ends at clause start `s` opens: the clauses before it that
@@ -1151,6 +1167,22 @@ mod tests {
         let got = units_in("Sở Nội vụ rà soát hồ sơ; Văn phòng tỉnh chịu trách nhiệm thi hành Quyết định này.");
         assert!(got.iter().all(|(u, _)| u != "Sở Nội vụ rà soát hồ sơ"), "{got:?}");
         assert!(got.contains(&("Văn phòng tỉnh".to_string(), Role::Lead)), "{got:?}");
+        // A colon that lists the names of a plural unit keeps them with it, however many.
+        let got = units_in(
+            "Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Nội vụ, Tài chính, Y tế, Giáo dục và Đào tạo, Xây dựng, Công Thương; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.",
+        );
+        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        assert_eq!(
+            units,
+            [
+                "Chánh Văn phòng UBND tỉnh",
+                "Giám đốc các sở: Nội vụ, Tài chính, Y tế, Giáo dục và Đào tạo, Xây dựng, Công Thương",
+                "Chủ tịch UBND các huyện"
+            ]
+        );
+        // A colon after a unit that is no plural ends it.
+        let got = units_in("Văn phòng UBND tỉnh: Nội vụ chịu trách nhiệm thi hành Quyết định này.");
+        assert!(got.iter().all(|(u, _)| !u.contains(':')), "{got:?}");
     }
 
     #[test]
