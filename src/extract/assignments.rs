@@ -472,7 +472,7 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             }
             break;
         }
-        if t == ":" && i > start && names_follow(toks, i) {
+        if i > start && names_follow(toks, i) {
             listed = true;
             i += 1;
             continue;
@@ -1101,15 +1101,15 @@ mod tests {
         let got = roles_in(
             "- Đơn vị thực hiện: Văn phòng phường, Ủy ban Mặt trận TQVN phường và các tổ chức chính trị xã hội phường.",
         );
-        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        let units = unit_names(&got);
         assert_eq!(units, ["Văn phòng phường", "Ủy ban Mặt trận TQVN phường", "các tổ chức chính trị xã hội phường"]);
         let got = roles_in(
             "Ủy ban nhân dân các huyện, thị xã, thành phố chỉ đạo Ủy ban nhân dân các xã, phường, thị trấn thực hiện.",
         );
-        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        let units = unit_names(&got);
         assert_eq!(units, ["Ủy ban nhân dân các huyện, thị xã, thành phố", "Ủy ban nhân dân các xã, phường, thị trấn"]);
         let got = roles_in("Phối hợp với UBND xã, các tổ chức chính trị - xã hội, các thôn để tổ chức hội nghị.");
-        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        let units = unit_names(&got);
         assert_eq!(units, ["UBND xã", "các tổ chức chính trị - xã hội", "các thôn"]);
     }
 
@@ -1143,7 +1143,7 @@ mod tests {
         let got = units_in(
             "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở, ngành; Chủ tịch Ủy ban nhân dân các huyện và các đơn vị có liên quan căn cứ Quyết định thi hành.",
         );
-        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        let units = unit_names(&got);
         assert_eq!(
             units,
             [
@@ -1157,7 +1157,7 @@ mod tests {
         let got = units_in(
             "Giám đốc Sở Nội vụ, Chủ tịch UBND các huyện và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
         );
-        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        let units = unit_names(&got);
         assert_eq!(units, ["Giám đốc Sở Nội vụ", "Chủ tịch UBND các huyện", "các ông, bà có tên tại Điều 1"]);
         let got = units_in("Giám đốc các Sở, Ban, ngành tỉnh chịu trách nhiệm thi hành Quyết định này.");
         assert_eq!(got, [("Giám đốc các Sở, Ban, ngành tỉnh".to_string(), Role::Lead)]);
@@ -1171,7 +1171,7 @@ mod tests {
         let got = units_in(
             "Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Nội vụ, Tài chính, Y tế, Giáo dục và Đào tạo, Xây dựng, Công Thương; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.",
         );
-        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        let units = unit_names(&got);
         assert_eq!(
             units,
             [
@@ -1188,7 +1188,7 @@ mod tests {
     #[test]
     fn table_cells_are_units_of_their_own() {
         let got = units_in("Giao Bộ Tài chính\nBộ Khoa học và\nCông nghệ\nCơ chế, chính sách\nNăm 2026");
-        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        let units = unit_names(&got);
         assert_eq!(units, ["Bộ Tài chính", "Bộ Khoa học và\nCông nghệ"]);
         let got = units_in("Giao Bộ\nTài chính\nNăm 2026");
         assert_eq!(got, [("Bộ\nTài chính".to_string(), Role::Lead)]);
@@ -1234,6 +1234,10 @@ mod tests {
 
     fn units_in(p: &str) -> Vec<(String, Role)> {
         roles_in(p)
+    }
+
+    fn unit_names(got: &[(String, Role)]) -> Vec<&str> {
+        got.iter().map(|(u, _)| u.as_str()).collect()
     }
 
     #[test]
@@ -1367,7 +1371,7 @@ mod tests {
         assert!(got.contains(&("Phòng Hành chính - Tổ chức".to_string(), Role::ReportTo)), "{got:?}");
         // "phối hợp giữa A với B": B supports; A is not named by the trigger.
         let got = units_in("Bảo đảm sự phối hợp chặt chẽ giữa MTTQ với các tổ chức thành viên, các cơ quan liên quan.");
-        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        let units = unit_names(&got);
         assert_eq!(units, ["các tổ chức thành viên", "các cơ quan liên quan"]);
         assert!(got.iter().all(|(_, r)| *r == Role::Support));
         // Without "với" no one supports; a "Quy chế phối hợp" is a document, no task.
@@ -1386,7 +1390,7 @@ mod tests {
         let got = units_in(
             "Trên cơ sở nội dung Kế hoạch, căn cứ chức năng, nhiệm vụ, Thủ trưởng các Sở, ban ngành tỉnh, Chủ tịch Ủy ban nhân dân các huyện có trách nhiệm triển khai.",
         );
-        let units: Vec<&str> = got.iter().map(|(u, _)| u.as_str()).collect();
+        let units = unit_names(&got);
         assert_eq!(units, ["Thủ trưởng các Sở, ban ngành tỉnh", "Chủ tịch Ủy ban nhân dân các huyện"]);
     }
 

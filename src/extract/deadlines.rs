@@ -410,9 +410,13 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
 
 /// Whether `before` ends in a verb of finishing: "hoàn thành", "hoàn thành xong".
 fn finishes(before: &str) -> bool {
-    let folded = fold_case(before);
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    words.ends_with(&["hoàn", "thành"]) || words.ends_with(&["hoàn", "thành", "xong"])
+    // The last three words, last first, case-folded: no more of the paragraph is read.
+    let mut last = before.split_whitespace().rev().map(fold_case);
+    let words = (last.next(), last.next(), last.next());
+    matches!(
+        (words.0.as_deref(), words.1.as_deref(), words.2.as_deref()),
+        (Some("thành"), Some("hoàn"), _) | (Some("xong"), Some("thành"), Some("hoàn"))
+    )
 }
 
 /// Reporting cycles: a list of cycle words that opens with "định kỳ" or holds a
