@@ -268,6 +268,8 @@ fn fold_char(c: char) -> char {
         'A'..='Z' => c.to_ascii_lowercase(),
         '\u{0}'..='\u{7F}' => c,
         '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        // "à", "á", "â", "ê", "ô" … are in most Vietnamese words: no table for them.
+        '\u{80}'..='\u{BF}' | '\u{D7}' | '\u{DF}'..='\u{FF}' => c,
         '\u{1EA0}'..='\u{1EF9}' => char::from_u32(u32::from(c) | 1).unwrap_or(c),
         'ſ' => 's',
         // The Vietnamese letters outside that block ("đ", "ơ", "ư" are in most words):
