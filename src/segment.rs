@@ -304,16 +304,22 @@ fn is_form_mark(line: &str) -> bool {
 }
 
 /// The document type a line titles: an upper-case line holding a type word alone
-/// or followed by "CỦA …" ("NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ TỈNH ỦY").
+/// or followed by "CỦA …" ("NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ TỈNH ỦY"). A scan splits or
+/// spaces out the letters of a title printed large ("K ÉT LUẬN", "K Ế H O Ạ C H"): a line
+/// that is a type word once its spaces are dropped titles it too.
 pub fn type_title_word(line: &str) -> Option<&'static DocType> {
     let t = line.trim().trim_end_matches(':').trim();
     if !is_upper(t) {
         return None;
     }
     let f = fold(t);
-    DOC_TYPES.iter().find(|d| {
+    let typed = DOC_TYPES.iter().find(|d| {
         let w = &d.key;
         f == *w || f.strip_prefix(w.as_str()).is_some_and(|rest| rest.starts_with(" cua "))
+    });
+    typed.or_else(|| {
+        let compact: String = f.split_whitespace().collect();
+        DOC_TYPES.iter().find(|d| d.key.chars().filter(|&c| c != ' ').eq(compact.chars()))
     })
 }
 
@@ -496,7 +502,8 @@ fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
     while i < lines.len() && lines[i].is_blank() {
         i += 1;
     }
-    let start = i;
+    let start = party_trich_yeu(lines, i).unwrap_or(i);
+    i = start;
     let upper_title = lines.get(start).is_some_and(|l| is_upper(l.text.trim()));
     while i < lines.len() && i - start < 9 {
         let t = lines[i].text.trim();
@@ -513,6 +520,21 @@ fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
         i += 1;
     }
     if i == start { (None, from) } else { (Some(span_of(&lines[start..i])), i) }
+}
+
+/// Where the trích yếu opens when upper-case lines at `from` name the body or meeting
+/// that issues a Party document ("NGHỊ QUYẾT / HỘI NGHỊ LẦN THỨ TƯ BAN CHẤP HÀNH TRUNG
+/// ƯƠNG ĐẢNG KHÓA XIII / về …", "KẾT LUẬN / BAN CHẤP HÀNH ĐẢNG BỘ TỈNH / về …"): at the
+/// "về …" line under them. `None` when no such line follows.
+fn party_trich_yeu(lines: &[Line], from: usize) -> Option<usize> {
+    let names_body =
+        |t: &str| is_upper(t) && (opens_authority(t) || ["hoi nghi", "dai hoi"].iter().any(|m| fold_starts_with(t, m)));
+    let mut i = from;
+    while i < lines.len() && i - from < 4 && (lines[i].is_blank() || names_body(lines[i].text.trim())) {
+        i += 1;
+    }
+    let opens_about = lines.get(i).is_some_and(|l| fold_starts_with(l.text.trim(), "ve ") && !is_upper(l.text.trim()));
+    (i > from && opens_about).then_some(i)
 }
 
 /// Whether upper-case `line` goes on with the upper-case title line `previous`
@@ -644,6 +666,45 @@ mod tests {
             // The next line would end any other title line.
             assert!(!continues_upper_title("QUY CHẾ LÀM VIỆC", next), "open-ended-words.tsv:{line}: {next:?}");
             assert!(continues_upper_title(title, next), "open-ended-words.tsv:{line}");
+        }
+    }
+
+    #[test]
+    fn a_type_title_split_or_spaced_out_by_a_scan_is_read() {
+        let kind = |line: &str| type_title_word(line).map(|d| d.abbreviation.as_str());
+        for (line, want) in [("K ÉT LUẬN", "KL"), ("K Ế H O Ạ C H", "KH"), ("QUYÉT  ĐỊNH", "QĐ"), ("NGHỊ QUYẾT", "NQ")]
+        {
+            assert_eq!(kind(line), Some(want), "{line:?}");
+        }
+        // Lower case, or a type word followed by more than "của …", is no type title.
+        for line in ["K ết luận", "KẾ HOẠCH NĂM 2024", "KẾT LUẬN CHUNG"] {
+            assert_eq!(kind(line), None, "{line:?}");
+        }
+    }
+
+    /// The layout's trích yếu of `text`.
+    fn title_of(text: &str) -> Option<String> {
+        let l = lines(text);
+        layout(&l).title.map(|s| text[s.range()].split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    #[test]
+    fn a_party_title_opens_at_about_under_the_body_or_meeting_it_names() {
+        let head = "TỈNH ỦY LÀO CAI\nSố 12-NQ/TU\n\n";
+        for (under_type, want) in [
+            (
+                "HỘI NGHỊ LẦN THỨ BẢY\nBAN CHẤP HÀNH ĐẢNG BỘ TỈNH (KHOÁ XVI)\nvề xây dựng kết cấu hạ tầng",
+                "về xây dựng kết cấu hạ tầng",
+            ),
+            ("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\n\nvề phát triển công nghiệp", "về phát triển công nghiệp"),
+            // A title in capitals that a "về …" line goes on is one title.
+            (
+                "THỰC HIỆN NGHỊ QUYẾT SỐ 18-NQ/TW\nvề tinh gọn bộ máy",
+                "THỰC HIỆN NGHỊ QUYẾT SỐ 18-NQ/TW về tinh gọn bộ máy",
+            ),
+        ] {
+            let text = format!("{head}NGHỊ QUYẾT\n{under_type}\n\nNội dung nghị quyết.\n");
+            assert_eq!(title_of(&text).as_deref(), Some(want), "{under_type:?}");
         }
     }
 
