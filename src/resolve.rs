@@ -215,6 +215,8 @@ fn places(text: &str) -> impl Iterator<Item = Place> {
 pub struct Symbol {
     /// The number; `None` when left blank (a draft).
     pub number: Option<u32>,
+    /// The letter after the number of a document slotted in after another ("30c/NQ-CP").
+    pub letter: Option<char>,
     /// The year printed in a normative symbol (`04/2015/NĐ-CP`).
     pub year: Option<u16>,
     /// The type code, `None` for a state letter or a Quốc hội symbol.
@@ -241,7 +243,9 @@ fn clean_symbol(s: &str) -> String {
 pub fn parse_symbol(symbol: &str) -> Option<Symbol> {
     let s = clean_symbol(symbol);
     let parts: Vec<&str> = s.split('/').collect();
+    let letter = parts.first().and_then(|n| n.split('-').next()?.chars().last()).filter(char::is_ascii_lowercase);
     let number = |n: &str| -> Option<Option<u32>> {
+        let n = n.strip_suffix(|c: char| c.is_ascii_lowercase()).unwrap_or(n);
         if n.is_empty() {
             Some(None)
         } else if n.bytes().all(|b| b.is_ascii_digit()) {
@@ -256,18 +260,18 @@ pub fn parse_symbol(symbol: &str) -> Option<Symbol> {
             let number = number(n)?;
             let mut c = comps(rest);
             let kind = (c.len() > 1 || !is_legislature(c.first()?)).then(|| c.remove(0));
-            Some(Symbol { number, year: y.parse().ok(), kind, issuers: c })
+            Some(Symbol { number, letter, year: y.parse().ok(), kind, issuers: c })
         }
         [head, rest] if head.contains('-') => {
             let (n, kind) = head.split_once('-')?;
-            Some(Symbol { number: number(n)?, year: None, kind: Some(kind.to_string()), issuers: comps(rest) })
+            Some(Symbol { number: number(n)?, letter, year: None, kind: Some(kind.to_string()), issuers: comps(rest) })
         }
         [n, rest] => {
             let number = number(n)?;
             let mut c = comps(rest);
             let first = c.first()?;
             let kind = (c.len() > 1 && type_code(first).is_some()).then(|| c.remove(0));
-            Some(Symbol { number, year: None, kind, issuers: c })
+            Some(Symbol { number, letter, year: None, kind, issuers: c })
         }
         _ => None,
     }
@@ -377,7 +381,8 @@ fn resolve(desc: &Description, ctx: &DocumentContext) -> Option<String> {
         (None, Some(_)) => String::new(),
         (None, None) => "/cv".to_string(),
     };
-    Some(format!("vn/{issuer}{kind}/{year}/{number}"))
+    let letter = sym.letter.map(String::from).unwrap_or_default();
+    Some(format!("vn/{issuer}{kind}/{year}/{number}{letter}"))
 }
 
 fn year_of(date: &str) -> Option<u16> {
@@ -543,6 +548,10 @@ mod tests {
         assert_eq!(p("3/QĐ-UBBC").kind.as_deref(), Some("QĐ"));
         assert!(parse_symbol("Luật Thực hiện dân chủ ở cơ sở").is_none());
         assert!(parse_symbol("CT/BĐVTU").is_none());
+        let slotted = p("30c/NQ-CP");
+        assert_eq!((slotted.number, slotted.letter), (Some(30), Some('c')));
+        assert_eq!(p("12a-KH/TU").letter, Some('a'));
+        assert_eq!(p("12-KH/TU").letter, None);
     }
 
     #[test]
@@ -553,6 +562,9 @@ mod tests {
         assert_eq!(id("04/2015/NĐ-CP", None).id, "vn/cp/nd/2015/4");
         assert_eq!(id("4/2015/NĐ-CP", Some("2015-01-09")).id, "vn/cp/nd/2015/4");
         assert_eq!(id("41/2024/QH15", None).id, "vn/qh15/2024/41");
+        // A number with a letter is another document than the number alone.
+        assert_eq!(id("30c/NQ-CP", Some("2011-11-08")).id, "vn/cp/nq/2011/30c");
+        assert_eq!(id("30/NQ-CP", Some("2011-11-08")).id, "vn/cp/nq/2011/30");
         assert_eq!(id("34/2007/PL-UBTVQH11", None).id, "vn/ubtvqh11/pl/2007/34");
         assert_eq!(id("33/CT-TTg", Some("2021-11-26")).id, "vn/ttg/ct/2021/33");
         assert_eq!(id("4643/VPCP-CN", Some("2026-05-20")).id, "vn/vpcp-cn/cv/2026/4643");

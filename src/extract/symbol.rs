@@ -31,8 +31,10 @@ pub static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
         crate::grammar::DOC_TYPES.iter().map(|t| regex::escape(&t.abbreviation)).collect();
     type_codes.sort_by_key(|c| std::cmp::Reverse(c.len()));
     let lost = format!(r"(?P<lost>(?:{}){gap}/{gap}{codes})", type_codes.join("|"));
+    // A number may take a letter: a document slotted in after another ("30c/NQ-CP", "12a/QĐ-UBND").
+    let num = "[0-9]{1,5}[a-z]?";
     let pattern = format!(
-        r"{lost}|(?:(?P<num>[0-9]{{1,5}}){gap}/{gap}(?P<year>(?:19|20)[0-9][0-9]){gap}/{wrap}(?P<ncodes>{codes}))|(?:(?P<pnum>[0-9]{{1,5}}){dash}(?P<party>{code}){gap}/{gap}(?P<pcodes>{codes}))|(?:(?P<snum>[0-9]{{1,5}})?{gap}/{gap}(?P<scodes>{codes}))"
+        r"{lost}|(?:(?P<num>{num}){gap}/{gap}(?P<year>(?:19|20)[0-9][0-9]){gap}/{wrap}(?P<ncodes>{codes}))|(?:(?P<pnum>{num}){dash}(?P<party>{code}){gap}/{gap}(?P<pcodes>{codes}))|(?:(?P<snum>{num})?{gap}/{gap}(?P<scodes>{codes}))"
     );
     Regex::new(&pattern).unwrap()
 });
@@ -56,7 +58,10 @@ pub struct DocumentSymbol {
 impl DocumentSymbol {
     /// Read a symbol from a match of [`SYMBOL`].
     pub fn from_captures(c: &regex::Captures) -> DocumentSymbol {
-        let number = ["num", "pnum", "snum"].iter().find_map(|g| c.name(g)).and_then(|m| m.as_str().parse().ok());
+        let number = ["num", "pnum", "snum"]
+            .iter()
+            .find_map(|g| c.name(g))
+            .and_then(|m| m.as_str().trim_end_matches(|c: char| c.is_ascii_lowercase()).parse().ok());
         let year = c.name("year").and_then(|m| m.as_str().parse().ok());
         let codes_of = |g: &str| -> Vec<String> {
             c.name(g).map(|m| m.as_str().split(['-', '–']).map(|s| clean_code(s.trim())).collect()).unwrap_or_default()
@@ -70,6 +75,9 @@ impl DocumentSymbol {
             // Normative and state forms: the first code names the type when it is one
             // ("NĐ" in 04/2015/NĐ-CP, "KH" in 49/KH-UBND; none in 7086/UBND-KGVX).
             let mut codes = codes_of(if c.name("ncodes").is_some() { "ncodes" } else { "scodes" });
+            if let Some((kind, issuer)) = codes.first().and_then(|first| unglued(first)) {
+                codes.splice(0..1, [kind.to_string(), issuer.to_string()]);
+            }
             let first = (codes.len() > 1 && crate::grammar::is_type_code(&codes[0])).then(|| codes.remove(0));
             (first, codes)
         };
@@ -96,14 +104,39 @@ pub fn canonical(raw: &str) -> String {
     } else {
         s
     };
+    let mut after_slash = false;
     s.split_inclusive(['-', '/'])
         .map(|piece| {
             let code = piece.trim_end_matches(['-', '/']);
-            spelled_code(code)
-                .map_or(Cow::Borrowed(piece), |spelled| Cow::Owned(spelled.to_string() + &piece[code.len()..]))
+            let first_code = std::mem::replace(&mut after_slash, piece.ends_with('/'));
+            match (first_code.then(|| unglued(code)).flatten(), spelled_code(code)) {
+                (Some((kind, issuer)), _) => Cow::Owned(format!("{kind}-{issuer}{}", &piece[code.len()..])),
+                (None, Some(spelled)) => Cow::Owned(spelled.to_string() + &piece[code.len()..]),
+                (None, None) => Cow::Borrowed(piece),
+            }
         })
         .collect()
 }
+
+/// The type code and issuer code of a code that a converter glued together by dropping
+/// the hyphen between them ("61/2018/NĐCP", "1961/QĐUBND", "01/2018/TTVPCP"): both as
+/// spelled in the grammars, and the glued code itself neither of them.
+fn unglued(code: &str) -> Option<(&'static str, &'static str)> {
+    let known = |codes: &[&'static str]| codes.contains(&code);
+    if known(&TYPE_CODES) || known(&ISSUER_CODES) {
+        return None;
+    }
+    TYPE_CODES.iter().find_map(|&kind| {
+        let rest = code.strip_prefix(kind)?;
+        ISSUER_CODES.iter().find(|&&issuer| issuer == rest).map(|&issuer| (kind, issuer))
+    })
+}
+
+/// The codes of `grammars/doc-type-codes.tsv` and `grammars/issuer-codes.tsv`, as spelled.
+static TYPE_CODES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| grammar_rows(DOC_TYPE_CODES_TSV).map(|r| r[0]).collect());
+static ISSUER_CODES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| grammar_rows(ISSUER_CODES_TSV).map(|r| r[0]).collect());
 
 /// Codes spelled in mixed case (`TTg`, `QĐi`, `CTr`, `TTr`), from the type-code and
 /// issuer-code grammars, keyed by their upper case.
@@ -156,6 +189,16 @@ mod tests {
             ("34/2018/TT-\nBLĐTBXH ngày", "34/2018/TT-BLĐTBXH", Some(34)),
             ("75/2024/\n  NĐ-CP", "75/2024/NĐ-CP", Some(75)),
             ("11-\nCT/TU", "11-CT/TU", Some(11)),
+            // A letter after the number; a hyphen that a converter dropped between two codes.
+            ("30c/NQ-CP", "30c/NQ-CP", Some(30)),
+            ("061/2018/NĐCP", "61/2018/NĐ-CP", Some(61)),
+            ("1961/QĐUBND", "1961/QĐ-UBND", Some(1961)),
+            ("01/2018/TTVPCP", "1/2018/TT-VPCP", Some(1)),
+            // Codes that are one code, or glue no type to an issuer, stay.
+            ("8011-CV/BTCTW", "8011-CV/BTCTW", Some(8011)),
+            ("12/TTCP", "12/TTCP", Some(12)),
+            ("145/TTrVP", "145/TTrVP", Some(145)),
+            ("5/HĐND", "5/HĐND", Some(5)),
         ] {
             let s = read(printed);
             assert_eq!(s.canonical, canon, "{printed}");
