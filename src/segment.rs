@@ -581,7 +581,8 @@ fn vv_lines(lines: &[Line], zone: usize) -> (Option<Span>, usize) {
 /// "Hà Nội, ngày 25 tháng 4 năm 2026" and the forms with blanks, without comma or with one
 /// before the year, or in figures ("ngày 25/4/2026": groups `nd`, `nm`, `ny`). The place
 /// is up to four capitalized words or abbreviations ("TP.", "Tp.", "TP.Hồ Chí Minh"), joined
-/// by spaces or a hyphen ("Phan Rang-Tháp Chàm"), after a level of two words whose second is in lower case
+/// by spaces or a hyphen ("Phan Rang-Tháp Chàm"), the first of them possibly one capital
+/// ("U Minh Thượng"), after a level of two words whose second is in lower case
 /// ("Thành phố Hồ Chí Minh", the levels of `grammars/levels-of-place.tsv`); never inside a
 /// word ("…/QĐ-TTg ngày 01 tháng 8" names no place "Tg"). Not `\b`, which would keep the
 /// search off the lazy DFA on non-ASCII text: the match may start one char before the place.
@@ -592,7 +593,7 @@ pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         LEVELS_OF_PLACE_SPELLED.iter().filter(|l| l.contains(' ')).map(|l| regex::escape(l)).collect();
     let levels = levels.join("|");
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}])(?P<place>(?:(?i:{levels})\s+)?(?:{ABBREVIATION}\s?)?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:ng[àa]y)\s+(?:(?P<d>[0-9.…_ ]*?)\s*(?i:th[áa]ng)\s+(?P<m>[0-9.…_ ]*?)\s*,?\s*(?i:n[ăa]m)\s+(?P<y>[0-9]{{4}})|(?P<nd>[0-9]{{1,2}})\s*/\s*(?P<nm>[0-9]{{1,2}})\s*/\s*(?P<ny>[0-9]{{4}}))"
+        r"(?:^|[^\p{{L}}\p{{N}}])(?P<place>(?:(?i:{levels})\s+)?(?:{ABBREVIATION}\s?)?(?:\p{{Lu}}[ \t])?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:ng[àa]y)\s+(?:(?P<d>[0-9.…_ ]*?)\s*(?i:th[áa]ng)\s+(?P<m>[0-9.…_ ]*?)\s*,?\s*(?i:n[ăa]m)\s+(?P<y>[0-9]{{4}})|(?P<nd>[0-9]{{1,2}})\s*/\s*(?P<nm>[0-9]{{1,2}})\s*/\s*(?P<ny>[0-9]{{4}}))"
     ))
     .unwrap()
 });

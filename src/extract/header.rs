@@ -749,9 +749,14 @@ mod tests {
     #[test]
     fn a_place_is_every_word_of_its_name_as_printed() {
         let head = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ X\n\nSố: 15/KH-UBND";
-        for place in
-            ["Phan Rang-Tháp Chàm", "Bà Rịa - Vũng Tàu", "Thành phố Hồ Chí Minh", "Tp. Hồ Chí Minh", "TP. Quảng Ngãi"]
-        {
+        for place in [
+            "Phan Rang-Tháp Chàm",
+            "Bà Rịa - Vũng Tàu",
+            "Thành phố Hồ Chí Minh",
+            "Tp. Hồ Chí Minh",
+            "TP. Quảng Ngãi",
+            "U Minh Thượng",
+        ] {
             let doc = plan_with_header(&format!("{head}\n\n{place}, ngày 05 tháng 3 năm 2024"), "Về việc X");
             assert_eq!((doc.place.as_deref(), doc.date.as_deref()), (Some(place), Some("2024-03-05")));
         }
@@ -777,6 +782,9 @@ mod tests {
         assert_eq!((doc.place.as_deref(), doc.date.as_deref()), (None, None));
         // A lower-case word that is no level ends the place.
         let doc = plan_with_header(&format!("{head}\n\nthôn Hà Nội, ngày 05 tháng 3 năm 2024"), "Về việc X");
+        assert_eq!(doc.place.as_deref(), Some("Hà Nội"));
+        // A capital on the line before is no part of the place.
+        let doc = plan_with_header(&format!("{head}\n\nX\nHà Nội, ngày 05 tháng 3 năm 2024"), "Về việc X");
         assert_eq!(doc.place.as_deref(), Some("Hà Nội"));
     }
 
