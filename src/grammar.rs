@@ -59,6 +59,17 @@ pub fn opens_authority(line: &str) -> bool {
     })
 }
 
+/// "Số", "ngày", "tháng", "năm" as they open a symbol or spell a date, for regexes (under
+/// `(?i:…)`): a scan misreads the mark on their vowel ("Sổ:", "thảng", "nãm", "ngảy"), and
+/// around a symbol or between the figures of a date nothing else is meant.
+pub const NUMBER_WORD: &str = "s[oóòỏõọôốồổỗộ]";
+/// See [`NUMBER_WORD`].
+pub const DAY_WORD: &str = "ng[aàáảãạ]y";
+/// See [`NUMBER_WORD`].
+pub const MONTH_WORD: &str = "th[aàáảãạ]ng";
+/// See [`NUMBER_WORD`].
+pub const YEAR_WORD: &str = "n[aàáảãạăằắẳẵặâầấẩẫậ]m";
+
 /// `grammars/body-heads.tsv`: words that open the name of a body.
 pub(crate) const BODY_HEADS_TSV: &str = include_str!("../grammars/body-heads.tsv");
 /// `grammars/levels-of-place.tsv`: administrative levels that open a place name.

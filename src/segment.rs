@@ -15,7 +15,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::grammar::{DOC_TYPES, DocType, LEVELS_OF_PLACE_SPELLED, fold, fold_starts_with, is_upper, opens_authority};
+use crate::grammar::{
+    DAY_WORD, DOC_TYPES, DocType, LEVELS_OF_PLACE_SPELLED, MONTH_WORD, YEAR_WORD, fold, fold_starts_with, is_upper,
+    opens_authority,
+};
 use crate::span::Span;
 
 /// The parts of one document, as spans of the normalized text.
@@ -285,9 +288,10 @@ fn opens_issued_with(line: &str) -> bool {
 /// "Số lượng …", "Mẫu số 07" are no symbol lines.
 fn is_own_symbol_line(cell: &str) -> bool {
     static SO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?P<before>(?:\p{L}+\s+){0,3}?)(?i:s[ốo])\s*(?::\s*$|:?\s*[0-9]{1,5}\s*[-/]|:?[\s.…_]*/\s*\p{Lu})",
-        )
+        Regex::new(&format!(
+            r"^(?P<before>(?:\p{{L}}+\s+){{0,3}}?)(?i:{})\s*(?::\s*$|:?\s*[0-9]{{1,5}}\s*[-/]|:?[\s.…_]*/\s*\p{{Lu}})",
+            crate::grammar::NUMBER_WORD
+        ))
         .unwrap()
     });
     let cell = cell.trim().trim_start_matches('*');
@@ -593,7 +597,7 @@ pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         LEVELS_OF_PLACE_SPELLED.iter().filter(|l| l.contains(' ')).map(|l| regex::escape(l)).collect();
     let levels = levels.join("|");
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}])(?P<place>(?:(?i:{levels})\s+)?(?:{ABBREVIATION}\s?)?(?:\p{{Lu}}[ \t])?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:ng[àa]y)\s+(?:(?P<d>[0-9.…_ ]*?)\s*(?i:th[áa]ng)\s+(?P<m>[0-9.…_ ]*?)\s*,?\s*(?i:n[ăa]m)\s+(?P<y>[0-9]{{4}})|(?P<nd>[0-9]{{1,2}})\s*/\s*(?P<nm>[0-9]{{1,2}})\s*/\s*(?P<ny>[0-9]{{4}}))"
+        r"(?:^|[^\p{{L}}\p{{N}}])(?P<place>(?:(?i:{levels})\s+)?(?:{ABBREVIATION}\s?)?(?:\p{{Lu}}[ \t])?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:{DAY_WORD})\s+(?:(?P<d>[0-9.…_ ]*?)\s*(?i:{MONTH_WORD})\s+(?P<m>[0-9.…_ ]*?)\s*,?\s*(?i:{YEAR_WORD})\s+(?P<y>[0-9]{{4}})|(?P<nd>[0-9]{{1,2}})\s*/\s*(?P<nm>[0-9]{{1,2}})\s*/\s*(?P<ny>[0-9]{{4}}))"
     ))
     .unwrap()
 });

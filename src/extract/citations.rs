@@ -21,7 +21,8 @@ use super::header::join_lines;
 use super::symbol::{DocumentSymbol, SYMBOL};
 use crate::document::{Citation, Mention, Relation};
 use crate::grammar::{
-    ABBREVIATIONS, CITATION_NAME_WORDS, DOC_TYPES, DocType, NameWordRole, doc_type_by_word, fold, word_pattern,
+    ABBREVIATIONS, CITATION_NAME_WORDS, DAY_WORD, DOC_TYPES, DocType, MONTH_WORD, NUMBER_WORD, NameWordRole, YEAR_WORD,
+    doc_type_by_word, fold, word_pattern,
 };
 use crate::segment::Layout;
 use crate::span::Span;
@@ -58,7 +59,7 @@ fn type_words() -> String {
 /// "Quyết định số: ", "Luật số ", at the end of the text before the symbol.
 static TYPE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{}(?:\s+(?:phối hợp|hành động|liên tịch|công tác|liên ngành))?\s*(?:(?i:s[ốo])\s*:?\s*)?$",
+        r"{}(?:\s+(?:phối hợp|hành động|liên tịch|công tác|liên ngành))?\s*(?:(?i:{NUMBER_WORD})\s*:?\s*)?$",
         type_words()
     ))
     .unwrap()
@@ -66,12 +67,12 @@ static TYPE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A list continuation right before a symbol: ", số ", " và số ", ", ".
 static LIST_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:,|;|\s(?:và|hoặc))\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"(?:,|;|\s(?:và|hoặc))\s*(?:(?i:{NUMBER_WORD})\s*:?\s*)?$")).unwrap());
 
 /// A form's label right before its number: "Mẫu số ", "biểu mẫu số: ", "Biểu số ",
 /// and without its tone marks ("Mau so").
 static FORM_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i:m[ẫa]u|bi[ểe]u)\s*(?:(?i:s[ốo])\s*:?\s*)?$").unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"(?i:m[ẫa]u|bi[ểe]u)\s*(?:(?i:{NUMBER_WORD})\s*:?\s*)?$")).unwrap());
 
 /// A form's label in parentheses right after a name: "(Mẫu số 01/HNCT)", "(theo mẫu
 /// 02)", "(Biểu mẫu số 3)", and without its tone marks.
@@ -79,14 +80,18 @@ static FORM_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\(\s*(?:theo\s+)?(?i:m[ẫa]u|bi[ểe]u)(?:\s|$)").unwrap());
 
 /// "số " right before a symbol.
-static SO_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i:s[ốo])\s*:?\s*$").unwrap());
+static SO_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i:{NUMBER_WORD})\s*:?\s*$")).unwrap());
 
 /// "ngày" and a date, short or long form: groups `d`, `m`, `y` or `d2`, `m2`, `y2`.
-const DATE: &str = r"(?i:ng[àa]y)\s+(?:(?P<d>[0-9]{1,2})\s*[/.-]\s*(?P<m>[0-9]{1,2})\s*[/.-]\s*(?P<y>[0-9]{4})|(?P<d2>[0-9]{1,2})\s+(?i:th[áa]ng)\s+(?P<m2>[0-9]{1,2})\s+(?i:n[ăa]m)\s+(?P<y2>[0-9]{4}))";
+static DATE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?i:{DAY_WORD})\s+(?:(?P<d>[0-9]{{1,2}})\s*[/.-]\s*(?P<m>[0-9]{{1,2}})\s*[/.-]\s*(?P<y>[0-9]{{4}})|(?P<d2>[0-9]{{1,2}})\s+(?i:{MONTH_WORD})\s+(?P<m2>[0-9]{{1,2}})\s+(?i:{YEAR_WORD})\s+(?P<y2>[0-9]{{4}}))"
+    )
+});
 
 /// A date right after a symbol or name.
 static DATE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^\s*[,;]?\s*(?:được\s+)?(?:(?i:ban hành)\s+)?{DATE}")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"^\s*[,;]?\s*(?:được\s+)?(?:(?i:ban hành)\s+)?{}", *DATE)).unwrap());
 
 /// The issuer's opening: "của X", "giữa X", or a body word directly.
 static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -260,7 +265,7 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
 /// The date and body of a sentence that tells of the issuing before the symbol:
 /// "Ngày 21/04/2015, Thủ tướng Chính phủ đã ban hành Chỉ thị số 06/CT-TTg …".
 static ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"{DATE}\s*,\s*(?P<body>\p{{Lu}}[^,;.()0-9]{{1,80}}?)\s+(?:đã\s+)?(?:ký\s+)?ban hành\s+$"))
+    Regex::new(&format!(r"{}\s*,\s*(?P<body>\p{{Lu}}[^,;.()0-9]{{1,80}}?)\s+(?:đã\s+)?(?:ký\s+)?ban hành\s+$", *DATE))
         .unwrap()
 });
 

@@ -83,7 +83,9 @@ pub fn join_lines(s: &str) -> String {
 /// The "Số:" cell of the header and the symbol in it.
 fn header_symbol(zone: &[Line]) -> Option<(Span, DocumentSymbol)> {
     // "Số:", "Số", or a type word before it ("Nghị quyết số: 17/2022/UBTVQH15").
-    static SO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:\p{L}+\s+){0,3}?(?i:s[ốo])\s*:?\s*").unwrap());
+    static SO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^\s*(?:\p{{L}}+\s+){{0,3}}?(?i:{})\s*:?\s*", crate::grammar::NUMBER_WORD)).unwrap()
+    });
     let symbol_at = |line: &Line, at: usize| {
         let rest = &line.text[at..];
         SYMBOL.captures(rest).filter(|c| c.get(0).unwrap().start() <= 12).map(|c| {
@@ -734,6 +736,24 @@ mod tests {
         assert_eq!(doc.symbol.as_deref(), Some("445-KL/TƯ"));
         // "Số:" then a line that does not open with a symbol: none is made up.
         let doc = plan_with_header(&format!("{head}\n\nSố:\nHuế, ngày 2 tháng 3 năm 2021"), "Về việc X");
+        assert_eq!(doc.symbol, None);
+    }
+
+    #[test]
+    fn marks_a_scan_misread_on_so_ngay_thang_nam_are_read_through() {
+        let head = "ỦY BAN NHÂN DÂN\nHUYỆN ĐỨC PHỔ";
+        for (symbol_line, date_line) in [
+            ("Sổ: 12/KH-UBND", "Đức Phổ, ngày 05 thảng 3 năm 2024"),
+            ("Sô: 12/KH-UBND", "Đức Phổ, ngày 05 tháng 3 nãm 2024"),
+            ("SỐ: 12/KH-UBND", "Đức Phổ, ngảy 05 tháng 3 năm 2024"),
+        ] {
+            let doc = plan_with_header(&format!("{head}\n{symbol_line}\n\n{date_line}"), "Về việc X");
+            let got = (doc.symbol.as_deref(), doc.place.as_deref(), doc.date.as_deref());
+            assert_eq!(got, (Some("12/KH-UBND"), Some("Đức Phổ"), Some("2024-03-05")), "{symbol_line} / {date_line}");
+        }
+        // "Sở" is a word of its own: no symbol follows it.
+        let doc =
+            plan_with_header(&format!("{head}\nSở: 12/KH-UBND\n\nĐức Phổ, ngày 05 tháng 3 năm 2024"), "Về việc X");
         assert_eq!(doc.symbol, None);
     }
 

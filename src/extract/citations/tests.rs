@@ -236,6 +236,10 @@ fn scan_damaged_variants_read_as_the_clean_citation() {
         ("Kế hoạch số53/KH-UBND ngày 08/3/2023", "53/KH-UBND", "KH"),
         ("Kế hoạch 53/KH-UBND, ngày 08/3/2023", "53/KH-UBND", "KH"),
         ("Quyết định số 1012-QĐ/TU , ngày 08/3/2023", "1012-QĐ/TU", "QĐ"),
+        // A mark misread on "số", "ngày", "tháng", "năm"; a hyphen a converter dropped.
+        ("Kế hoạch sổ 49/KH-UBND ngảy 08/3/2023", "49/KH-UBND", "KH"),
+        ("Kế hoạch số 49/KH-UBND ngày 08 thảng 3 nãm 2023", "49/KH-UBND", "KH"),
+        ("Nghị định số 04/2015/NĐCP ngày 08/3/2023", "4/2015/NĐ-CP", "NĐ"),
     ];
     for (printed, symbol, _kind) in cases {
         let c = one(&format!("Thực hiện {printed} của UBND tỉnh."));
