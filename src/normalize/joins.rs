@@ -56,10 +56,30 @@ const CONTINUING_WORDS: &[&str] = &[
     "có", "sự", "việc", "qua",
 ];
 
-/// How a paragraph after a title starts ("Căn cứ Luật…", "Thực hiện Kế hoạch…"):
-/// never the continuation of the line before a blank line.
-const PARAGRAPH_OPENINGS: &[&str] =
-    &["Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị", "Trên cơ sở", "Để ", "Nhằm"];
+/// How a paragraph after a title starts ("Căn cứ Luật…", "Thực hiện Kế hoạch…", a
+/// letter's "Ngày 10/6/2024, Bộ … ban hành …", "Nhận được …", a notice's "Sau khi nghe
+/// …"): never the continuation of the line before a blank line. A sentence broken there
+/// goes on in lower case or with a name ("…của Ban Thường vụ\n\nThành uỷ…"), not with
+/// a word that opens a sentence.
+const PARAGRAPH_OPENINGS: &[&str] = &[
+    "Căn cứ",
+    "Thực hiện",
+    "Theo ",
+    "Xét đề nghị",
+    "Trên cơ sở",
+    "Để ",
+    "Nhằm",
+    "Ngày ",
+    "Nhận được",
+    "Liên quan",
+    "Sau khi",
+    "Triển khai",
+    "Trong ",
+    "Tại ",
+    "Qua ",
+    "Hôm nay",
+    "Vừa qua",
+];
 
 /// Words that end a noun phrase, after which a capital starts a new sentence.
 const CLOSING_WORDS: &[&str] = &["này", "đó"];
@@ -366,6 +386,17 @@ mod tests {
         let t = format!("1. Tiếp tục triển khai {long}\n\nThành uỷ về thực hiện.");
         assert_eq!(joined(&t), format!("1. Tiếp tục triển khai {long} Thành uỷ về thực hiện."));
         assert_eq!(joined("Ban công\n\n tác MT thôn;"), "Ban công tác MT thôn;");
+    }
+
+    #[test]
+    fn a_long_title_keeps_apart_from_a_paragraph_that_opens_a_sentence() {
+        let title =
+            "Kết luận của Chủ tịch UBND tỉnh Nguyễn Văn A tại cuộc họp nghe báo cáo tình hình giải ngân vốn năm 2024";
+        for paragraph in ["Ngày 10/6/2024, Chủ tịch UBND tỉnh chủ trì.", "Sau khi nghe báo cáo, Chủ tịch kết luận:"]
+        {
+            let t = format!("THÔNG BÁO\n{title}\n\n{paragraph}");
+            assert_eq!(joined(&t), t, "{paragraph}");
+        }
     }
 
     #[test]
