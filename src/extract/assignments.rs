@@ -391,20 +391,37 @@ fn collective_goes_on(toks: &[Token], start: usize, i: usize) -> bool {
 fn placed_already(toks: &[Token], start: usize, i: usize) -> bool {
     // Asked at every token of a unit's name: the cheap test first, the rest only on an area phrase.
     let Some(area) = phrase_at(toks, i, RoleKind::Area).filter(|_| i > start) else { return false };
-    let words = |k: usize, n: usize| toks.get(k..k + n).map(|w| w.iter().map(|t| &*t.lower).collect::<Vec<_>>());
-    let level_at = |k: usize| {
-        grammar::LEVELS_OF_PLACE.iter().any(|l| {
-            let n = l.split(' ').count();
-            k >= n && words(k - n, n).is_some_and(|w| grammar::fold(&w.join(" ")) == *l)
-        })
-    };
     let place_follows = || {
         toks.get(i + area).is_some_and(|t| {
             let first = grammar::fold(&t.lower);
             t.upper || grammar::LEVELS_OF_PLACE.iter().any(|l| l.split(' ').next() == Some(first.as_str()))
         })
     };
-    level_at(i) && !place_follows()
+    level_before(toks, i) && !place_follows()
+}
+
+/// Whether the tokens right before `k` are a level of place ("tỉnh", "thị xã"), tone
+/// marks and all: folded, "quận" would be "quân sự" and "cơ quan".
+fn level_before(toks: &[Token], k: usize) -> bool {
+    grammar::LEVELS_OF_PLACE_SPELLED.iter().any(|l| {
+        let n = l.split(' ').count();
+        k >= n && toks[k - n..k].iter().map(|t| &*t.lower).eq(l.split(' '))
+    })
+}
+
+/// Whether a name that reached a level of place ends before the lower-case word at `i`
+/// ("Kho bạc Nhà nước tỉnh kiểm soát …", "Văn phòng UBND tỉnh thông báo …"): after its
+/// level a name goes on only with the place's name, a list ("các huyện, thị xã", "tỉnh các
+/// huyện" as printed), a word the level word is part of ("xã hội", "tỉnh ủy"), or what
+/// places the level ("thành phố trực thuộc Trung ương", "cấp huyện trở lên").
+fn ends_at_level(toks: &[Token], start: usize, i: usize) -> bool {
+    i > start + 1
+        && toks[i].lower.chars().all(char::is_alphabetic)
+        && !matches!(
+            &*toks[i].lower,
+            "và" | "hoặc" | "các" | "những" | "hội" | "ủy" | "uỷ" | "đoàn" | "đội" | "trực" | "thuộc" | "trở"
+        )
+        && level_before(toks, i)
 }
 
 /// The most tokens a unit's name runs to before the reading stops.
@@ -439,7 +456,8 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             && !links_unit(toks, i)
             && (phrase_at(toks, i, RoleKind::Stop).is_some()
                 || phrase_at(toks, i, RoleKind::Narrative).is_some()
-                || placed_already(toks, start, i))
+                || placed_already(toks, start, i)
+                || ends_at_level(toks, start, i))
         {
             at_stop = Some(i);
             break;
@@ -1238,6 +1256,24 @@ mod tests {
 
     fn unit_names(got: &[(String, Role)]) -> Vec<&str> {
         got.iter().map(|(u, _)| u.as_str()).collect()
+    }
+
+    #[test]
+    fn a_name_ends_at_its_level_of_place_before_a_verb() {
+        for (text, want) in [
+            ("3. Kho bạc Nhà nước tỉnh kiểm soát, thanh toán kịp thời cho các dự án.", vec!["Kho bạc Nhà nước tỉnh"]),
+            ("Văn phòng UBND tỉnh thông báo kết quả đến các xã.", vec!["Văn phòng UBND tỉnh"]),
+            // What the level is part of, or what places it, stays in the name.
+            ("Giám đốc Bảo hiểm xã hội tỉnh kiểm soát việc chi trả.", vec!["Giám đốc Bảo hiểm xã hội tỉnh"]),
+            (
+                "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương và các cơ quan có liên quan chịu trách nhiệm thi hành.",
+                vec!["Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương", "các cơ quan có liên quan"],
+            ),
+            // Folded, "quân" and "quan" would be the level "quận".
+            ("Ban Chỉ huy quân sự phường phối hợp.", vec!["Ban Chỉ huy quân sự phường"]),
+        ] {
+            assert_eq!(unit_names(&units_in(text)), want, "{text}");
+        }
     }
 
     #[test]
