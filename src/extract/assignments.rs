@@ -403,9 +403,13 @@ fn placed_already(toks: &[Token], start: usize, i: usize) -> bool {
 /// Whether the tokens right before `k` are a level of place ("tỉnh", "thị xã"), tone
 /// marks and all: folded, "quận" would be "quân sự" and "cơ quan".
 fn level_before(toks: &[Token], k: usize) -> bool {
-    grammar::LEVELS_OF_PLACE_SPELLED.iter().any(|l| {
-        let n = l.split(' ').count();
-        k >= n && toks[k - n..k].iter().map(|t| &*t.lower).eq(l.split(' '))
+    // Asked at most tokens of every unit's name: the words of each level split once, the last first.
+    static LEVELS: LazyLock<Vec<Vec<&'static str>>> =
+        LazyLock::new(|| grammar::LEVELS_OF_PLACE_SPELLED.iter().map(|l| l.split(' ').collect()).collect());
+    LEVELS.iter().any(|words| {
+        k >= words.len()
+            && words.last().is_some_and(|w| *w == &*toks[k - 1].lower)
+            && toks[k - words.len()..k].iter().zip(words).all(|(t, w)| &*t.lower == *w)
     })
 }
 
@@ -416,12 +420,12 @@ fn level_before(toks: &[Token], k: usize) -> bool {
 /// places the level ("thành phố trực thuộc Trung ương", "cấp huyện trở lên").
 fn ends_at_level(toks: &[Token], start: usize, i: usize) -> bool {
     i > start + 1
+        && level_before(toks, i)
         && toks[i].lower.chars().all(char::is_alphabetic)
         && !matches!(
             &*toks[i].lower,
             "và" | "hoặc" | "các" | "những" | "hội" | "ủy" | "uỷ" | "đoàn" | "đội" | "trực" | "thuộc" | "trở"
         )
-        && level_before(toks, i)
 }
 
 /// The most tokens a unit's name runs to before the reading stops.
