@@ -58,11 +58,13 @@ enum Label {
     Paren(String),
 }
 
-static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXL]+)\s*[.):]\s*").unwrap());
+// Besides ".", ")" and ":", local documents close a label with "/" or "-" ("I- MỤC ĐÍCH",
+// "1/ Mục đích", "a/ Kiện toàn"), always with a space after: "15/KH-UBND", "1-2 ngày" are none.
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXL]+)\s*(?:[.):]\s*|[/\-–]\s+(\p{Lu}))").unwrap());
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(Điều\s+[0-9]{1,3})\s*[.:]\s*").unwrap());
 static ITEMS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)(?:\.|\)|\s)\s*([^0-9\s/.,-])").unwrap());
-static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\s*[.)]\s+(\S)").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)(?:\.|\)|\s|[/\-–]\s)\s*([^0-9\s/.,-])").unwrap());
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\s*[.)/]\s+(\S)").unwrap());
 static CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
     // I, V, X, L read as Roman numerals; a capital label titles a heading, which opens with a capital.
     Regex::new(r"^(?:(?i:ph[ầa]n)\s+)?([A-HĐ])\s*[.):]\s+(\p{Lu})").unwrap()
@@ -300,17 +302,18 @@ fn is_roman(s: &str) -> bool {
 /// so does the line after a heading in capitals ("III. TỔ CHỨC THỰC HIỆN"), which
 /// no sentence goes on from (a converter's text often has no blank line after it).
 pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
-    static STARTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\s{3,}\S|\s*[-+•]\s|\s*(?:[IVX]+|[0-9]{1,2}(?:\.[0-9]{1,2})*|[a-zđ]|[A-HĐ])[.)]\s|\s*\([0-9])")
-            .unwrap()
-    });
+    // The labels and bullets that line joins keep apart are the ones that open a paragraph.
+    let starts = |line: &str| {
+        let body = line.trim_start();
+        line.len() - body.len() >= 3 || crate::normalize::is_label(body)
+    };
     let mut out: Vec<(usize, usize)> = vec![];
     let mut open = false;
     for line in segment::lines(text) {
         let (s, e) = (line.span.start as usize, line.span.end as usize);
         if line.text.trim().is_empty() {
             open = false;
-        } else if open && !STARTS.is_match(line.text) {
+        } else if open && !starts(line.text) {
             out.last_mut().expect("an open paragraph").1 = e;
             open = !is_upper(line.text);
         } else {
@@ -361,6 +364,18 @@ mod tests {
             paths("- Chỉ đạo thực hiện: Chủ tịch\n+ Một ý\n15/3/2026 là ngày bầu cử\n(i) thứ nhất\n2026 của Bộ\n")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn labels_closed_by_a_slash_or_a_dash_are_sections() {
+        let text = "I- MỤC ĐÍCH\n1/ Mục đích\na/ Kiện toàn Ban Chỉ huy\nII – NHIỆM VỤ\n1- Công chức chủ trì\n";
+        let got: Vec<String> = paths(text).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(got, ["I", "I.1", "I.1.a", "II", "II.1"]);
+        assert_eq!(paths("1/ Mục đích: Chủ động.\n")[0].1, "Mục đích: Chủ động.");
+        // A symbol, a range, a fraction or a "v/v" at the start of a line opens none.
+        assert!(paths("15/KH-UBND ngày 3/2\n1-2 ngày làm việc\n1/2 số hộ\nv/v triển khai\nI-ốt\n").is_empty());
+        let got: Vec<&str> = paragraphs("1- Một việc.\n2- Hai việc.\n").into_iter().map(|(_, p)| p).collect();
+        assert_eq!(got, ["1- Một việc.", "2- Hai việc."]);
     }
 
     #[test]

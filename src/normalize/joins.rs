@@ -137,7 +137,8 @@ pub(crate) fn is_label(s: &str) -> bool {
             && (inner.chars().all(|c| c.is_ascii_digit()) || inner.chars().all(|c| c.is_alphabetic()))
             && s[1 + inner.len()..].starts_with(')');
     }
-    // "I.", "IV.", "1.", "1)", "3.1.", "a)", "đ.", and "7.1" without its final dot
+    // "I.", "IV.", "1.", "1)", "3.1.", "a)", "đ.", "7.1" without its final dot, and "I-",
+    // "1/", "a/" (followed by a space, as every label here)
     let token = s.split([' ', '\t']).next().unwrap_or("");
     let mut parts = token.split('.');
     // (later parts of one or two digits: "1.000" is a thousand)
@@ -145,7 +146,7 @@ pub(crate) fn is_label(s: &str) -> bool {
     if token.contains('.') && parts.next().is_some_and(|p| numeric(p, 3)) && parts.all(|p| numeric(p, 2)) {
         return followed(&s[token.len()..]);
     }
-    let Some(body) = token.strip_suffix(['.', ')']) else { return false };
+    let Some(body) = token.strip_suffix(['.', ')', '/', '-', '–']) else { return false };
     let rest = &s[token.len()..];
     if !followed(rest) || body.is_empty() {
         return false;
@@ -343,12 +344,25 @@ mod tests {
             "Điều 1. Phạm vi",
             "“Điều 4. Trình tự",
             "IV. TỔ CHỨC",
+            "I- MỤC ĐÍCH",
+            "1/ Mục đích",
+            "a/ Kiện toàn",
+            "2- Trưởng các thôn",
         ] {
             assert!(is_label(l), "{l}");
         }
         assert!(is_label("7.1 Tổng kết"));
-        for l in ["Điều 107 của Bộ luật", "1.000 đồng", "V/v tăng cường", "13 tháng 4", "Chính phủ", "(sau đây gọi là"]
-        {
+        for l in [
+            "Điều 107 của Bộ luật",
+            "1.000 đồng",
+            "V/v tăng cường",
+            "13 tháng 4",
+            "Chính phủ",
+            "(sau đây gọi là",
+            "15/KH-UBND ngày",
+            "2024- 2025",
+            "1/2 số hộ",
+        ] {
             assert!(!is_label(l), "{l}");
         }
     }
