@@ -180,8 +180,14 @@ static PERIOD: LazyLock<Prefiltered> = LazyLock::new(|| {
     )
     .unwrap().into()
 });
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*[-+•]?\s*(?:thời\s+gian|thời\s+hạn|tiến\s+độ)[^:\n]{0,30}:\s*").unwrap());
+/// "Thời gian thực hiện:", "Tiến độ:" opening a line of the paragraph, after a bullet or a
+/// label ("10. Thời gian: Năm 2025"), or on the line under the task it times.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:[-+•]|[0-9]{1,2}(?:\.[0-9]{1,2})*\s*[.)/-]|[a-zđ]\s*[.)/])?\s*(?:thời\s+gian|thời\s+hạn|tiến\s+độ)[^:\n]{0,30}:\s*",
+    )
+    .unwrap()
+});
 static LABEL_POINT: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
     Regex::new(&format!(r"(?i)(?:\b(?:trong|dự\s+kiến|vào)\s+)?(?:(?P<half>0?6\s+tháng\s+(?:đầu|cuối)\s+năm)|{a})"))
@@ -390,8 +396,12 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
         }
         out.push(candidate(m.start(), m.as_str(), point));
     }
-    let Some(label) = LABEL.find(p) else { return out };
-    for c in LABEL_POINT.captures_iter(&p[label.end()..]) {
+    // Tried at each line's start, where it fails within a few bytes, not searched for.
+    let mut line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', p.as_bytes()).map(|i| i + 1));
+    let Some(value) = line_starts.find_map(|at| LABEL.find(&p[at..]).map(|m| at + m.end())) else {
+        return out;
+    };
+    for c in LABEL_POINT.captures_iter(&p[value..]) {
         let m = c.get(0).unwrap();
         let point = match (c.name("half"), ctx.year) {
             (Some(h), Some(y)) => {
@@ -403,7 +413,7 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
                 _ => continue,
             },
         };
-        out.push(candidate(label.end() + m.start(), m.as_str(), point));
+        out.push(candidate(value + m.start(), m.as_str(), point));
     }
     out
 }
@@ -487,6 +497,15 @@ mod tests {
     fn read(p: &str) -> Vec<Deadline> {
         let ctx = Context { date: Some("2024-02-10"), year: Some(2024) };
         read_paragraph(p, 0, ctx).into_iter().filter(|c| !c.relative).map(|c| c.deadline).collect()
+    }
+
+    #[test]
+    fn a_time_label_on_the_line_under_its_task_gives_its_period() {
+        let got = read("1. Rà soát thủ tục hành chính.\nThời gian thực hiện: Trong năm 2025.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].start.as_deref(), got[0].end.as_deref()), (Some("2025-01-01"), Some("2025-12-31")));
+        // Not a label in the middle of a line: "Trong năm 2025, …" tells what happened.
+        assert!(read("Báo cáo thời gian qua: Trong năm 2025, tỉnh đã hoàn thành.").is_empty());
     }
 
     fn null(s: &str) -> Option<String> {
