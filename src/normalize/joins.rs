@@ -148,7 +148,10 @@ pub(crate) fn is_label(s: &str) -> bool {
     }
     let Some(body) = token.strip_suffix(['.', ')', '/', '-', '–']) else { return false };
     let rest = &s[token.len()..];
-    if !followed(rest) || body.is_empty() {
+    // "a-" or "1/" ending a line is a word or a symbol broken there, no label: after a
+    // join it would not read as one, and a second pass must see what the first did.
+    let slashed = token.ends_with(['/', '-', '–']);
+    if !followed(rest) || body.is_empty() || slashed && rest.trim().is_empty() {
         return false;
     }
     let roman = body.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
