@@ -276,12 +276,29 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, date: Option<&str
     for part in [Some(layout.body), layout.appendix].into_iter().flatten() {
         for (at, paragraph) in sections::paragraphs(&text[part.range()]) {
             for mut c in read_paragraph(paragraph, part.start as usize + at, ctx) {
+                if over_before(&c.deadline, date) {
+                    continue;
+                }
                 c.deadline.path = outline.path_at(c.span.start as usize).map(str::to_string);
                 if c.relative { found.relative.push(c.deadline) } else { found.scored.push(c.deadline) }
             }
         }
     }
     found
+}
+
+/// Whether a time expression that prints its year was over before the document was
+/// written (`date`): "từ ngày 01/4 đến ngày 30/6/2024 tổ chức 05 đoàn kiểm tra", "trong
+/// Quý III/2024" in a report of December 2024 tell what was done, not by when. Without
+/// a year printed the document's own is assumed, and a day before the date may be meant
+/// for the next year; those stay.
+fn over_before(d: &Deadline, date: Option<&str>) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9])(?:19|20)[0-9]{2}(?:$|[^0-9])").unwrap());
+    let last = d.end.as_deref().or(d.due.as_deref()).filter(|l| !l.starts_with('-'));
+    match (last, date) {
+        (Some(last), Some(date)) => last < date && YEAR.is_match(&d.text),
+        _ => false,
+    }
 }
 
 /// Whether a paragraph may hold a time expression, answered without running the
@@ -497,6 +514,21 @@ mod tests {
     fn read(p: &str) -> Vec<Deadline> {
         let ctx = Context { date: Some("2024-02-10"), year: Some(2024) };
         read_paragraph(p, 0, ctx).into_iter().filter(|c| !c.relative).map(|c| c.deadline).collect()
+    }
+
+    #[test]
+    fn a_period_over_before_the_document_s_date_is_no_deadline() {
+        let over = |p: &str| {
+            let got = read(p);
+            assert_eq!(got.len(), 1, "{p}: {got:?}");
+            over_before(&got[0], Some("2024-12-15"))
+        };
+        assert!(over("giải quyết 98% đơn thư trong Quý III/2024."));
+        assert!(over("từ ngày 01/4 đến ngày 30/6/2024 tổ chức 05 đoàn kiểm tra"));
+        // Due after the date, or a year the document leaves out (the next year's may be meant), stays.
+        assert!(!over("hoàn thành trước ngày 31/12/2025."));
+        assert!(!over("báo cáo trước ngày 15/01."));
+        assert!(!over_before(&read("trong Quý III/2024.")[0], None));
     }
 
     #[test]
