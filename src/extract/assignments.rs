@@ -754,6 +754,56 @@ fn last_trigger(p: &str) -> Option<Role> {
     })
 }
 
+/// A task table in Markdown ("| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời
+/// gian |"): the cells under a column whose header is a `label` row of roles.tsv list that
+/// column's units, each read as the value after "Cơ quan chủ trì:" is. Whether `p` was one.
+fn read_table(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) -> bool {
+    if !p.lines().all(|l| l.trim_start().starts_with('|')) || p.lines().nth(1).is_none() {
+        return false;
+    }
+    // Each row's cells with their offsets in `p`.
+    let mut at = 0;
+    let rows: Vec<Vec<(usize, &str)>> = p
+        .split_inclusive('\n')
+        .map(|line| {
+            let row = line.trim_end().trim_start_matches([' ', '\t']);
+            let first = at + (line.len() - line.trim_start_matches([' ', '\t']).len()) + 1;
+            at += line.len();
+            let mut from = first;
+            let inner = row.strip_prefix('|').unwrap_or(row);
+            let inner = inner.strip_suffix('|').unwrap_or(inner);
+            inner
+                .split('|')
+                .map(|cell| {
+                    let here = from;
+                    from += cell.len() + 1;
+                    (here, cell)
+                })
+                .collect()
+        })
+        .collect();
+    let role_of = |header: &str| {
+        let toks = tokens(header);
+        rows_at(&toks, 0, RoleKind::Label).find(|r| r.words.len() == toks.len()).and_then(|r| r.role)
+    };
+    let roles: Vec<Option<Role>> = rows[0].iter().map(|(_, h)| role_of(h)).collect();
+    if roles.iter().all(Option::is_none) {
+        return false;
+    }
+    for row in &rows[1..] {
+        for ((at, cell), role) in row.iter().zip(&roles) {
+            let Some(role) = *role else { continue };
+            let toks = tokens(cell);
+            let first = toks.iter().position(|t| t.lower.chars().next().is_some_and(char::is_alphabetic)).unwrap_or(0);
+            for (s, e) in read_units(&toks, first).0 {
+                let (a, b) = (toks[s].start, toks[e - 1].end);
+                push(Span::new(base + at + a, base + at + b), &cell[a..b], role);
+            }
+        }
+    }
+    true
+}
+
 /// A bulleted item under a paragraph that ends in a colon ("Giao các sở … gồm:"), read as
 /// a unit of that list when it names units only, with an optional note in parentheses
 /// ("- Sở Xây dựng (đối với hạ tầng đô thị);"). Whether it was one.
@@ -929,6 +979,10 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
                 let path = outline.path_at(span.start as usize).map(str::to_string);
                 add((path, span, unit.to_string(), role));
             };
+            if read_table(paragraph, base, &mut push) {
+                listing = None;
+                continue;
+            }
             match listing.filter(|_| paragraph.trim_start().starts_with(['-', '+', '•'])) {
                 Some(role) if read_listed(paragraph, base, role, &mut push) => continue,
                 _ => listing = None,
@@ -1260,6 +1314,31 @@ mod tests {
 
     fn unit_names(got: &[(String, Role)]) -> Vec<&str> {
         got.iter().map(|(u, _)| u.as_str()).collect()
+    }
+
+    #[test]
+    fn a_task_table_lists_the_units_of_its_role_columns() {
+        let table = "| STT | Nhiệm vụ | Cơ quan chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n\
+                     | 1 | Xây dựng kho dữ liệu | Sở Khoa học và Công nghệ | Các sở, ban, ngành | Quý II/2025 |\n\
+                     | 2 | Triển khai nền tảng số | UBND các huyện, thành phố | Sở Nội vụ | Trước 30/9/2025 |";
+        let mut got = vec![];
+        assert!(read_table(table, 10, |span, unit, role| got.push((span, unit.to_string(), role))));
+        let units: Vec<(&str, Role)> = got.iter().map(|(_, u, r)| (u.as_str(), *r)).collect();
+        assert_eq!(
+            units,
+            [
+                ("Sở Khoa học và Công nghệ", Role::Lead),
+                ("Các sở, ban, ngành", Role::Support),
+                ("UBND các huyện, thành phố", Role::Lead),
+                ("Sở Nội vụ", Role::Support)
+            ]
+        );
+        for (span, unit, _) in &got {
+            assert_eq!(&table[span.start as usize - 10..span.end as usize - 10], unit);
+        }
+        // A table without a role column, and a paragraph that is no table, are read as text.
+        assert!(!read_table("| STT | Nội dung |\n|---|---|\n| 1 | Sở Nội vụ chủ trì |", 0, |_, _, _| {}));
+        assert!(!read_table("Sở Nội vụ chủ trì.", 0, |_, _, _| {}));
     }
 
     #[test]
