@@ -959,6 +959,15 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
             .map_or(s.span.start as usize, |k| s.span.start as usize + k);
         let parent = s.path.rsplit_once('.').and_then(|(p, _)| outline.section(p));
         let organizing = parent.is_some_and(|p| p.title.to_lowercase().contains("tổ chức thực hiện"));
+        // An item that is a unit's name and a full stop, with nothing under it, lists who
+        // something concerns ("Đối tượng áp dụng: 1. Cán bộ cấp xã."), not who is to act;
+        // "2. Sở Y tế: chỉ đạo …" names who does what follows its colon.
+        let under = text.get(title_at + s.title.len()..s.span.end as usize);
+        let listed_only =
+            s.title.trim_end().ends_with('.') && !s.title.contains(':') && under.is_some_and(|u| u.trim().is_empty());
+        if listed_only && !organizing {
+            continue;
+        }
         for (a, b) in heading_units(&s.title, organizing) {
             let span = Span::new(title_at + a, title_at + b);
             named.push(span);
@@ -1314,6 +1323,16 @@ mod tests {
 
     fn unit_names(got: &[(String, Role)]) -> Vec<&str> {
         got.iter().map(|(u, _)| u.as_str()).collect()
+    }
+
+    #[test]
+    fn an_item_that_only_names_a_unit_is_no_assignment() {
+        let decree = "NGHỊ ĐỊNH\nVề cán bộ cấp xã\n\nĐiều 2. Đối tượng áp dụng\n1. Cán bộ cấp xã.\n2. Công chức cấp xã.\n\
+                      Điều 3. Trách nhiệm thi hành\n1. Sở Y tế: chỉ đạo các bệnh viện.\n2. Sở Nội vụ\nHướng dẫn thực hiện.\n";
+        let x = crate::pipeline::extract_bytes("decree.txt", decree.as_bytes()).expect("reads");
+        let got: Vec<(Option<&str>, &str)> =
+            x.documents[0].assignments.iter().map(|a| (a.path.as_deref(), a.unit.as_str())).collect();
+        assert_eq!(got, [(Some("Điều 3.1"), "Sở Y tế"), (Some("Điều 3.2"), "Sở Nội vụ")]);
     }
 
     #[test]
