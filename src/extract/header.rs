@@ -556,7 +556,7 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
                 // position or authority line, two words at least. One word in capitals is
                 // an abbreviation the item lists ("VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC").
                 let mut item = item.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim();
-                if let Some((head, tail)) = item.rsplit_once(", ")
+                if let Some((head, tail)) = item.rsplit_once(", ").or_else(|| item.rsplit_once("; "))
                     && tail.split_whitespace().nth(1).is_some()
                     && mostly_upper(tail)
                 {
@@ -827,11 +827,18 @@ mod tests {
         let text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n\nSố: 1556/KH-UBND\n\nKẾ HOẠCH\nVề việc X\n\n\
                     I. MỤC ĐÍCH\n1. Thực hiện tốt.\n\nNơi nhận: T/M BAN THƯỜNG VỤ\n\
                     - Các đ/c Ủy viên BTV Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC\n- VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC;\n\
-                    - VPCP: BTCN, các Vụ, Cục: TH, QHĐP;\n- Lưu: VT.\n\nHoàng Giang\n";
+                    - VPCP: BTCN, các Vụ, Cục: TH, QHĐP;\n- Bộ Nội vụ; PHÓ CHỦ TỊCH\n- TTr Tỉnh ủy; TTr HĐND tỉnh;\n\
+                    - Lưu: VT.\n\nHoàng Giang\n";
         let doc = crate::extract::extract(text).remove(0);
         assert_eq!(
             doc.recipients,
-            ["Các đ/c Ủy viên BTV Tỉnh ủy", "VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC", "VPCP: BTCN, các Vụ, Cục: TH, QHĐP"]
+            [
+                "Các đ/c Ủy viên BTV Tỉnh ủy",
+                "VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC",
+                "VPCP: BTCN, các Vụ, Cục: TH, QHĐP",
+                "Bộ Nội vụ",
+                "TTr Tỉnh ủy; TTr HĐND tỉnh"
+            ]
         );
     }
 
