@@ -117,11 +117,16 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
     out
 }
 
-/// Whether a cell is the national or Party motto.
+/// The name an organization prints as its motto, where the state prints "CỘNG HÒA XÃ HỘI
+/// CHỦ NGHĨA VIỆT NAM" (folded): the Party's, and the Youth Union's in full or abbreviated.
+pub(crate) const ORGANIZATION_MOTTOS: [&str; 3] =
+    ["cong san viet nam", "doan tncs ho chi minh", "doan thanh nien cong san ho chi minh"];
+
+/// Whether a cell is the national or an organization's motto.
 fn is_motto(cell: &str) -> bool {
     is_upper(cell) && {
         let f = fold(cell);
-        f.contains("cong hoa xa hoi chu nghia viet nam") || f.contains("cong san viet nam")
+        f.contains("cong hoa xa hoi chu nghia viet nam") || ORGANIZATION_MOTTOS.iter().any(|m| f.contains(m))
     }
 }
 

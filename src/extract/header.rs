@@ -12,7 +12,7 @@ use crate::grammar::{
     BODY_HEADS, GAZETTE_HEADINGS, LEVELS_OF_PLACE, PARTY_COMMITTEES, PROPER_NAMES, SIGNATURE_AUTHORITIES,
     expand_abbreviations, fold, fold_starts_with, is_upper,
 };
-use crate::segment::{DATE_LINE, Layout, Line, lines, type_title_word};
+use crate::segment::{DATE_LINE, Layout, Line, ORGANIZATION_MOTTOS, lines, type_title_word};
 use crate::span::Span;
 
 /// Read the header fields of one document.
@@ -204,10 +204,11 @@ fn agency_cells<'t>(head: &[Line<'t>]) -> Vec<&'t str> {
             if motto.goes_on(&f) {
                 continue;
             }
-            if ["cong hoa xa hoi", "doc lap", "cong san viet nam"].iter().any(|m| f.contains(m)) {
+            let mottos = ["cong hoa xa hoi", "doc lap"].into_iter().chain(ORGANIZATION_MOTTOS);
+            if mottos.clone().any(|m| f.contains(m)) {
                 // A motto glued to the agency by OCR or by a flattened two-column
                 // header: keep what stands before it.
-                let at = ["dang cong san", "cong hoa xa hoi", "doc lap"].iter().filter_map(|m| f.find(m)).min();
+                let at = mottos.chain(["dang cong san"]).filter_map(|m| f.find(m)).min();
                 if let Some(i) = at {
                     let before = cell.text.char_indices().nth(f[..i].chars().count()).map(|(b, _)| &cell.text[..b]);
                     if let Some(b) = before.map(str::trim).filter(|b| !b.is_empty() && is_upper(b)) {
@@ -724,6 +725,14 @@ mod tests {
         ] {
             let doc = plan_with_header(&format!("{agency_and_motto}\n\nSố: 1556/KH-UBND"), title);
             assert_eq!(doc.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Lai Châu"), "{agency_and_motto}");
+        }
+        // The Youth Union prints its name where the state prints the national motto.
+        for agency_and_motto in [
+            "TỈNH ĐOÀN LÀO CAI        ĐOÀN TNCS HỒ CHÍ MINH\nBCH ĐOÀN XÃ GIA PHÚ",
+            "TỈNH ĐOÀN LÀO CAI ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH\nBCH ĐOÀN XÃ GIA PHÚ",
+        ] {
+            let doc = plan_with_header(&format!("{agency_and_motto}\n\nSố: 12-KH/ĐTN"), title);
+            assert_eq!(doc.issuer.as_deref(), Some("Ban Chấp hành đoàn xã Gia Phú"), "{agency_and_motto}");
         }
     }
 
