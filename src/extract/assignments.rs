@@ -586,14 +586,9 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
         return;
     }
     let toks = tokens(p);
-    let mut emit = |units: Vec<(usize, usize)>, role: Role| {
-        for (s, e) in units {
-            let (a, b) = (toks[s].start, toks[e - 1].end);
-            push(Span::new(base + a, base + b), &p[a..b], role);
-        }
-    };
+    let mut emit = |units: Vec<(usize, usize)>, role: Role| push_units(p, base, &toks, units, role, &mut push);
     // Skip a bullet or a label ("- ", "2.", "a)").
-    let first = toks.iter().position(|t| t.lower.chars().next().is_some_and(char::is_alphabetic)).unwrap_or(0);
+    let first = first_word(&toks);
     let first = if toks.get(first).is_some_and(|t| {
         t.lower.chars().count() == 1 && toks.get(first + 1).is_some_and(|n| n.lower == ")" || n.lower == ".")
     }) {
@@ -754,6 +749,27 @@ fn last_trigger(p: &str) -> Option<Role> {
     })
 }
 
+/// The first token that is a word: past a bullet, a dash or a label's number.
+fn first_word(toks: &[Token]) -> usize {
+    toks.iter().position(|t| t.lower.chars().next().is_some_and(char::is_alphabetic)).unwrap_or(0)
+}
+
+/// Hands on each unit (a token range of `toks`, the tokens of `text`, which starts at
+/// `base` in the document) with its span and `role`.
+fn push_units(
+    text: &str,
+    base: usize,
+    toks: &[Token],
+    units: Vec<(usize, usize)>,
+    role: Role,
+    push: &mut impl FnMut(Span, &str, Role),
+) {
+    for (s, e) in units {
+        let (a, b) = (toks[s].start, toks[e - 1].end);
+        push(Span::new(base + a, base + b), &text[a..b], role);
+    }
+}
+
 /// A task table in Markdown ("| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời
 /// gian |"): the cells under a column whose header is a `label` row of roles.tsv list that
 /// column's units, each read as the value after "Cơ quan chủ trì:" is. Whether `p` was one.
@@ -794,11 +810,7 @@ fn read_table(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) -> b
         for ((at, cell), role) in row.iter().zip(&roles) {
             let Some(role) = *role else { continue };
             let toks = tokens(cell);
-            let first = toks.iter().position(|t| t.lower.chars().next().is_some_and(char::is_alphabetic)).unwrap_or(0);
-            for (s, e) in read_units(&toks, first).0 {
-                let (a, b) = (toks[s].start, toks[e - 1].end);
-                push(Span::new(base + at + a, base + at + b), &cell[a..b], role);
-            }
+            push_units(cell, base + at, &toks, read_units(&toks, first_word(&toks)).0, role, &mut push);
         }
     }
     true
@@ -809,7 +821,7 @@ fn read_table(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) -> b
 /// ("- Sở Xây dựng (đối với hạ tầng đô thị);"). Whether it was one.
 fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str, Role)) -> bool {
     let toks = tokens(p);
-    let first = toks.iter().position(|t| t.lower.chars().next().is_some_and(char::is_alphabetic)).unwrap_or(0);
+    let first = first_word(&toks);
     let end = toks.iter().position(|t| t.lower == "(").unwrap_or(toks.len());
     let (units, stop) = read_units(&toks[..end], first);
     let covered = units.last().map_or(first, |u| u.1);
@@ -817,10 +829,7 @@ fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str
     if units.is_empty() || !only_units {
         return false;
     }
-    for (s, e) in units {
-        let (a, b) = (toks[s].start, toks[e - 1].end);
-        push(Span::new(base + a, base + b), &p[a..b], role);
-    }
+    push_units(p, base, &toks, units, role, &mut push);
     true
 }
 
