@@ -70,14 +70,19 @@ impl<'t> Line<'t> {
         self.text.trim().is_empty()
     }
 
+    /// Whether the line has no run of three spaces or a tab: one cell, its trimmed text.
+    fn one_cell(&self) -> bool {
+        let bytes = self.text.as_bytes();
+        memchr::memchr(b'\t', bytes).is_none() && memchr::memmem::find(bytes, b"   ").is_none()
+    }
+
     /// The columns of a two-column layout: pieces separated by runs of three or
     /// more spaces (or a tab), each with its span.
     pub fn cells(&self) -> Vec<Line<'t>> {
         static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {3,}").unwrap());
         let mut out = vec![];
         // Most lines are one cell; segmentation asks for the cells of every line.
-        let bytes = self.text.as_bytes();
-        if memchr::memchr(b'\t', bytes).is_none() && memchr::memmem::find(bytes, b"   ").is_none() {
+        if self.one_cell() {
             let trimmed = self.text.trim();
             if !trimmed.is_empty() {
                 let s = self.span.start as usize + (self.text.len() - self.text.trim_start().len());
@@ -143,6 +148,12 @@ pub fn opens_address_list(cell: &str) -> bool {
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
 fn opens_signature(line: &Line) -> bool {
     static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:TM|T/M|KT|TL|TUQ|Q)\s*[./]\s*\S").unwrap());
+    // Asked of every line of the body, most of them one cell whose first letter opens
+    // neither form (a letter that folds to "n", or T, K, Q): no cells, no regex for them.
+    let may_open = |c: char| !c.is_ascii() || matches!(c, 'N' | 'n' | 'T' | 'K' | 'Q');
+    if line.one_cell() && !line.text.trim_start().chars().next().is_some_and(may_open) {
+        return false;
+    }
     line.cells().iter().any(|c| fold_starts_with(c.text, "noi nhan") || AUTHORITY.is_match(c.text))
 }
 
