@@ -234,6 +234,11 @@ pub fn fold_case(text: &str) -> Cow<'_, str> {
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < bytes.len() {
+        // Most bytes are ASCII that stays as it is: no char, no fold.
+        if bytes[i].is_ascii() && !bytes[i].is_ascii_uppercase() {
+            i += 1;
+            continue;
+        }
         let (c, len) = match bytes[i] {
             b if b.is_ascii() => (char::from(b), 1),
             _ => {
