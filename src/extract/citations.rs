@@ -888,8 +888,8 @@ fn chars_on_line(text: &str) -> usize {
 /// The words then run to the name's usual end, as if the break were a space.
 fn wrap_continues(line_chars: usize, line: &str, next: &str) -> bool {
     // A label is what line joins take for one (the same test); a paragraph opening is not a name's words.
-    const OPENINGS: &[&str] = &["(", "Căn cứ", "Thực hiện", "Theo", "Xét", "Trên cơ sở", "Để", "Nhằm"];
-    let opens_line = |t: &str| crate::normalize::is_label(t) || OPENINGS.iter().any(|o| t.starts_with(o));
+    let opens_line =
+        |t: &str| t.starts_with('(') || crate::normalize::is_label(t) || crate::normalize::opens_paragraph(t);
     if !WRAPPED_LINE.contains(&line_chars) || line.ends_with(|c: char| ".;:!?)”\"".contains(c)) {
         return false;
     }

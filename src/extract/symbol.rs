@@ -141,10 +141,10 @@ static ISSUER_CODES: LazyLock<Vec<&'static str>> =
 /// Codes spelled in mixed case (`TTg`, `QĐi`, `CTr`, `TTr`), from the type-code and
 /// issuer-code grammars, keyed by their upper case.
 static MIXED_CASE_CODES: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
-    [DOC_TYPE_CODES_TSV, ISSUER_CODES_TSV]
-        .into_iter()
-        .flat_map(grammar_rows)
-        .map(|row| row[0])
+    TYPE_CODES
+        .iter()
+        .chain(ISSUER_CODES.iter())
+        .copied()
         .filter(|code| code.chars().any(char::is_lowercase))
         .map(|code| (code.to_uppercase(), code))
         .collect()

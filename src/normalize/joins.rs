@@ -65,7 +65,7 @@ const PARAGRAPH_OPENINGS: &[&str] = &[
     "Căn cứ",
     "Thực hiện",
     "Theo ",
-    "Xét đề nghị",
+    "Xét ",
     "Trên cơ sở",
     "Để ",
     "Nhằm",
@@ -80,6 +80,11 @@ const PARAGRAPH_OPENINGS: &[&str] = &[
     "Hôm nay",
     "Vừa qua",
 ];
+
+/// Whether `line` opens like a paragraph of its own ([`PARAGRAPH_OPENINGS`]).
+pub(crate) fn opens_paragraph(line: &str) -> bool {
+    PARAGRAPH_OPENINGS.iter().any(|o| line.starts_with(o))
+}
 
 /// Words that end a noun phrase, after which a capital starts a new sentence.
 const CLOSING_WORDS: &[&str] = &["này", "đó"];
@@ -249,9 +254,7 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
                 || a_end.ends_with(',')
                 || ((word.starts_with(char::is_uppercase) || starts_with_name(b)) && a.chars >= 50)
         }
-        1 => {
-            a.chars >= 100 && b.starts_with(char::is_uppercase) && !PARAGRAPH_OPENINGS.iter().any(|o| b.starts_with(o))
-        }
+        1 => a.chars >= 100 && b.starts_with(char::is_uppercase) && !opens_paragraph(b),
         _ => false,
     };
     evidence.then_some(" ")
