@@ -61,10 +61,13 @@ pub enum RoleKind {
     Person,
     /// A phrase that places a unit by the area it serves ("các xã trên địa bàn").
     Area,
+    /// The full name of a standing body ("Sở Tài chính"): a name that reached it ends before
+    /// a lower-case word that does not place or list it ("Sở Tài chính nghiên cứu").
+    Whole,
 }
 
 impl RoleKind {
-    const COUNT: usize = 17;
+    const COUNT: usize = 18;
 
     fn parse(kind: &str) -> RoleKind {
         match kind {
@@ -85,6 +88,7 @@ impl RoleKind {
             "sending" => RoleKind::Sending,
             "person" => RoleKind::Person,
             "area" => RoleKind::Area,
+            "whole" => RoleKind::Whole,
             other => panic!("grammars/roles.tsv: unknown kind {other:?}"),
         }
     }
@@ -391,12 +395,7 @@ fn collective_goes_on(toks: &[Token], start: usize, i: usize) -> bool {
 fn placed_already(toks: &[Token], start: usize, i: usize) -> bool {
     // Asked at every token of a unit's name: the cheap test first, the rest only on an area phrase.
     let Some(area) = phrase_at(toks, i, RoleKind::Area).filter(|_| i > start) else { return false };
-    let place_follows = || {
-        toks.get(i + area).is_some_and(|t| {
-            let first = grammar::fold(&t.lower);
-            t.upper || grammar::LEVELS_OF_PLACE.iter().any(|l| l.split(' ').next() == Some(first.as_str()))
-        })
-    };
+    let place_follows = || toks.get(i + area).is_some_and(|t| t.upper || opens_level(t));
     level_before(toks, i) && !place_follows()
 }
 
@@ -426,6 +425,34 @@ fn ends_at_level(toks: &[Token], start: usize, i: usize) -> bool {
             &*toks[i].lower,
             "và" | "hoặc" | "các" | "những" | "hội" | "ủy" | "uỷ" | "đoàn" | "đội" | "trực" | "thuộc" | "trở"
         )
+}
+
+/// Whether the name read from `start` ends in the full name of a standing body (a `whole` row
+/// of roles.tsv) right before the lower-case word at `i`, which then opens the predicate: no
+/// verb list can be complete ("Sở Tài chính nghiên cứu, đề xuất"). The name goes on with its
+/// place ("Sở Tài chính tỉnh", "Ban Dân vận huyện ủy"), a list or a link ("Sở Y tế và các
+/// đơn vị", "Ban Dân vận các cấp", "Hội Nông dân cùng cấp").
+fn ends_at_whole_name(toks: &[Token], start: usize, i: usize) -> bool {
+    // Asked at every lower-case token of a unit's name: the last words of the names first.
+    static LAST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        ROLES.iter().filter(|r| r.kind == RoleKind::Whole).filter_map(|r| r.words.last()).map(String::as_str).collect()
+    });
+    let ends_here = |k: usize| rows_at(toks, k, RoleKind::Whole).any(|r| k + r.words.len() == i);
+    i > start
+        && LAST_WORDS.contains(&*toks[i - 1].lower)
+        && toks[i].lower.chars().all(char::is_alphabetic)
+        && !matches!(
+            &*toks[i].lower,
+            "và" | "hoặc" | "các" | "những" | "cấp" | "cùng" | "của" | "thuộc" | "trực" | "trong" | "tại" | "ở"
+        )
+        && (start..i).rev().take(NAME_WORDS).any(ends_here)
+        && !opens_level(&toks[i])
+}
+
+/// Whether the token is the first word of a level of place ("tỉnh", "thị" of "thị xã").
+fn opens_level(t: &Token) -> bool {
+    let first = grammar::fold(&t.lower);
+    grammar::LEVELS_OF_PLACE.iter().any(|l| l.split(' ').next() == Some(first.as_str()))
 }
 
 /// The most tokens a unit's name runs to before the reading stops.
@@ -461,7 +488,8 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             && (phrase_at(toks, i, RoleKind::Stop).is_some()
                 || phrase_at(toks, i, RoleKind::Narrative).is_some()
                 || placed_already(toks, start, i)
-                || ends_at_level(toks, start, i))
+                || ends_at_level(toks, start, i)
+                || ends_at_whole_name(toks, start, i))
         {
             at_stop = Some(i);
             break;
@@ -1121,6 +1149,27 @@ mod tests {
         for (row, got) in examples_of(&[RoleKind::Area]) {
             let phrase = row.words.join(" ");
             assert!(!got.is_empty() && got.iter().all(|(u, _)| !u.to_lowercase().contains(&phrase)), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn every_whole_example_ends_its_unit_at_the_name() {
+        for (row, got) in examples_of(&[RoleKind::Whole]) {
+            // The example tests the rule only when no stop word would end the name anyway.
+            let toks = tokens(&row.example);
+            let n = row.words.len();
+            let k = (0..toks.len()).find(|&k| toks[k..].iter().map(|t| &*t.lower).take(n).eq(&row.words)).unwrap();
+            assert!(phrase_at(&toks, k + n, RoleKind::Stop).is_none(), "{}: a stop word follows", row.example);
+            assert!(got.iter().any(|(u, _)| words_of(u).ends_with(&row.words)), "{:?}: {got:?}", row.words);
+        }
+        // The name goes on with its place, a list or a link.
+        for (p, unit) in [
+            ("Sở Tài chính tỉnh cân đối kinh phí.", "Sở Tài chính tỉnh"),
+            ("Ban Dân vận huyện ủy nắm tình hình.", "Ban Dân vận huyện ủy"),
+            ("Hội Nông dân cùng cấp vận động hội viên.", "Hội Nông dân cùng cấp"),
+            ("Phòng Kinh tế - Hạ tầng thẩm định hồ sơ.", "Phòng Kinh tế - Hạ tầng"),
+        ] {
+            assert_eq!(unit_names(&units_in(p)), [unit], "{p}");
         }
     }
 

@@ -85,7 +85,7 @@ static SO_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i:{
 /// "ngày" and a date, short or long form: groups `d`, `m`, `y` or `d2`, `m2`, `y2`.
 static DATE: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?i:{DAY_WORD})\s+(?:(?P<d>[0-9]{{1,2}})\s*[/.-]\s*(?P<m>[0-9]{{1,2}})\s*[/.-]\s*(?P<y>[0-9]{{4}})|(?P<d2>[0-9]{{1,2}})\s+(?i:{MONTH_WORD})\s+(?P<m2>[0-9]{{1,2}})\s+(?i:{YEAR_WORD})\s+(?P<y2>[0-9]{{4}}))"
+        r"(?i:{DAY_WORD})\s*(?:(?P<d>[0-9]{{1,2}})\s*[/.-]\s*(?P<m>[0-9]{{1,2}})\s*[/.-]\s*(?P<y>[0-9]{{4}})|(?P<d2>[0-9]{{1,2}})\s+(?i:{MONTH_WORD})\s+(?P<m2>[0-9]{{1,2}})\s+(?i:{YEAR_WORD})\s+(?P<y2>[0-9]{{4}}))"
     )
 });
 

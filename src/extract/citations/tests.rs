@@ -240,6 +240,9 @@ fn scan_damaged_variants_read_as_the_clean_citation() {
         ("Kế hoạch sổ 49/KH-UBND ngảy 08/3/2023", "49/KH-UBND", "KH"),
         ("Kế hoạch số 49/KH-UBND ngày 08 thảng 3 nãm 2023", "49/KH-UBND", "KH"),
         ("Nghị định số 04/2015/NĐCP ngày 08/3/2023", "4/2015/NĐ-CP", "NĐ"),
+        // A space lost where a web page's line wrapped.
+        ("Chỉ thị số 45-CT/TW ngày08/3/2023", "45-CT/TW", "CT"),
+        ("Chỉ thị số 45-CT/TW ngày08 tháng 3 năm 2023", "45-CT/TW", "CT"),
     ];
     for (printed, symbol, _kind) in cases {
         let c = one(&format!("Thực hiện {printed} của UBND tỉnh."));
