@@ -1386,7 +1386,7 @@ mod tests {
     #[test]
     fn an_item_that_only_names_a_unit_is_no_assignment() {
         let decree = "NGHỊ ĐỊNH\nVề cán bộ cấp xã\n\nĐiều 2. Đối tượng áp dụng\n1. Cán bộ cấp xã.\n2. Công chức cấp xã.\n\
-                      Điều 3. Trách nhiệm thi hành\n1. Sở Y tế: chỉ đạo các bệnh viện.\n2. Sở Nội vụ\nHướng dẫn thực hiện.\n";
+                      Điều 3. Trách nhiệm thi hành\n1. Sở Y tế: tổ chức tiêm chủng.\n2. Sở Nội vụ\nHướng dẫn thực hiện.\n";
         let x = crate::pipeline::extract_bytes("decree.txt", decree.as_bytes()).expect("reads");
         let got: Vec<(Option<&str>, &str)> =
             x.documents[0].assignments.iter().map(|a| (a.path.as_deref(), a.unit.as_str())).collect();
