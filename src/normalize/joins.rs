@@ -226,6 +226,9 @@ fn starts_continuing_number(s: &str) -> bool {
 /// the next line `b` (laid out in columns: `b_columns`), after `blanks` blank
 /// lines; `None` keeps the break.
 fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -> Option<&'static str> {
+    if blanks == 0 && wraps_upper_heading(a, a_end, b) {
+        return Some(" ");
+    }
     if blanks > 3 || a.columns || b_columns || a.all_upper || is_label(b) || ends_sentence(a_end) {
         return None;
     }
@@ -258,6 +261,16 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
         _ => false,
     };
     evidence.then_some(" ")
+}
+
+/// Whether an upper-case numbered heading goes on on the next line: it ends in a comma or a
+/// word that cannot end it ("I. MỤC ĐÍCH,\nYÊU CẦU", "II. NHIỆM VỤ VÀ\nGIẢI PHÁP"), and the
+/// next line is upper case with no label of its own. Upper-case lines are otherwise never
+/// joined, as headers and titles are laid out line by line.
+fn wraps_upper_heading(a: &Logical<'_>, a_end: &str, b: &str) -> bool {
+    let numbered = is_label(a.first) && a.first.starts_with(|c: char| c.is_alphanumeric());
+    let open_end = a_end.ends_with(',') || is_one_of(&a.last_word(a_end), CONTINUING_WORDS);
+    numbered && a.all_upper && !a.columns && open_end && is_upper(b) && !is_label(b) && !has_columns(b)
 }
 
 impl NormalizeStep for LineJoins {
@@ -332,6 +345,23 @@ mod tests {
                 && !starts_upper("Ủy ban")
                 && !starts_upper("A")
         );
+    }
+
+    #[test]
+    fn an_upper_case_heading_wrapped_after_a_comma_or_a_linking_word_is_one_line() {
+        assert_eq!(joined("I. MỤC ĐÍCH,\nYÊU CẦU\n1. Mục đích"), "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích");
+        assert_eq!(joined("II. NHIỆM VỤ VÀ\nGIẢI PHÁP\n"), "II. NHIỆM VỤ VÀ GIẢI PHÁP\n");
+        // Not a heading with its label, not wrapped, or the next line has its own label.
+        for kept in [
+            "KẾ HOẠCH\nTHỰC HIỆN CÔNG TÁC DÂN VẬN",
+            "ỦY BAN NHÂN DÂN,\nTỈNH LÀO CAI",
+            "I. MỤC ĐÍCH\nYÊU CẦU",
+            "I. MỤC ĐÍCH,\nII. YÊU CẦU",
+            "I. MỤC ĐÍCH,\nYêu cầu",
+            "I. MỤC ĐÍCH,\n\nYÊU CẦU",
+        ] {
+            assert_eq!(joined(kept), kept);
+        }
     }
 
     #[test]
