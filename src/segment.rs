@@ -70,16 +70,17 @@ impl<'t> Line<'t> {
         self.text.trim().is_empty()
     }
 
-    /// Whether the line has no run of three spaces or a tab: one cell, its trimmed text.
+    /// Whether the line has no run of three spaces, no tab and no "|": one cell, its trimmed text.
     fn one_cell(&self) -> bool {
         let bytes = self.text.as_bytes();
-        memchr::memchr(b'\t', bytes).is_none() && memchr::memmem::find(bytes, b"   ").is_none()
+        memchr::memchr2(b'\t', b'|', bytes).is_none() && memchr::memmem::find(bytes, b"   ").is_none()
     }
 
     /// The columns of a two-column layout: pieces separated by runs of three or
-    /// more spaces (or a tab), each with its span.
+    /// more spaces, a tab, or the "|" of a table a converter wrote out (the header of a
+    /// Word document is a table: "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI …"), each with its span.
     pub fn cells(&self) -> Vec<Line<'t>> {
-        static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {3,}").unwrap());
+        static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {3,}|\s*\|\s*").unwrap());
         let mut out = vec![];
         // Most lines are one cell; segmentation asks for the cells of every line.
         if self.one_cell() {
@@ -618,10 +619,26 @@ pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Where the body starts in a document that prints no header: after any
-/// leading blank lines.
+/// Where the body starts in a document that prints neither type title nor trích yếu:
+/// after the header block when a motto stands among its first lines (a converter may keep
+/// the header table and drop the title under it), else after any leading blank lines.
 fn header_body_start(lines: &[Line]) -> usize {
-    (0..lines.len()).find(|&i| !lines[i].is_blank()).unwrap_or(0)
+    let first = (0..lines.len()).find(|&i| !lines[i].is_blank()).unwrap_or(0);
+    let Some(motto) =
+        (first..lines.len()).filter(|&i| !lines[i].is_blank()).take(8).find(|&i| is_motto_line(&lines[i]))
+    else {
+        return first;
+    };
+    let header_cell = |c: &Line| {
+        is_upper(c.text)
+            || is_own_symbol_line(c.text)
+            || DATE_LINE.is_match(c.text)
+            || fold_starts_with(c.text, "doc lap")
+            || !c.text.contains(char::is_alphanumeric)
+    };
+    (motto + 1..lines.len())
+        .find(|&i| !lines[i].is_blank() && !lines[i].cells().iter().all(header_cell))
+        .unwrap_or(lines.len())
 }
 
 /// A signature without "Nơi nhận" or authority: the position and name lines at the end.

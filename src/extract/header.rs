@@ -22,16 +22,20 @@ pub fn extract(text: &str, layout: &Layout) -> Document {
     let head_zone = first_lines(text, layout.span, 40);
 
     let before_body: Vec<Line> = head_zone.iter().copied().filter(|l| l.span.start < layout.body.start).collect();
+    let mut symbol_type = None;
     if let Some((span, symbol)) = header_symbol(&before_body) {
         doc.number = symbol.number;
         doc.symbol = Some(symbol.canonical.clone());
         doc.field_spans.insert("symbol".into(), span);
+        symbol_type = symbol.type_code;
     }
     let doc_type = layout.type_title.and_then(|s| text[s.range()].lines().next().and_then(type_title_word));
-    doc.kind = doc_type.map(|t| t.abbreviation.clone()).or_else(|| {
+    doc.kind = doc_type
+        .map(|t| t.abbreviation.clone())
+        // A converter may drop the type title and keep the header: the symbol's type code.
+        .or(symbol_type)
         // A letter prints no type title; its symbol has no type code.
-        layout.title.map(|_| "CV".to_string())
-    });
+        .or_else(|| layout.title.map(|_| "CV".to_string()));
     if let Some(t) = layout.title {
         let title = join_lines(&text[t.range()]);
         let title = title.strip_prefix("V/v").or_else(|| title.strip_prefix("V/V")).map(str::trim).unwrap_or(&title);
@@ -599,6 +603,23 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_kept_as_a_table_without_its_title_still_gives_symbol_date_and_kind() {
+        // A converter wrote the Word header table out with "|" and dropped the type title.
+        let text = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n\
+                    Số: 983/KH-UBND | Tây Ninh, ngày 15 tháng 5 năm 2019 |\n\
+                    Thực hiện Quyết định số 471/QĐ-TTg ngày 26/4/2019 của Thủ tướng Chính phủ.\n\
+                    1. Tiếp tục thể chế hóa chủ trương của Đảng.\n";
+        let x = crate::pipeline::extract_bytes("plan.txt", text.as_bytes()).expect("reads");
+        let doc = &x.documents[0];
+        assert_eq!(
+            (doc.kind.as_deref(), doc.symbol.as_deref(), doc.date.as_deref(), doc.place.as_deref()),
+            (Some("KH"), Some("983/KH-UBND"), Some("2019-05-15"), Some("Tây Ninh"))
+        );
+        // The document's own symbol is no citation; the body opens under the header.
+        assert_eq!(doc.citations.iter().map(|c| c.symbol.as_deref()).collect::<Vec<_>>(), [Some("471/QĐ-TTg")]);
+    }
 
     #[test]
     fn proper_case_of_agency_lines() {
