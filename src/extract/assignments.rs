@@ -926,22 +926,13 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
 
 /// One key for a unit printed two ways in one section ("UBND tỉnh" and "Ủy ban nhân dân
 /// tỉnh", "Tổ chức - Nội vụ" and "Tổ chức – Nội vụ", "Ủy" and "Uỷ"): abbreviations written
-/// out, a leading "các" dropped, case, dashes, punctuation and where a word's tone mark sits
-/// ignored — they name one unit once.
+/// out, a leading "các" dropped, case, dashes and punctuation ignored — they name one unit
+/// once. Where a word's tone mark sits needs no decomposing here: the text is normalized, so
+/// "Uỷ" was written "Ủy" before any unit was read (the `tone-placement` step).
 fn same_unit_key(unit: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
     let canonical = grammar::canonical_unit(unit).to_lowercase();
     let words = canonical.split(|c: char| !c.is_alphanumeric() && c != '/').filter(|w| !w.is_empty());
-    let keyed = words.map(|w| {
-        if w.is_ascii() {
-            return w.to_string();
-        }
-        let decomposed: String = w.nfd().collect();
-        let tones: String = decomposed.chars().filter(|c| TONES.contains(c)).collect();
-        decomposed.chars().filter(|c| !TONES.contains(c)).chain(tones.chars()).collect::<String>()
-    });
-    keyed.collect::<Vec<_>>().join(" ")
+    words.collect::<Vec<_>>().join(" ")
 }
 
 /// The words of a body's name for comparing it with the issuer: abbreviations written out,
@@ -1555,7 +1546,10 @@ mod tests {
     fn one_unit_printed_two_ways_is_one_key() {
         assert_eq!(same_unit_key("UBND tỉnh"), same_unit_key("Ủy ban nhân dân tỉnh"));
         assert_eq!(same_unit_key("Cơ quan Tổ chức - Nội vụ"), same_unit_key("Cơ quan Tổ chức – Nội vụ"));
-        assert_eq!(same_unit_key("Uỷ ban nhân dân xã"), same_unit_key("Ủy ban Nhân dân xã"));
+        // Tone placement is the normalizer's: the units come from normalized text.
+        let read = |u: &str| same_unit_key(&crate::normalize::normalize(u).text);
+        assert_eq!(read("Uỷ ban nhân dân xã"), read("Ủy ban Nhân dân xã"));
+        assert_eq!(read("Uỷ ban nhân dân xã"), read("U\u{309}y ban nhân dân xã"));
         assert_ne!(same_unit_key("UBND tỉnh"), same_unit_key("UBND xã"));
     }
 
