@@ -268,9 +268,15 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
 /// next line is upper case with no label of its own. Upper-case lines are otherwise never
 /// joined, as headers and titles are laid out line by line.
 fn wraps_upper_heading(a: &Logical<'_>, a_end: &str, b: &str) -> bool {
-    let numbered = is_label(a.first) && a.first.starts_with(|c: char| c.is_alphanumeric());
-    let open_end = a_end.ends_with(',') || is_one_of(&a.last_word(a_end), CONTINUING_WORDS);
-    numbered && a.all_upper && !a.columns && open_end && is_upper(b) && !is_label(b) && !has_columns(b)
+    // Asked of every pair of lines: the cheap tests first.
+    a.all_upper
+        && !a.columns
+        && (a_end.ends_with(',') || is_one_of(&a.last_word(a_end), CONTINUING_WORDS))
+        && is_label(a.first)
+        && a.first.starts_with(|c: char| c.is_alphanumeric())
+        && is_upper(b)
+        && !is_label(b)
+        && !has_columns(b)
 }
 
 impl NormalizeStep for LineJoins {
