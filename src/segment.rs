@@ -80,7 +80,6 @@ impl<'t> Line<'t> {
     /// more spaces, a tab, or the "|" of a table a converter wrote out (the header of a
     /// Word document is a table: "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI …"), each with its span.
     pub fn cells(&self) -> Vec<Line<'t>> {
-        static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t+| {3,}|\s*\|\s*").unwrap());
         let mut out = vec![];
         // Most lines are one cell; segmentation asks for the cells of every line.
         if self.one_cell() {
@@ -91,7 +90,6 @@ impl<'t> Line<'t> {
             }
             return out;
         }
-        let mut start = 0;
         let base = self.span.start as usize;
         let mut push = |from: usize, to: usize| {
             let piece = &self.text[from..to];
@@ -102,11 +100,29 @@ impl<'t> Line<'t> {
                 out.push(Line { text: trimmed, span: Span::new(s, s + trimmed.len()) });
             }
         };
-        for m in GAP.find_iter(self.text) {
-            push(start, m.start());
-            start = m.end();
+        // Bytes, not a regex: a gap that may open with spaces before a "|" leaves a regex no
+        // literal to look for, and every line with a "|" or a tab comes here. The pieces are
+        // trimmed, so the spaces around a "|" need no matching.
+        let bytes = self.text.as_bytes();
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\t' | b'|' => {
+                    push(start, i);
+                    i += 1;
+                    start = i;
+                }
+                b' ' if bytes[i..].starts_with(b"   ") => {
+                    push(start, i);
+                    while bytes.get(i) == Some(&b' ') {
+                        i += 1;
+                    }
+                    start = i;
+                }
+                _ => i += 1,
+            }
         }
-        push(start, self.text.len());
+        push(start, bytes.len());
         out
     }
 }
