@@ -11,9 +11,10 @@
 //!
 //! The order, and why:
 //! 1. line endings first, so every later step sees `\n` only;
-//! 2. invisible characters and odd spaces, then Markdown emphasis, then `ð`
-//!    and Cyrillic/Greek look-alikes: a deleted zero-width character or `*` can
-//!    join two pieces into one word, and look-alikes are judged per word;
+//! 2. invisible characters and odd spaces, then Markdown emphasis, then `ð`,
+//!    letters misread for digits and Cyrillic/Greek look-alikes: a deleted
+//!    zero-width character or `*` can join two pieces into one word, and
+//!    look-alikes are judged per word;
 //! 3. all of these before NFC, because a zero-width character, a `*` or a
 //!    Cyrillic base letter blocks composition, and NFC after them keeps the
 //!    whole pipeline idempotent;
@@ -35,6 +36,7 @@ mod line_endings;
 mod lines;
 mod lookalikes;
 mod nfc;
+mod ocr_digits;
 mod ocr_letters;
 mod page_furniture;
 mod scan;
@@ -136,6 +138,7 @@ pub static STEPS: &[&dyn NormalizeStep] = &[
     &spaces::OddSpaces,
     &emphasis::MarkdownEmphasis,
     &ocr_letters::OcrLetters,
+    &ocr_digits::OcrDigits,
     &lookalikes::LookalikeLetters,
     &nfc::Nfc,
     &tone::TonePlacement,
