@@ -413,6 +413,38 @@ fn signature_issuer(text: &str, layout: &Layout) -> Option<String> {
     })
 }
 
+/// Write the words of a body's name that a scan misread ("ỦY BAN NHẢN DÂN") as the name is
+/// spelled: where the lower-case words fold (tone marks and all dropped) to a name of two
+/// words or more that an abbreviation stands for (`grammars/abbreviations.tsv`: "Ủy ban
+/// nhân dân", "Mặt trận Tổ quốc"), they take its spelling. Two names that differ in their
+/// marks alone are not among those.
+fn respell_known_names(words: &mut [String]) {
+    /// Each name as spelled and as folded, the longest first ("ủy ban mặt trận tổ quốc việt
+    /// nam" before "mặt trận tổ quốc").
+    static NAMES: LazyLock<Vec<(Vec<String>, Vec<String>)>> = LazyLock::new(|| {
+        let mut names: Vec<Vec<String>> = crate::grammar::ABBREVIATIONS
+            .iter()
+            .flat_map(|a| a.readings.iter())
+            .map(|r| r.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+            .filter(|w| w.len() >= 2 && w.iter().all(|w| w.chars().all(char::is_alphabetic)))
+            .collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        names.dedup();
+        names.into_iter().map(|n| (n.iter().map(|w| fold(w)).collect(), n)).collect()
+    });
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let mut i = 0;
+    while i < words.len() {
+        match NAMES.iter().find(|(f, _)| folded[i..].starts_with(f)) {
+            Some((_, spelled)) => {
+                words[i..i + spelled.len()].clone_from_slice(spelled);
+                i += spelled.len();
+            }
+            None => i += 1,
+        }
+    }
+}
+
 /// Upper-case agency text in conventional case: words in lower case, the first
 /// and proper names capitalized ("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỐ" → "Ủy ban nhân dân thị xã Đức Phố").
 pub fn proper_case(s: &str) -> String {
@@ -422,8 +454,9 @@ pub fn proper_case(s: &str) -> String {
     // Abbreviations ("MTTQ") stay as printed, to be expanded after.
     let is_abbreviation =
         |w: &str| crate::grammar::ABBREVIATIONS.iter().any(|a| a.abbreviation == w && a.readings.len() == 1);
-    let lower: Vec<String> =
+    let mut lower: Vec<String> =
         s.split_whitespace().map(|w| if is_abbreviation(w) { w.to_string() } else { w.to_lowercase() }).collect();
+    respell_known_names(&mut lower);
     let mut words: Vec<String> = lower.clone();
     // Capitalize what follows a level word: a place name.
     let mut i = 0;
@@ -624,6 +657,9 @@ mod tests {
     #[test]
     fn proper_case_of_agency_lines() {
         assert_eq!(proper_case("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỐ"), "Ủy ban nhân dân thị xã Đức Phố");
+        // A mark a scan misread inside a body's name that an abbreviation stands for.
+        assert_eq!(proper_case("ỦY BAN NHẢN DÂN XÃ TÂN PHÚ"), "Ủy ban nhân dân xã Tân Phú");
+        assert_eq!(proper_case("ỦY BAN MẶT TRÂN TỔ QUỐC VIỆT NAM"), "Ủy ban Mặt trận Tổ quốc Việt Nam");
         assert_eq!(join_party("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Lào Cai"), "Ban Thường vụ Tỉnh ủy Lào Cai");
     }
 
