@@ -170,6 +170,16 @@ static MONTHLY_DAY: LazyLock<Prefiltered> = LazyLock::new(|| {
         .unwrap()
         .into()
 });
+/// "định kỳ hằng tháng báo cáo kết quả trước ngày 20": a day without a month after a monthly
+/// cycle in the same clause is that day of every month, as in "trước ngày 20 hằng tháng".
+/// `more` catches a day that goes on as a date ("trước ngày 20/3") or in the form above.
+static CYCLE_THEN_DAY: LazyLock<Prefiltered> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:hàng|hằng)\s+tháng\b[^.;:\n]{0,120}?\b(?P<due>(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+ngày\s+(?P<d>[0-9]{1,2}))(?P<more>\s*[/.-]\s*[0-9]|\s+tháng|\s+(?:hàng|hằng)\s+tháng)?",
+    )
+    .unwrap()
+    .into()
+});
 static SINCE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
     Regex::new(&format!(r"(?i)\bsau\s+ngày\s+(?:\p{{L}}+\s+){{0,3}}?{a}")).unwrap().into()
@@ -219,7 +229,17 @@ static RELATIVE: LazyLock<Prefiltered> = LazyLock::new(|| {
 });
 /// The patterns [`read_paragraph`] runs over each paragraph, asked at once which may match.
 static PATTERNS: LazyLock<Prefilters<'static>> = LazyLock::new(|| {
-    Prefilters::new(vec![&RANGE, &DASH_RANGE, &OPEN_RANGE, &DUE, &MONTHLY_DAY, &SINCE, &PERIOD, &RELATIVE])
+    Prefilters::new(vec![
+        &RANGE,
+        &DASH_RANGE,
+        &OPEN_RANGE,
+        &DUE,
+        &MONTHLY_DAY,
+        &CYCLE_THEN_DAY,
+        &SINCE,
+        &PERIOD,
+        &RELATIVE,
+    ])
 });
 /// Compile the patterns of [`extract`] now: they are the costliest of any
 /// extractor to build, and a caller with a core to spare builds them while the
@@ -361,10 +381,16 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         }
         all.push(Candidate { span: d.span, deadline: d, relative: false });
     }
-    for c in MONTHLY_DAY.captures_in(p, &scanned) {
-        let m = c.get(0).unwrap();
+    // The day of every month and the text that says so: the whole match, or after a cycle its "trước ngày N".
+    let monthly_days = MONTHLY_DAY.captures_in(p, &scanned).map(|c| (c.get(0).unwrap(), c.name("d").unwrap())).chain(
+        CYCLE_THEN_DAY
+            .captures_in(p, &scanned)
+            .filter(|c| c.name("more").is_none())
+            .map(|c| (c.name("due").unwrap(), c.name("d").unwrap())),
+    );
+    for (m, day) in monthly_days {
         let mut d = deadline(m.as_str(), span(m.start(), m.end()));
-        let day: u32 = c["d"].parse().unwrap_or(0);
+        let day: u32 = day.as_str().parse().unwrap_or(0);
         if (1..=31).contains(&day) {
             d.due = Some(format!("---{day:02}"));
         } else {
@@ -582,6 +608,19 @@ mod tests {
         // "06 tháng đầu năm" before a date is the report's name, not a cycle.
         let got = read("báo cáo 06 tháng đầu năm gửi trước ngày 15/6/2022, báo cáo năm gửi trước ngày 15/11/2022.");
         assert_eq!(got.iter().map(|d| d.due.clone().unwrap()).collect::<Vec<_>>(), ["2022-06-15", "2022-11-15"]);
+    }
+
+    #[test]
+    fn a_day_after_a_monthly_cycle_is_that_day_of_every_month() {
+        let got = read("Tổ công tác định kỳ hằng tháng báo cáo kết quả trước ngày 20.");
+        let got: Vec<_> = got.iter().map(|d| (d.text.as_str(), d.due.as_deref(), d.recurrence)).collect();
+        use Recurrence::Monthly;
+        assert_eq!(got, [("định kỳ hằng tháng", None, Some(Monthly)), ("trước ngày 20", Some("---20"), Some(Monthly))]);
+        // A date, or a day of another clause, is no day of every month.
+        let got = read("Định kỳ hằng tháng báo cáo; hoàn thành trước ngày 20/3/2024.");
+        assert!(got.iter().all(|d| d.due.as_deref() != Some("---20")), "{got:?}");
+        let got = read("Báo cáo hằng tháng gửi trước ngày 20 tháng 3 năm 2024.");
+        assert!(got.iter().all(|d| d.due.as_deref() != Some("---20")), "{got:?}");
     }
 
     #[test]
