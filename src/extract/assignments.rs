@@ -506,7 +506,8 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             let splits = opens_next_unit(toks, i + 1)
                 || (proper_name(toks, start, i) && opens_unit(toks, i + 1))
                 || (t == "," && plural_piece(toks, i + 1));
-            if splits && !collective_goes_on(toks, start, i) {
+            // "Văn phòng HĐND và UBND huyện" is one office: a name row holds its "và".
+            if splits && !collective_goes_on(toks, start, i) && !inside_name(toks, start, i) {
                 units.push((start, i));
                 i += 1;
                 start = i;
