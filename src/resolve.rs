@@ -117,14 +117,12 @@ struct NamedLevel {
     name: Option<String>,
 }
 
-// A level word, then an optional proper name of capitalised words or numbers.
-// "Tỉnh ủy Lào Cai" / "Thành uỷ" name the level through the Party committee.
+// A level word, or a Party committee named after one ("Tỉnh ủy Lào Cai", "Thành uỷ"); the
+// place name after it is read by `name_after`.
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)(?:^|[^\p{L}])
-          (?i:(?P<committee>tỉnh|thành|huyện|quận|thị)\s+[uủ][yỷ]
-             |(?P<level>tỉnh|thành\ phố|tp\.|thị\ xã|tx\.|huyện|quận|xã|phường|thị\ trấn))
-          (?P<name>(?:\s+(?:\p{Lu}\p{L}*|[0-9]+)){0,4})",
+        r"(?xi)(?:tỉnh|thành|huyện|quận|thị)\s+[uủ][yỷ]
+              |tỉnh|thành\ phố|tp\.|thị\ xã|tx\.|huyện|quận|xã|phường|thị\ trấn",
     )
     .expect("place pattern compiles")
 });
@@ -134,13 +132,53 @@ fn named_levels(text: &str) -> Vec<NamedLevel> {
     // Extracted text is NFC already (normalize composes it); only JSON from elsewhere needs it.
     let text = crate::normalize::nfc(text);
     let mut out = vec![];
-    for c in PLACE.captures_iter(&text) {
-        let word = c.name("level").or_else(|| c.name("committee")).map(|m| m.as_str()).unwrap_or_default();
+    let mut at = 0;
+    // Found, not captured: level words are frequent, and a capture of the name after each
+    // (Unicode classes) cost more than the search.
+    while let Some(m) = PLACE.find_at(&text, at) {
+        // A level word opens a word ("chuyện" holds "huyện"): tested here, not by a class
+        // before it in the pattern, which would leave the search no literal to look for.
+        if text[..m.start()].chars().next_back().is_some_and(char::is_alphabetic) {
+            at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        at = m.end();
+        // "Tỉnh ủy": the level is the committee's first word.
+        let word = match m.as_str().rsplit_once(char::is_whitespace) {
+            Some((first, last)) if fold(last) == "uy" => first.trim_end(),
+            _ => m.as_str(),
+        };
         let Some(level) = Level::from_word(word.trim_end_matches('.')) else { continue };
-        let name = slug(c.name("name").map(|m| m.as_str()).unwrap_or_default());
+        let (name, end) = name_after(&text, m.end());
+        at = end.max(at);
+        let name = slug(name);
         out.push(NamedLevel { level, name: (!name.is_empty()).then_some(name) });
     }
     out
+}
+
+/// The place name that follows a level word ending at `from`: up to four words, each
+/// capitalized or a number, after white space; and where it ends.
+fn name_after(text: &str, from: usize) -> (&str, usize) {
+    let mut end = from;
+    for _ in 0..4 {
+        let rest = &text[end..];
+        let word_at = rest.len() - rest.trim_start().len();
+        let word = &rest[word_at..];
+        let len = match word.chars().next() {
+            _ if word_at == 0 => 0,
+            Some(c) if c.is_uppercase() => {
+                word.char_indices().find(|&(_, c)| !c.is_alphabetic()).map_or(word.len(), |(i, _)| i)
+            }
+            Some(c) if c.is_ascii_digit() => word.find(|c: char| !c.is_ascii_digit()).unwrap_or(word.len()),
+            _ => 0,
+        };
+        if len == 0 {
+            break;
+        }
+        end += word_at + len;
+    }
+    (&text[from..end], end)
 }
 
 /// The places a document names, by level: what a citation's bare "UBND tỉnh" may refer to.
