@@ -1102,6 +1102,14 @@ mod tests {
     }
 
     /// The rows of `kinds`, each with the units its example yields.
+    /// Where the row's phrase stands in the tokens of its example.
+    fn row_at(toks: &[Token], row: &RoleRow) -> usize {
+        let n = row.words.len();
+        (0..toks.len())
+            .find(|&k| toks[k..].iter().map(|t| &*t.lower).take(n).eq(&row.words))
+            .expect("the example holds the phrase")
+    }
+
     fn examples_of(kinds: &[RoleKind]) -> impl Iterator<Item = (&'static RoleRow, Vec<(String, Role)>)> {
         ROLES.iter().filter(|r| kinds.contains(&r.kind)).map(|r| (r, roles_in(&r.example)))
     }
@@ -1114,7 +1122,7 @@ mod tests {
             // The word itself is passed: after any trigger, or (toward) after one that is no lead.
             let toks = tokens(&row.example);
             let n = row.words.len();
-            let k = (0..toks.len()).find(|&k| toks[k..].iter().map(|t| &*t.lower).take(n).eq(&row.words)).unwrap();
+            let k = row_at(&toks, row);
             assert_eq!(trigger_object(&toks, k, false), k + n, "{:?}", row.words);
             let after_lead = if row.kind == RoleKind::Object { k + n } else { k };
             assert_eq!(trigger_object(&toks, k, true), after_lead, "{:?}", row.words);
@@ -1150,7 +1158,7 @@ mod tests {
             // The example tests the rule only when no stop word would end the name anyway.
             let toks = tokens(&row.example);
             let n = row.words.len();
-            let k = (0..toks.len()).find(|&k| toks[k..].iter().map(|t| &*t.lower).take(n).eq(&row.words)).unwrap();
+            let k = row_at(&toks, row);
             assert!(phrase_at(&toks, k + n, RoleKind::Stop).is_none(), "{}: a stop word follows", row.example);
             assert!(got.iter().any(|(u, _)| words_of(u).ends_with(&row.words)), "{:?}: {got:?}", row.words);
         }
