@@ -899,7 +899,14 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
         let words = toks.iter().filter(|t| is_word(t)).count();
         let short = i < toks.len() && toks[i].upper && words <= 12 && !title.contains(':');
         let end = (i + 1..toks.len()).find(|&k| new_cell(&toks, k)).unwrap_or(toks.len());
-        return if organizing && short && !opens_task(&toks, i) { vec![span(i, end)] } else { vec![] };
+        // A name holds no verb: "Giao UBND xã tổ chức triển khai …" is a task sentence, whose
+        // units the paragraph's own reading finds.
+        let verb = |k: usize| {
+            [RoleKind::Before, RoleKind::After].iter().any(|&kind| phrase_at(&toks, k, kind).is_some())
+                || !toks[k].upper && phrase_at(&toks, k, RoleKind::Stop).is_some()
+        };
+        let name = !opens_task(&toks, i) && !(i..end).any(verb);
+        return if organizing && short && name { vec![span(i, end)] } else { vec![] };
     }
     if let Some(colon) = toks.iter().position(|t| t.lower == ":") {
         let label = phrase_at(&toks, i, RoleKind::Label).is_some();
@@ -1354,6 +1361,9 @@ mod tests {
         assert!(heading_units("Tổ chức thực hiện", false).is_empty());
         assert!(heading_units("Kinh phí thực hiện: Kinh phí phục vụ công tác kiểm tra", true).is_empty());
         assert!(heading_units("Tổ chức hội nghị sơ kết", true).is_empty());
+        // A short task sentence under "Tổ chức thực hiện" is no name: it holds a verb.
+        assert!(heading_units("Giao UBND xã tổ chức triển khai thực hiện Nghị quyết.", true).is_empty());
+        assert!(heading_units("Các xã báo cáo định kỳ hằng tháng.", true).is_empty());
     }
 
     #[test]
