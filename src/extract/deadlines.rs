@@ -429,6 +429,15 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
         }
         Candidate { span: d.span, deadline: d, relative: false }
     };
+    let due_on = |s: usize, text: &str, day: Point| {
+        let text = text.trim_end();
+        let mut d = deadline(text, Span::new(base + s, base + s + text.len()));
+        match day.due(false, ctx.year) {
+            Ok(due) => d.due = Some(due),
+            Err(e) => d.problem = Some(e),
+        }
+        Candidate { span: d.span, deadline: d, relative: false }
+    };
     let mut out = vec![];
     for m in PERIOD.find_in(p, scanned) {
         let Some(point) = LABEL_POINT.captures(m.as_str()).and_then(|c| read_point(&c, "a")) else { continue };
@@ -453,6 +462,12 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
             (Some(_), None) => continue,
             (None, _) => match read_point(&c, "a") {
                 Some(pt @ (Point::Year(_) | Point::Month { .. } | Point::Quarter { .. })) => pt,
+                // A day the task is set for ("Thời gian: Dự kiến tổ chức vào ngày 20/4/2024"); not
+                // one whose year goes on in two digits, as a signature stamp's "25/03/20" does.
+                Some(day @ Point::Day { .. }) if !p[value + m.end()..].starts_with(['/', '-']) => {
+                    out.push(due_on(value + m.start(), m.as_str(), day));
+                    continue;
+                }
                 _ => continue,
             },
         };
@@ -564,6 +579,10 @@ mod tests {
         assert_eq!((got[0].start.as_deref(), got[0].end.as_deref()), (Some("2025-01-01"), Some("2025-12-31")));
         // Not a label in the middle of a line: "Trong năm 2025, …" tells what happened.
         assert!(read("Báo cáo thời gian qua: Trong năm 2025, tỉnh đã hoàn thành.").is_empty());
+        // A day in the label's value is the day the task is due; a stamp's two-digit year is no date.
+        let got = read("- Thời gian: Dự kiến tổ chức vào ngày 20/4/2024.");
+        assert_eq!(got.iter().map(|d| d.due.as_deref()).collect::<Vec<_>>(), [Some("2024-04-20")]);
+        assert!(read(" Thời gian kết: 25/03/20").is_empty());
     }
 
     fn null(s: &str) -> Option<String> {
