@@ -450,30 +450,66 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
     }
     // Tried at each line's start, where it fails within a few bytes, not searched for.
     let mut line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', p.as_bytes()).map(|i| i + 1));
-    let Some(value) = line_starts.find_map(|at| LABEL.find(&p[at..]).map(|m| at + m.end())) else {
-        return out;
-    };
-    for c in LABEL_POINT.captures_iter(&p[value..]) {
-        let m = c.get(0).unwrap();
-        let point = match (c.name("half"), ctx.year) {
-            (Some(h), Some(y)) => {
-                Point::Half { h: if h.as_str().to_lowercase().contains("đầu") { 1 } else { 2 }, y }
+    let label_value = line_starts.find_map(|at| LABEL.find(&p[at..]).map(|m| (at + m.end(), p.len(), false)));
+    // The value of a "Thời gian …:" label, or a cell of a task table's time column, which
+    // holds its point alone.
+    for (from, to, whole) in label_value.into_iter().chain(time_cells(p).map(|(a, b)| (a, b, true))) {
+        for c in LABEL_POINT.captures_iter(&p[from..to]) {
+            let m = c.get(0).unwrap();
+            if whole && (m.start(), m.end()) != (0, to - from) {
+                continue;
             }
-            (Some(_), None) => continue,
-            (None, _) => match read_point(&c, "a") {
-                Some(pt @ (Point::Year(_) | Point::Month { .. } | Point::Quarter { .. })) => pt,
-                // A day the task is set for ("Thời gian: Dự kiến tổ chức vào ngày 20/4/2024"); not
-                // one whose year goes on in two digits, as a signature stamp's "25/03/20" does.
-                Some(day @ Point::Day { .. }) if !p[value + m.end()..].starts_with(['/', '-']) => {
-                    out.push(due_on(value + m.start(), m.as_str(), day));
-                    continue;
+            let point = match (c.name("half"), ctx.year) {
+                (Some(h), Some(y)) => {
+                    Point::Half { h: if h.as_str().to_lowercase().contains("đầu") { 1 } else { 2 }, y }
                 }
-                _ => continue,
-            },
-        };
-        out.push(candidate(value + m.start(), m.as_str(), point));
+                (Some(_), None) => continue,
+                (None, _) => match read_point(&c, "a") {
+                    Some(pt @ (Point::Year(_) | Point::Month { .. } | Point::Quarter { .. })) => pt,
+                    // A day the task is set for ("Thời gian: Dự kiến tổ chức vào ngày 20/4/2024");
+                    // not one whose year goes on in two digits, as a signature stamp's "25/03/20" does.
+                    Some(day @ Point::Day { .. }) if !p[from + m.end()..].starts_with(['/', '-']) => {
+                        out.push(due_on(from + m.start(), m.as_str(), day));
+                        continue;
+                    }
+                    _ => continue,
+                },
+            };
+            out.push(candidate(from + m.start(), m.as_str(), point));
+        }
     }
     out
+}
+
+/// The cells, trimmed, of the time column ("Thời gian hoàn thành", "Thời hạn", "Tiến độ") of
+/// a Markdown task table that `p` is: their ranges in `p`.
+fn time_cells(p: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let is_table = p.lines().next().is_some_and(|l| l.trim_start().starts_with('|'))
+        && p.lines().all(|l| l.trim_start().starts_with('|'));
+    // Each line's cells with their ranges, the border pipes left out.
+    let cells = |line: &'_ str, at: usize| {
+        let mut pieces = vec![];
+        let mut from = at + line.find('|').map_or(0, |k| k + 1);
+        for (k, _) in line.match_indices('|').skip(1) {
+            let piece = &p[from..at + k];
+            let lead = piece.len() - piece.trim_start().len();
+            pieces.push((from + lead, from + lead + piece.trim().len()));
+            from = at + k + 1;
+        }
+        pieces
+    };
+    let mut lines = p.split_inclusive('\n').scan(0, |at, l| {
+        let start = *at;
+        *at += l.len();
+        Some((start, l.trim_end_matches('\n')))
+    });
+    let column = lines.next().filter(|_| is_table).and_then(|(at, header)| {
+        cells(header, at).iter().position(|&(a, b)| {
+            let f = crate::grammar::fold(&p[a..b]);
+            f.starts_with("thoi gian") || f.starts_with("thoi han") || f.starts_with("tien do")
+        })
+    });
+    lines.filter_map(move |(at, line)| column.and_then(|c| cells(line, at).get(c).copied()))
 }
 
 /// Whether `before` ends in a verb of finishing: "hoàn thành", "hoàn thành xong".
@@ -583,6 +619,22 @@ mod tests {
         let got = read("- Thời gian: Dự kiến tổ chức vào ngày 20/4/2024.");
         assert_eq!(got.iter().map(|d| d.due.as_deref()).collect::<Vec<_>>(), [Some("2024-04-20")]);
         assert!(read(" Thời gian kết: 25/03/20").is_empty());
+    }
+
+    #[test]
+    fn a_task_table_s_time_column_gives_the_point_each_cell_holds() {
+        let table = "| STT | Nhiệm vụ | Ngày ban hành | Thời gian hoàn thành |\n|---|---|---|---|\n\
+                     | 1 | Đào tạo kỹ năng số | 10/01/2025 | Tháng 6/2025 |\n\
+                     | 2 | Số hóa hồ sơ | 12/01/2025 | 30/9/2025 |";
+        let got: Vec<_> = read(table).into_iter().map(|d| (d.text, d.due, d.start)).collect();
+        // The dates of another column are no time limits.
+        assert_eq!(
+            got,
+            [
+                ("Tháng 6/2025".to_string(), None, Some("2025-06-01".to_string())),
+                ("30/9/2025".to_string(), Some("2025-09-30".to_string()), None)
+            ]
+        );
     }
 
     fn null(s: &str) -> Option<String> {
