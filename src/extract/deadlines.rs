@@ -509,7 +509,11 @@ fn time_cells(p: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             f.starts_with("thoi gian") || f.starts_with("thoi han") || f.starts_with("tien do")
         })
     });
-    lines.filter_map(move |(at, line)| column.and_then(|c| cells(line, at).get(c).copied()))
+    // No time column: no line past the first is read.
+    column
+        .map(|c| (c, lines))
+        .into_iter()
+        .flat_map(move |(c, lines)| lines.filter_map(move |(at, line)| cells(line, at).get(c).copied()))
 }
 
 /// Whether `before` ends in a verb of finishing: "hoàn thành", "hoàn thành xong".
