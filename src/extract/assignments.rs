@@ -803,30 +803,7 @@ fn push_units(
 /// gian |"): the cells under a column whose header is a `label` row of roles.tsv list that
 /// column's units, each read as the value after "Cơ quan chủ trì:" is. Whether `p` was one.
 fn read_table(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) -> bool {
-    if !p.lines().all(|l| l.trim_start().starts_with('|')) || p.lines().nth(1).is_none() {
-        return false;
-    }
-    // Each row's cells with their offsets in `p`.
-    let mut at = 0;
-    let rows: Vec<Vec<(usize, &str)>> = p
-        .split_inclusive('\n')
-        .map(|line| {
-            let row = line.trim_end().trim_start_matches([' ', '\t']);
-            let first = at + (line.len() - line.trim_start_matches([' ', '\t']).len()) + 1;
-            at += line.len();
-            let mut from = first;
-            let inner = row.strip_prefix('|').unwrap_or(row);
-            let inner = inner.strip_suffix('|').unwrap_or(inner);
-            inner
-                .split('|')
-                .map(|cell| {
-                    let here = from;
-                    from += cell.len() + 1;
-                    (here, cell)
-                })
-                .collect()
-        })
-        .collect();
+    let Some(rows) = sections::table_rows(p) else { return false };
     let role_of = |header: &str| {
         let toks = tokens(header);
         rows_at(&toks, 0, RoleKind::Label).find(|r| r.words.len() == toks.len()).and_then(|r| r.role)

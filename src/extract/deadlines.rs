@@ -193,11 +193,15 @@ static PERIOD: LazyLock<Prefiltered> = LazyLock::new(|| {
 /// "Thời gian thực hiện:", "Tiến độ:" opening a line of the paragraph, after a bullet or a
 /// label ("10. Thời gian: Năm 2025"), or on the line under the task it times.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:[-+•]|[0-9]{1,2}(?:\.[0-9]{1,2})*\s*[.)/-]|[a-zđ]\s*[.)/])?\s*(?:thời\s+gian|thời\s+hạn|tiến\s+độ)[^:\n]{0,30}:\s*",
-    )
+    Regex::new(&format!(
+        r"(?i)^\s*(?:[-+•]|[0-9]{{1,2}}(?:\.[0-9]{{1,2}})*\s*[.)/-]|[a-zđ]\s*[.)/])?\s*(?:{TIME_WORDS})[^:\n]{{0,30}}:\s*",
+    ))
     .unwrap()
 });
+/// The words a time label or a task table's time column opens with.
+const TIME_WORDS: &str = r"thời\s+gian|thời\s+hạn|tiến\s+độ";
+/// The header of a task table's time column ("Thời gian hoàn thành").
+static TIME_HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{TIME_WORDS})")).unwrap());
 static LABEL_POINT: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
     Regex::new(&format!(r"(?i)(?:\b(?:trong|dự\s+kiến|vào)\s+)?(?:(?P<half>0?6\s+tháng\s+(?:đầu|cuối)\s+năm)|{a})"))
@@ -420,21 +424,16 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
 
 /// Quarters and months anywhere, and any point in the value of a "Thời gian …:" label.
 fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
+    // A day is due on it ("vào ngày 20/4/2024"); any other point spans its bounds.
     let candidate = |s: usize, text: &str, point: Point| {
         let text = text.trim_end();
         let mut d = deadline(text, Span::new(base + s, base + s + text.len()));
-        match point.with_year(ctx.year).bounds() {
-            Ok((a, b)) => (d.start, d.end) = (Some(a), Some(b)),
-            Err(e) => d.problem = Some(e),
-        }
-        Candidate { span: d.span, deadline: d, relative: false }
-    };
-    let due_on = |s: usize, text: &str, day: Point| {
-        let text = text.trim_end();
-        let mut d = deadline(text, Span::new(base + s, base + s + text.len()));
-        match day.due(false, ctx.year) {
-            Ok(due) => d.due = Some(due),
-            Err(e) => d.problem = Some(e),
+        let read = match point {
+            Point::Day { .. } => point.due(false, ctx.year).map(|due| d.due = Some(due)),
+            _ => point.with_year(ctx.year).bounds().map(|(a, b)| (d.start, d.end) = (Some(a), Some(b))),
+        };
+        if let Err(e) = read {
+            d.problem = Some(e);
         }
         Candidate { span: d.span, deadline: d, relative: false }
     };
@@ -453,7 +452,7 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
     let label_value = line_starts.find_map(|at| LABEL.find(&p[at..]).map(|m| (at + m.end(), p.len(), false)));
     // The value of a "Thời gian …:" label, or a cell of a task table's time column, which
     // holds its point alone.
-    for (from, to, whole) in label_value.into_iter().chain(time_cells(p).map(|(a, b)| (a, b, true))) {
+    for (from, to, whole) in label_value.into_iter().chain(time_cells(p).into_iter().map(|(a, b)| (a, b, true))) {
         for c in LABEL_POINT.captures_iter(&p[from..to]) {
             let m = c.get(0).unwrap();
             if whole && (m.start(), m.end()) != (0, to - from) {
@@ -468,10 +467,7 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
                     Some(pt @ (Point::Year(_) | Point::Month { .. } | Point::Quarter { .. })) => pt,
                     // A day the task is set for ("Thời gian: Dự kiến tổ chức vào ngày 20/4/2024");
                     // not one whose year goes on in two digits, as a signature stamp's "25/03/20" does.
-                    Some(day @ Point::Day { .. }) if !p[from + m.end()..].starts_with(['/', '-']) => {
-                        out.push(due_on(from + m.start(), m.as_str(), day));
-                        continue;
-                    }
+                    Some(day @ Point::Day { .. }) if !p[from + m.end()..].starts_with(['/', '-']) => day,
                     _ => continue,
                 },
             };
@@ -483,37 +479,10 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
 
 /// The cells, trimmed, of the time column ("Thời gian hoàn thành", "Thời hạn", "Tiến độ") of
 /// a Markdown task table that `p` is: their ranges in `p`.
-fn time_cells(p: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let is_table = p.lines().next().is_some_and(|l| l.trim_start().starts_with('|'))
-        && p.lines().all(|l| l.trim_start().starts_with('|'));
-    // Each line's cells with their ranges, the border pipes left out.
-    let cells = |line: &'_ str, at: usize| {
-        let mut pieces = vec![];
-        let mut from = at + line.find('|').map_or(0, |k| k + 1);
-        for (k, _) in line.match_indices('|').skip(1) {
-            let piece = &p[from..at + k];
-            let lead = piece.len() - piece.trim_start().len();
-            pieces.push((from + lead, from + lead + piece.trim().len()));
-            from = at + k + 1;
-        }
-        pieces
-    };
-    let mut lines = p.split_inclusive('\n').scan(0, |at, l| {
-        let start = *at;
-        *at += l.len();
-        Some((start, l.trim_end_matches('\n')))
-    });
-    let column = lines.next().filter(|_| is_table).and_then(|(at, header)| {
-        cells(header, at).iter().position(|&(a, b)| {
-            let f = crate::grammar::fold(&p[a..b]);
-            f.starts_with("thoi gian") || f.starts_with("thoi han") || f.starts_with("tien do")
-        })
-    });
-    // No time column: no line past the first is read.
-    column
-        .map(|c| (c, lines))
-        .into_iter()
-        .flat_map(move |(c, lines)| lines.filter_map(move |(at, line)| cells(line, at).get(c).copied()))
+fn time_cells(p: &str) -> Vec<(usize, usize)> {
+    let Some(rows) = crate::extract::sections::table_rows(p) else { return vec![] };
+    let Some(column) = rows[0].iter().position(|(_, header)| TIME_HEADER.is_match(header)) else { return vec![] };
+    rows[1..].iter().filter_map(|row| row.get(column)).map(|&(at, cell)| (at, at + cell.len())).collect()
 }
 
 /// Whether `before` ends in a verb of finishing: "hoàn thành", "hoàn thành xong".

@@ -324,6 +324,36 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
     out.into_iter().map(|(s, e)| (s, &text[s..e])).collect()
 }
 
+/// The rows of a paragraph that is a Markdown pipe table (every line opens with "|", two
+/// lines or more): each row's cells, trimmed, with their offsets in `p`, the border pipes
+/// left out. `None` for any other paragraph. Assignments read its role columns, deadlines
+/// its time column.
+pub fn table_rows(p: &str) -> Option<Vec<Vec<(usize, &str)>>> {
+    if !p.lines().all(|l| l.trim_start().starts_with('|')) || p.lines().nth(1).is_none() {
+        return None;
+    }
+    let mut at = 0;
+    let rows = p
+        .split_inclusive('\n')
+        .map(|line| {
+            let row = line.trim_end().trim_start_matches([' ', '\t']);
+            let mut from = at + (line.len() - line.trim_start_matches([' ', '\t']).len()) + 1;
+            at += line.len();
+            let inner = row.strip_prefix('|').unwrap_or(row);
+            let inner = inner.strip_suffix('|').unwrap_or(inner);
+            inner
+                .split('|')
+                .map(|cell| {
+                    let here = from + (cell.len() - cell.trim_start().len());
+                    from += cell.len() + 1;
+                    (here, cell.trim())
+                })
+                .collect()
+        })
+        .collect();
+    Some(rows)
+}
+
 /// Find the numbered headings of one document.
 pub fn extract(text: &str, layout: &Layout) -> Vec<Section> {
     Outline::build(text, layout).sections
