@@ -162,6 +162,14 @@ pub fn opens_address_list(cell: &str) -> bool {
             && cell.rsplit_once(char::is_whitespace).is_some_and(|(body, _)| is_upper(body))
 }
 
+/// Whether `cell` stands at the left margin of `line`: a space or two before it are a
+/// converter's (a PDF's "Nơi nhận" items lose their dashes and keep the space after them);
+/// a column gap's worth is the signature's column.
+fn in_left_column(line: &Line, cell: &Line) -> bool {
+    let indent = &line.text[..cell.span.start as usize - line.span.start as usize];
+    indent.len() <= 2 && indent.bytes().all(|b| b == b' ')
+}
+
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
 fn opens_signature(line: &Line) -> bool {
     static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:TM|T/M|KT|TL|TUQ|Q)\s*[./]\s*\S").unwrap());
@@ -433,10 +441,7 @@ fn layout(lines: &[Line]) -> Layout {
             while e < sig_end
                 && (lines[e].is_blank()
                     || lines[e].text.trim_start().starts_with(['-', '+', '•'])
-                    || lines[e]
-                        .cells()
-                        .first()
-                        .is_some_and(|c| !is_upper(c.text) && c.span.start == lines[e].span.start))
+                    || lines[e].cells().first().is_some_and(|c| !is_upper(c.text) && in_left_column(&lines[e], c)))
             {
                 e += 1;
             }

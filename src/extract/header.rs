@@ -85,10 +85,14 @@ pub fn join_lines(s: &str) -> String {
 }
 
 /// The "Số:" cell of the header and the symbol in it.
+///
+/// A label that opens its cell wins over one behind a type word ("Nghị quyết số:
+/// 17/2022/UBTVQH15", how the Gazette prints it): a web page's own heading above the
+/// document ("Quyết định số 1961/2019/QĐ-UBND tỉnh Kiên Giang") is no header label.
 fn header_symbol(zone: &[Line]) -> Option<(Span, DocumentSymbol)> {
-    // "Số:", "Số", or a type word before it ("Nghị quyết số: 17/2022/UBTVQH15").
+    // "Số:", "Số", or a type word before it; group 1 is that type word.
     static SO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"^\s*(?:\p{{L}}+\s+){{0,3}}?(?i:{})\s*:?\s*", crate::grammar::NUMBER_WORD)).unwrap()
+        Regex::new(&format!(r"^\s*((?:\p{{L}}+\s+){{0,3}}?)(?i:{})\s*:?\s*", crate::grammar::NUMBER_WORD)).unwrap()
     });
     let symbol_at = |line: &Line, at: usize| {
         let rest = &line.text[at..];
@@ -98,29 +102,30 @@ fn header_symbol(zone: &[Line]) -> Option<(Span, DocumentSymbol)> {
             (Span::new(s, s + whole.len()), DocumentSymbol::from_captures(&c))
         })
     };
+    let mut behind_type_word = None;
     for (i, line) in zone.iter().enumerate() {
         // The number may sit in the next column ("Số:      /KH-MTTQ-BTT"): read the whole line.
         let start = line.text.len() - line.text.trim_start().len();
         for cell_start in
             std::iter::once(start).chain(line.cells().iter().map(|c| c.span.start as usize - line.span.start as usize))
         {
-            let Some(m) = SO.find(&line.text[cell_start..]) else { continue };
-            if let Some(found) = symbol_at(line, cell_start + m.end()) {
-                return Some(found);
-            }
+            let Some(c) = SO.captures(&line.text[cell_start..]) else { continue };
+            let m = c.get(0).unwrap();
             // A table cell exported one line per cell: "Số:" alone, the symbol on the next line.
             let alone = cell_start + m.end() == line.text.trim_end().len() && m.as_str().contains(':');
-            if let Some(next) = zone.get(i + 1).filter(|_| alone) {
+            let on_next_line = || {
+                let next = zone.get(i + 1).filter(|_| alone)?;
                 let indent = next.text.len() - next.text.trim_start().len();
-                if let Some(found) =
-                    symbol_at(next, indent).filter(|(s, _)| s.start as usize == next.span.start as usize + indent)
-                {
-                    return Some(found);
-                }
+                symbol_at(next, indent).filter(|(s, _)| s.start as usize == next.span.start as usize + indent)
+            };
+            let Some(found) = symbol_at(line, cell_start + m.end()).or_else(on_next_line) else { continue };
+            if c[1].is_empty() {
+                return Some(found);
             }
+            behind_type_word.get_or_insert(found);
         }
     }
-    None
+    behind_type_word
 }
 
 /// The date line: its span, its place, and its ISO date (`None` when any part is blank).
@@ -652,6 +657,23 @@ mod tests {
         );
         // The document's own symbol is no citation; the body opens under the header.
         assert_eq!(doc.citations.iter().map(|c| c.symbol.as_deref()).collect::<Vec<_>>(), [Some("471/QĐ-TTg")]);
+    }
+
+    #[test]
+    fn a_web_page_copy_from_a_pdf_keeps_the_header_symbol_and_undashed_recipients() {
+        // The page's own heading names the document with another symbol form; the PDF's
+        // text lost the hyphens and the dashes of "Nơi nhận", keeping the space after them.
+        let text = "Quyết định số 1961/2019/QĐ-UBND tỉnh Kiên Giang\n\n\
+                    ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1961/QĐUBND\n\
+                    CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM\nKiên Giang, ngày 28 tháng 8 năm 2019\n\
+                    QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ PHỐI HỢP\n\
+                    Điều 1. Ban hành kèm theo Quyết định này Quy chế.\n\
+                    Nơi nhận:\n Như Điều 3;\n Văn phòng Chính phủ;\n TT.TU, TT.HĐND tỉnh;\n Lưu: VT.\n\
+                    KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Thi\n";
+        let x = crate::pipeline::extract_bytes("qd.txt", text.as_bytes()).expect("reads");
+        let doc = &x.documents[0];
+        assert_eq!(doc.symbol.as_deref(), Some("1961/QĐ-UBND"));
+        assert_eq!(doc.recipients, ["Như Điều 3", "Văn phòng Chính phủ", "TT.TU, TT.HĐND tỉnh"]);
     }
 
     #[test]

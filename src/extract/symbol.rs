@@ -194,10 +194,12 @@ mod tests {
             ("061/2018/NĐCP", "61/2018/NĐ-CP", Some(61)),
             ("1961/QĐUBND", "1961/QĐ-UBND", Some(1961)),
             ("01/2018/TTVPCP", "1/2018/TT-VPCP", Some(1)),
+            ("145/TTrVP", "145/TTr-VP", Some(145)),
+            ("56/KHSNV", "56/KH-SNV", Some(56)),
             // Codes that are one code, or glue no type to an issuer, stay.
             ("8011-CV/BTCTW", "8011-CV/BTCTW", Some(8011)),
             ("12/TTCP", "12/TTCP", Some(12)),
-            ("145/TTrVP", "145/TTrVP", Some(145)),
+            ("145/TTrVN", "145/TTrVN", Some(145)),
             ("5/HĐND", "5/HĐND", Some(5)),
         ] {
             let s = read(printed);
