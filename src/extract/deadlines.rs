@@ -223,6 +223,12 @@ static CYCLE_ITEM: LazyLock<Prefiltered> = LazyLock::new(|| {
     ))
     .unwrap().into()
 });
+/// A reporting cycle in a clause, before the day it sets ("định kỳ hằng năm tổng hợp, báo
+/// cáo … trước ngày 15/12"): see [`clause_cycle`].
+static CLAUSE_CYCLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bđịnh\s+kỳ\s+)?\b(?:hàng|hằng)\s+(?:tháng|quý|năm)\b|\bđịnh\s+kỳ\s+(?:0?6\s+tháng|0?9\s+tháng|quý|năm)\b")
+        .unwrap()
+});
 static CYCLE_HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*[-+•]?\s*báo\s+cáo\s+(?P<word>{CYCLE})\s*:")).unwrap());
 static RELATIVE: LazyLock<Prefiltered> = LazyLock::new(|| {
@@ -367,10 +373,20 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         d.end = read_point(&c, "b").and_then(|b| b.with_year(ctx.year).bounds().ok()).map(|b| b.1);
         all.push(Candidate { span: d.span, deadline: d, relative: false });
     }
+    // Cycles that a day in their clause took over: their own entries go.
+    let mut absorbed: Vec<Span> = vec![];
     for c in DUE.captures_in(p, &scanned) {
         let m = c.get(0).unwrap();
         let Some(a) = read_point(&c, "a") else { continue };
-        let every = c.name("every").and_then(|e| recurrence(e.as_str())).or(head_cycle);
+        let mut every = c.name("every").and_then(|e| recurrence(e.as_str())).or(head_cycle);
+        if every.is_none() && matches!(a, Point::Day { y: None, .. }) {
+            // A day and month recur yearly, half-yearly or quarterly, never monthly; a day
+            // whose year is printed ("báo cáo năm gửi trước ngày 10/10/2023") happens once.
+            if let Some((at, r)) = clause_cycle(p, m.start()).filter(|(_, r)| *r != Recurrence::Monthly) {
+                every = Some(r);
+                absorbed.push(span(at.start, at.end));
+            }
+        }
         let mut d = deadline(m.as_str(), span(m.start(), m.end()));
         d.recurrence = every;
         match a {
@@ -393,6 +409,9 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
             .map(|c| (c.name("due").unwrap(), c.name("d").unwrap())),
     );
     for (m, day) in monthly_days {
+        if let Some((at, Recurrence::Monthly)) = clause_cycle(p, m.start()) {
+            absorbed.push(span(at.start, at.end));
+        }
         let mut d = deadline(m.as_str(), span(m.start(), m.end()));
         let day: u32 = day.as_str().parse().unwrap_or(0);
         if (1..=31).contains(&day) {
@@ -419,7 +438,23 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         let d = deadline(m.as_str(), span(m.start(), m.end()));
         all.push(Candidate { span: d.span, deadline: d, relative: true });
     }
+    let cycle_only = |d: &Deadline| d.due.is_none() && d.start.is_none() && d.end.is_none();
+    all.retain(|c| !(cycle_only(&c.deadline) && absorbed.iter().any(|a| a.start < c.span.end && c.span.start < a.end)));
     keep_longest(all)
+}
+
+/// The last reporting cycle in the clause of `p` that ends at `at` — no ".", ";", ":" or
+/// line between them — and its recurrence: a cycle governs the day its clause sets, which
+/// makes one entry with both, as "trước ngày 30/9 hàng năm" does. A budget's cycle ("kinh
+/// phí hàng năm") sets no day.
+fn clause_cycle(p: &str, at: usize) -> Option<(std::ops::Range<usize>, Recurrence)> {
+    let from = p[..at].rfind(['.', ';', ':', '\n']).map_or(0, |i| i + 1);
+    let m = CLAUSE_CYCLE.find_iter(&p[from..at]).last()?;
+    let start = from + m.start();
+    if BUDGET.is_match(&p[..start]) {
+        return None;
+    }
+    Some((start..from + m.end(), recurrence(m.as_str())?))
 }
 
 /// Quarters and months anywhere, and any point in the value of a "Thời gian …:" label.
@@ -655,11 +690,31 @@ mod tests {
     }
 
     #[test]
-    fn a_day_after_a_monthly_cycle_is_that_day_of_every_month() {
-        let got = read("Tổ công tác định kỳ hằng tháng báo cáo kết quả trước ngày 20.");
-        let got: Vec<_> = got.iter().map(|d| (d.text.as_str(), d.due.as_deref(), d.recurrence)).collect();
-        use Recurrence::Monthly;
-        assert_eq!(got, [("định kỳ hằng tháng", None, Some(Monthly)), ("trước ngày 20", Some("---20"), Some(Monthly))]);
+    fn a_day_after_a_cycle_in_its_clause_recurs_with_it() {
+        let got = |p: &str| -> Vec<(String, Option<String>, Option<Recurrence>)> {
+            read(p).into_iter().map(|d| (d.text, d.due, d.recurrence)).collect()
+        };
+        let one = |text: &str, due: &str, r| vec![(text.to_string(), Some(due.to_string()), Some(r))];
+        use Recurrence::{Monthly, Yearly};
+        // One entry with both, as "trước ngày 20 hằng tháng" makes.
+        assert_eq!(
+            got("Tổ công tác định kỳ hằng tháng báo cáo kết quả trước ngày 20."),
+            one("trước ngày 20", "---20", Monthly)
+        );
+        assert_eq!(
+            got("Định kỳ hằng năm, Sở Tư pháp tổng hợp, báo cáo UBND tỉnh trước ngày 15/12."),
+            one("trước ngày 15/12", "--12-15", Yearly)
+        );
+        // A day and month do not recur monthly; a printed year happens once; a budget's
+        // cycle and a cycle of another clause set no day.
+        for p in [
+            "Kiểm tra hằng tháng, báo cáo kết quả trước ngày 30/6.",
+            "báo cáo 06 tháng, hàng năm về UBND phường, báo cáo năm gửi trước ngày 10/10/2024.",
+            "Bố trí kinh phí hàng năm, hoàn thành trước ngày 30/6.",
+            "Định kỳ hằng năm báo cáo UBND tỉnh; hoàn thành trước ngày 30/6.",
+        ] {
+            assert!(got(p).iter().all(|(_, due, r)| due.is_none() || r.is_none()), "{p}: {:?}", got(p));
+        }
         // A date, or a day of another clause, is no day of every month.
         let got = read("Định kỳ hằng tháng báo cáo; hoàn thành trước ngày 20/3/2024.");
         assert!(got.iter().all(|d| d.due.as_deref() != Some("---20")), "{got:?}");
