@@ -985,7 +985,51 @@ fn group(text: &str, layout: &Layout, found: Vec<Found>) -> Vec<Citation> {
     }
     merge_named_numbers(&mut out, &keys);
     merge_short_names(&mut out);
+    merge_type_and_number(&mut out);
     out
+}
+
+/// A short form that names a document by its type word and number alone ("Nghị quyết
+/// 18" after "Nghị quyết số 18-NQ/TW …") is that numbered document, when exactly one
+/// citation of its kind carries the number: "Chỉ thị 33" beside 33/CT-TTg and
+/// 33-CT/TW names neither for sure, and stays.
+fn merge_type_and_number(out: &mut Vec<Citation>) {
+    let mut numbered: HashMap<(Option<&str>, u32), Vec<usize>> = HashMap::default();
+    for (i, c) in out.iter().enumerate() {
+        if let Some(n) = c.symbol.as_deref().and_then(symbol_number) {
+            numbered.entry((c.kind.as_deref(), n)).or_default().push(i);
+        }
+    }
+    let mut pairs = vec![];
+    for (i, c) in out.iter().enumerate() {
+        let Some(n) = c.name.as_deref().and_then(type_word_and_number) else { continue };
+        if let Some(&[target]) = numbered.get(&(c.kind.as_deref(), n)).map(Vec::as_slice)
+            && compatible(&c.date, &out[target].date)
+        {
+            pairs.push((i, target));
+        }
+    }
+    let mut merged = vec![false; out.len()];
+    for (i, target) in pairs {
+        absorb(out, i, target);
+        merged[i] = true;
+    }
+    drop_merged(out, &merged);
+}
+
+/// The number of a name that is a type word and a number ("Nghị quyết 18", "Chỉ thị số 33").
+fn type_word_and_number(name: &str) -> Option<u32> {
+    let (word, number) = name.trim().rsplit_once(' ')?;
+    let word = word.trim_end();
+    let word = word.strip_suffix(" số").or_else(|| word.strip_suffix(" Số")).unwrap_or(word);
+    crate::grammar::doc_type_by_word(word)?;
+    number.parse().ok()
+}
+
+/// The number a canonical symbol opens with ("18" of "18-NQ/TW", "30" of "30c/NQ-CP").
+fn symbol_number(symbol: &str) -> Option<u32> {
+    let digits = symbol.find(|c: char| !c.is_ascii_digit()).map_or(symbol, |e| &symbol[..e]);
+    digits.parse().ok()
 }
 
 /// A document cited by name before the mention that gives its number ("… của Luật

@@ -313,6 +313,21 @@ fn a_short_form_of_a_name_is_the_same_document() {
 }
 
 #[test]
+fn a_type_word_and_number_names_the_one_numbered_document_of_that_kind() {
+    let c = cite(
+        "tổng kết Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương; theo chỉ đạo của Ban Chỉ đạo tổng kết Nghị quyết 18.",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!((c[0].symbol.as_deref(), c[0].mentions.len()), (Some("18-NQ/TW"), 2));
+    // Two documents of the kind carry the number: the short form names neither.
+    let c = cite("Chỉ thị số 33/CT-TTg và Chỉ thị số 33-CT/TW; thực hiện Chỉ thị 33.");
+    assert_eq!(c.len(), 3, "{c:#?}");
+    // Another kind, or a proper name ending in a number, is another document.
+    let c = cite("Kết luận số 18-KL/TW; Nghị quyết 18; Nghị quyết Trung ương 4 và Nghị quyết số 4-NQ/TW.");
+    assert_eq!(c.len(), 4, "{c:#?}");
+}
+
+#[test]
 fn a_form_number_is_no_citation_but_the_document_issuing_the_form_is() {
     let c = one(
         "Lập biên bản theo Mẫu số 01/BCĐBHĐND-MT và biểu mẫu số: 05/BCĐBHĐND-MT ban hành kèm theo Nghị quyết liên tịch số 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN.",
