@@ -575,17 +575,18 @@ fn issued_by_decision(symbols: &[Found], at: usize) -> bool {
 /// `amended` is the law it amends, itself cited too.
 static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s+[sS]ửa đổi,\s*bổ sung một số điều của (?:các\s+)?(?P<amended>(?:Luật|Bộ luật|Nghị định|Thông tư)\s+)",
+        r"^\s+[sS]ửa đổi,\s*bổ sung một số điều của (?:các\s+)?(?P<amended>(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư)\s+)",
     )
     .unwrap()
 });
 
 /// Where a name ends: before "của", "ngày", "về", "số …", a comma, a parenthesis that
 /// is not a term, and the other words of the contract; also before the list a
-/// sentence goes on with ("gồm") or a time limit ("chậm nhất"). "và"/"hoặc" before
+/// sentence goes on with ("gồm") or a time limit ("chậm nhất"), and before "và pháp luật"
+/// ("theo quy định của Hiến pháp và pháp luật" names no law). "và"/"hoặc" before
 /// a capital ends it only before another document ([`next_document`]).
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+năm\s+[0-9]|\s+(?:số|Số)\s*:?\s*[0-9]|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+và\s+pháp\s+luật(?:\W|$)|\s+năm\s+[0-9]|\s+(?:số|Số)\s*:?\s*[0-9]|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
 });
 
 /// Common nouns that administrative text writes with a capital ("Nhân dân", "Nhà

@@ -560,6 +560,7 @@ fn a_name_labelled_as_a_form_is_no_citation() {
 fn what_looks_like_a_name_but_names_no_document() {
     assert!(cite("Tham mưu xây dựng “Đề án Điều chỉnh tổ chức biên chế Ban Chỉ huy quân sự xã”").is_empty());
     assert!(cite("chấp hành Lệnh điều động của Cảng vụ trong trường hợp khẩn cấp").is_empty());
+    assert!(cite("thực hiện chức năng, nhiệm vụ theo quy định của Hiến pháp và pháp luật;").is_empty());
     assert!(cite("hỗ trợ người lao động theo hợp đồng thuộc Chương trình 05/6/2024").is_empty());
     assert!(
         cite("đi làm việc ở nước ngoài theo hợp đồng thuộc Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025")
