@@ -541,6 +541,14 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
     if i > start {
         units.push((start, i));
     }
+    // "Giao Giám đốc: Sở A, Sở B …": a title alone before a colon is whose title the names
+    // after it bear, no unit of its own; the names are read as a list of their own.
+    if let [(s, e)] = units[..]
+        && toks.get(e).is_some_and(|t| t.lower == ":")
+        && phrase_at(toks, s, RoleKind::Head) == Some(e - s)
+    {
+        return (vec![], at_stop);
+    }
     // A unit that ends in a list word ("…, thị xã,") drops it.
     let units = units
         .into_iter()
@@ -1590,6 +1598,17 @@ mod tests {
         // Plural: a list of offices.
         let got = units_in("Các đồng chí Phó Chủ tịch, Trưởng các đoàn thể xã chủ động triển khai.");
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_title_alone_before_a_colon_is_whose_title_the_names_after_it_bear() {
+        let got = units_in(
+            "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông tiếp tục tuyên truyền.",
+        );
+        assert_eq!(unit_names(&got), ["Sở Văn hóa, Thể thao và Du lịch", "Sở Thông tin và Truyền thông"]);
+        // Counter-example: a title with its body is a unit before a colon too.
+        let got = units_in("Giao Giám đốc Sở Nội vụ: tổ chức thực hiện.");
+        assert_eq!(unit_names(&got), ["Giám đốc Sở Nội vụ"]);
     }
 
     #[test]
