@@ -438,6 +438,18 @@ fn respell_known_names(words: &mut [String]) {
         names.into_iter().map(|n| (n.iter().map(|w| fold(w)).collect(), n)).collect()
     });
     let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    // A web page's copy may lose the line's first letter ("Y BAN NHÂN DÂN": the "Ủ" stood in
+    // a span of its own); a name of three words or more still tells which it was.
+    let first_letter_lost = |(f, _): &&(Vec<String>, Vec<String>)| {
+        f.len() >= 3
+            && folded.len() >= f.len()
+            && f[0].len() >= 2
+            && f[0].get(1..) == Some(folded[0].as_str())
+            && folded[1..f.len()] == f[1..]
+    };
+    if let Some((_, spelled)) = NAMES.iter().find(first_letter_lost) {
+        words[..spelled.len()].clone_from_slice(spelled);
+    }
     let mut i = 0;
     while i < words.len() {
         match NAMES.iter().find(|(f, _)| folded[i..].starts_with(f)) {
@@ -681,6 +693,9 @@ mod tests {
         assert_eq!(proper_case("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỐ"), "Ủy ban nhân dân thị xã Đức Phố");
         // A mark a scan misread inside a body's name that an abbreviation stands for.
         assert_eq!(proper_case("ỦY BAN NHẢN DÂN XÃ TÂN PHÚ"), "Ủy ban nhân dân xã Tân Phú");
+        // The first letter a web page's copy lost; a name of three words at least tells it.
+        assert_eq!(proper_case("Y BAN NHÂN DÂN TỈNH KON TUM"), "Ủy ban nhân dân tỉnh Kon Tum");
+        assert_eq!(proper_case("AN NHÂN DÂN XÃ TÂN PHÚ"), "An nhân dân xã Tân Phú");
         assert_eq!(proper_case("ỦY BAN MẶT TRÂN TỔ QUỐC VIỆT NAM"), "Ủy ban Mặt trận Tổ quốc Việt Nam");
         assert_eq!(join_party("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Lào Cai"), "Ban Thường vụ Tỉnh ủy Lào Cai");
     }
