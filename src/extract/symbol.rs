@@ -14,6 +14,11 @@ use regex::Regex;
 
 use crate::grammar::{DOC_TYPE_CODES_TSV, ISSUER_CODES_TSV, grammar_rows};
 
+/// The characters printed for the hyphen of a symbol, ASCII first.
+const DASH_CHARS: [char; 6] = ['-', '–', '—', '‐', '‑', '−'];
+/// [`DASH_CHARS`] as a regex class body.
+const DASHES: &str = "\\-–—‐‑−";
+
 /// The symbol pattern. Named groups: `num` (absent when blank or lost), `year`
 /// (normative form), `party` (the type code of the Party form), `codes`.
 pub static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
@@ -24,7 +29,9 @@ pub static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     // ("34/2018/TT-" / "BLĐTBXH", "75/2024/" / "NĐ-CP"); after a dash or the year's
     // slash only, where nothing but a wrap leaves a line open.
     let wrap = r"[ \t]*(?:\n[ \t]*)?";
-    let dash = format!("{gap}[-–]{wrap}");
+    // Hyphen, en dash, em dash, Unicode hyphen, non-breaking hyphen, minus: what
+    // converters and OCR print for the hyphen of a symbol.
+    let dash = format!("{gap}[{DASHES}]{wrap}");
     let codes = format!(r"{code}(?:{dash}{code})*");
     // A Party symbol whose number the scan lost: "CT/BĐVTU". Only type codes open it.
     let mut type_codes: Vec<String> =
@@ -64,10 +71,11 @@ impl DocumentSymbol {
             .and_then(|m| m.as_str().trim_end_matches(|c: char| c.is_ascii_lowercase()).parse().ok());
         let year = c.name("year").and_then(|m| m.as_str().parse().ok());
         let codes_of = |g: &str| -> Vec<String> {
-            c.name(g).map(|m| m.as_str().split(['-', '–']).map(|s| clean_code(s.trim())).collect()).unwrap_or_default()
+            c.name(g).map(|m| m.as_str().split(DASH_CHARS).map(|s| clean_code(s.trim())).collect()).unwrap_or_default()
         };
         let (type_code, issuer_codes) = if let Some(l) = c.name("lost") {
-            let mut codes: Vec<String> = l.as_str().split(['/', '-', '–']).map(|s| clean_code(s.trim())).collect();
+            let mut codes: Vec<String> =
+                l.as_str().split(|c| c == '/' || DASH_CHARS.contains(&c)).map(|s| clean_code(s.trim())).collect();
             (Some(codes.remove(0)), codes)
         } else if let Some(p) = c.name("party") {
             (Some(clean_code(p.as_str())), codes_of("pcodes"))
@@ -96,7 +104,7 @@ fn clean_code(s: &str) -> String {
 /// ([`spelled_code`]).
 pub fn canonical(raw: &str) -> String {
     let s: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-    let s = s.replace(['–', '—'], "-").replace('Ð', "Đ");
+    let s = s.replace(&DASH_CHARS[1..], "-").replace('Ð', "Đ");
     let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
     let s = if digits > 1 {
         let zeros = s.chars().take_while(|&c| c == '0').count().min(digits - 1);
@@ -185,6 +193,8 @@ mod tests {
             ("CT/BĐVTU", "CT/BĐVTU", None),
             ("08-QĐi/TW", "8-QĐi/TW", Some(8)),
             ("115 – KL/TW", "115-KL/TW", Some(115)),
+            ("125 /KH—UBND", "125/KH-UBND", Some(125)),
+            ("7‑CT/TU", "7-CT/TU", Some(7)),
             ("445-KL/TƯ", "445-KL/TƯ", Some(445)),
             ("34/2018/TT-\nBLĐTBXH ngày", "34/2018/TT-BLĐTBXH", Some(34)),
             ("75/2024/\n  NĐ-CP", "75/2024/NĐ-CP", Some(75)),
