@@ -56,8 +56,10 @@ enum Point {
 
 /// The regex of one point, its groups prefixed with `p` so two can share a pattern.
 fn point(p: &str) -> String {
+    // The words of a date as a scan may misprint their marks ("ngay 30/6/2025").
+    use crate::grammar::{DAY_WORD as DAY, MONTH_WORD as MONTH, YEAR_WORD as YEAR};
     format!(
-        r"(?:ngày\s+(?P<{p}wd>[0-9]{{1,2}})\s+tháng\s+(?P<{p}wm>[0-9]{{1,2}})(?:\s+năm\s+(?P<{p}wy>[0-9]{{4}}))?|(?:ngày\s+)?\b(?P<{p}d>[0-9]{{1,2}})\s*[/-]\s*(?P<{p}dm>[0-9]{{1,2}})(?:\s*[/-]\s*(?P<{p}dy>[0-9]{{4}}))?|quý\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[/,-]?\s*(?:năm\s+)?(?P<{p}qy>[0-9]{{4}}))?|tháng\s+(?P<{p}m>[0-9]{{1,2}})(?:\s*[/-]\s*(?P<{p}my>[0-9]{{4}})|\s+năm\s+(?P<{p}my2>[0-9]{{4}}))?|năm\s+(?P<{p}y>[0-9]{{4}}))"
+        r"(?:{DAY}\s+(?P<{p}wd>[0-9]{{1,2}})\s+{MONTH}\s+(?P<{p}wm>[0-9]{{1,2}})(?:\s+{YEAR}\s+(?P<{p}wy>[0-9]{{4}}))?|(?:{DAY}\s+)?\b(?P<{p}d>[0-9]{{1,2}})\s*[/-]\s*(?P<{p}dm>[0-9]{{1,2}})(?:\s*[/-]\s*(?P<{p}dy>[0-9]{{4}}))?|quý\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[/,-]?\s*(?:{YEAR}\s+)?(?P<{p}qy>[0-9]{{4}}))?|{MONTH}\s+(?P<{p}m>[0-9]{{1,2}})(?:\s*[/-]\s*(?P<{p}my>[0-9]{{4}})|\s+{YEAR}\s+(?P<{p}my2>[0-9]{{4}}))?|{YEAR}\s+(?P<{p}y>[0-9]{{4}}))"
     )
 }
 
@@ -161,7 +163,7 @@ static OPEN_RANGE: LazyLock<Prefiltered> = LazyLock::new(|| {
 static DUE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
     Regex::new(&format!(
-        r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+(?:[0-9]{{1,2}}\s*(?:giờ|h)(?:\s*[0-9]{{1,2}}(?:\s*phút)?)?,?\s+)?{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
+        r"(?i)\b(?:trước|truớc|trưóc|truóc|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+(?:[0-9]{{1,2}}\s*(?:giờ|h)(?:\s*[0-9]{{1,2}}(?:\s*phút)?)?,?\s+)?{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
     ))
     .unwrap().into()
 });
@@ -720,6 +722,18 @@ mod tests {
         assert!(got.iter().all(|d| d.due.as_deref() != Some("---20")), "{got:?}");
         let got = read("Báo cáo hằng tháng gửi trước ngày 20 tháng 3 năm 2024.");
         assert!(got.iter().all(|d| d.due.as_deref() != Some("---20")), "{got:?}");
+    }
+
+    #[test]
+    fn a_date_whose_words_a_scan_misprinted_is_read() {
+        for p in [
+            "hoàn thành trước ngay 30/6/2024.",
+            "hoàn thành truớc ngày 30/6/2024.",
+            "hoàn thành trước ngày 30 thang 6 nam 2024.",
+        ] {
+            let got = read(p);
+            assert_eq!(got.iter().map(|d| d.due.as_deref()).collect::<Vec<_>>(), [Some("2024-06-30")], "{p}");
+        }
     }
 
     #[test]
