@@ -754,6 +754,15 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
     if gap == 0 || gap > 2 {
         return None;
     }
+    // A constitution is named by its year ("Hiến pháp năm 2013"), as a law is not: there is
+    // one of each year, and no proper name follows.
+    static CONSTITUTION_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+năm\s+(?:19|20)[0-9]{2}\b").unwrap());
+    if t.abbreviation == "HP"
+        && word.starts_with(char::is_uppercase)
+        && let Some(m) = CONSTITUTION_YEAR.find(rest)
+    {
+        return Some(m.end());
+    }
     // A law's name is often printed in lower case ("Luật bầu cử …"); an order ("Lệnh",
     // coded L too) is cited by its number, and "Lệnh điều động của Cảng vụ" is a kind of order.
     let is_law = matches!(t.abbreviation.as_str(), "L" | "BL" | "HP" | "PL") && t.word != "Lệnh";
@@ -1178,9 +1187,17 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
 }
 
 /// The grouping key of a document cited by name.
+///
+/// "năm" before a year is left out: "Hiến pháp năm 2013" and "Hiến pháp 2013" are one.
 fn name_key(name: &str) -> String {
     let f = fold(&crate::grammar::expand_abbreviations(name));
-    format!("n:{}", f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+    let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let year = |w: &&str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let kept: Vec<&str> = (0..words.len())
+        .filter(|&k| !(words[k] == "nam" && words.get(k + 1).is_some_and(year)))
+        .map(|k| words[k])
+        .collect();
+    format!("n:{}", kept.join(" "))
 }
 
 /// How far around a mention [`sentence`] looks for the sentence's ends: the

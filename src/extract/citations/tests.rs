@@ -561,6 +561,10 @@ fn what_looks_like_a_name_but_names_no_document() {
     assert!(cite("Tham mưu xây dựng “Đề án Điều chỉnh tổ chức biên chế Ban Chỉ huy quân sự xã”").is_empty());
     assert!(cite("chấp hành Lệnh điều động của Cảng vụ trong trường hợp khẩn cấp").is_empty());
     assert!(cite("thực hiện chức năng, nhiệm vụ theo quy định của Hiến pháp và pháp luật;").is_empty());
+    // A constitution is named by its year, printed with "năm" or without.
+    let c = cite("Căn cứ Hiến pháp năm 2013; tuyên truyền Hiến pháp 2013 và Luật Hộ tịch năm 2014.");
+    let names: Vec<_> = c.iter().map(|c| (c.name.as_deref(), c.mentions.len())).collect();
+    assert_eq!(names, [(Some("Hiến pháp năm 2013"), 2), (Some("Luật Hộ tịch"), 1)]);
     assert!(cite("hỗ trợ người lao động theo hợp đồng thuộc Chương trình 05/6/2024").is_empty());
     assert!(
         cite("đi làm việc ở nước ngoài theo hợp đồng thuộc Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025")
