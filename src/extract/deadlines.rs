@@ -484,12 +484,20 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
         }
         out.push(candidate(m.start(), m.as_str(), point));
     }
-    // Tried at each line's start, where it fails within a few bytes, not searched for.
-    let mut line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', p.as_bytes()).map(|i| i + 1));
-    let label_value = line_starts.find_map(|at| LABEL.find(&p[at..]).map(|m| (at + m.end(), p.len(), false)));
+    // Tried at each line's start, where it fails within a few bytes, not searched for; and,
+    // where a time word stands in the paragraph at all, at each sentence's start ("1. Tổ
+    // chức hội nghị. Thời gian: Tháng 3/2024").
+    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', p.as_bytes()).map(|i| i + 1));
+    let sentence_starts = memchr::memchr2_iter(b'.', b';', p.as_bytes())
+        .map(|i| i + 1)
+        .filter(|&i| p[i..].starts_with(' '))
+        .take_while(|_| holds_time_word(p));
+    let label_value =
+        line_starts.chain(sentence_starts).find_map(|at| LABEL.find(&p[at..]).map(|m| (at + m.end(), p.len(), false)));
     // The value of a "Thời gian …:" label, or a cell of a task table's time column, which
     // holds its point alone.
     for (from, to, whole) in label_value.into_iter().chain(time_cells(p).into_iter().map(|(a, b)| (a, b, true))) {
+        let mut points: Vec<(usize, &str, Point)> = vec![];
         for c in LABEL_POINT.captures_iter(&p[from..to]) {
             let m = c.get(0).unwrap();
             if whole && (m.start(), m.end()) != (0, to - from) {
@@ -508,10 +516,25 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
                     _ => continue,
                 },
             };
-            out.push(candidate(from + m.start(), m.as_str(), point));
+            points.push((from + m.start(), m.as_str(), point));
         }
+        // "Tháng 3 và tháng 4/2024", "Quý I, quý II/2024": a list's year is printed once, last.
+        for k in (0..points.len().saturating_sub(1)).rev() {
+            let (at, text, point) = points[k];
+            let (next_at, _, next) = points[k + 1];
+            let between = p[at + text.len()..next_at].trim();
+            if point.year().is_none() && matches!(between, "và" | "," | "-" | "–") {
+                points[k].2 = point.with_year(next.year());
+            }
+        }
+        out.extend(points.into_iter().map(|(at, text, point)| candidate(at, text, point)));
     }
     out
+}
+
+/// Whether `p` holds a word a time label opens with, as a title-case label prints it.
+fn holds_time_word(p: &str) -> bool {
+    ["ời gian", "ời hạn", "ến độ"].iter().any(|w| memchr::memmem::find(p.as_bytes(), w.as_bytes()).is_some())
 }
 
 /// The cells, trimmed, of the time column ("Thời gian hoàn thành", "Thời hạn", "Tiến độ") of
@@ -734,6 +757,15 @@ mod tests {
             let got = read(p);
             assert_eq!(got.iter().map(|d| d.due.as_deref()).collect::<Vec<_>>(), [Some("2024-06-30")], "{p}");
         }
+    }
+
+    #[test]
+    fn a_time_label_after_a_sentence_and_a_list_s_shared_year() {
+        let got = read("1. Tổ chức hội nghị. Thời gian: Tháng 3 và tháng 4/2025.");
+        let spans: Vec<_> = got.iter().map(|d| (d.start.as_deref(), d.end.as_deref())).collect();
+        assert_eq!(spans, [(Some("2025-03-01"), Some("2025-03-31")), (Some("2025-04-01"), Some("2025-04-30"))]);
+        // Counter-example: "thời gian" inside a sentence labels nothing.
+        assert!(read("Tổ chức hội nghị trong thời gian: Tháng 3 năm sau.").is_empty());
     }
 
     #[test]
