@@ -330,6 +330,18 @@ fn inside_name(toks: &[Token], start: usize, i: usize) -> bool {
     (start..=i).any(|k| phrase_at(toks, k, RoleKind::Name).is_some_and(|n| k + n > i))
 }
 
+/// Whether "thực hiện" at `i` goes on a name phrase that ends there with what the body
+/// carries out, a document named in capitals: "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ
+/// sở xã" is one board; "Ban Chỉ đạo thực hiện tốt …" is the board, then its verb, and so
+/// is "Ban Chỉ đạo thực hiện Kế hoạch này", the document itself.
+fn names_its_subject(toks: &[Token], start: usize, i: usize) -> bool {
+    toks[i].lower == "thực"
+        && toks.get(i + 1).is_some_and(|t| t.lower == "hiện")
+        && toks.get(i + 2).is_some_and(|t| t.upper)
+        && !toks[i + 2..].iter().take(4).any(|t| t.lower == "này")
+        && (start..i).any(|k| phrase_at(toks, k, RoleKind::Name) == Some(i - k))
+}
+
 /// Whether the stop word at `i` links the name to a unit it belongs to
 /// ("các thành viên trong Tiểu ban", "các phòng thuộc Văn phòng UBND tỉnh").
 /// Likewise a relative clause that describes the unit ("các cơ quan được giao quản lý tài
@@ -484,6 +496,7 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             && !after_plural
             && !after_level
             && !inside_name(toks, start, i)
+            && !names_its_subject(toks, start, i)
             && !links_unit(toks, i)
             && (phrase_at(toks, i, RoleKind::Stop).is_some()
                 || phrase_at(toks, i, RoleKind::Narrative).is_some()
@@ -685,6 +698,10 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
             emit(read_units(&toks, j).0, row.role.unwrap_or(Role::Lead));
         }
         for row in rows_at(&toks, i, RoleKind::After) {
+            // "Ban Chỉ đạo thực hiện …" names a board, no one "chỉ đạo thực hiện".
+            if trigger_in_name(&toks, i) {
+                continue;
+            }
             let mut s = clause_start(&toks, i).unwrap_or(first);
             while s < i && matches!(&*toks[s].lower, "giao" | "đề" | "nghị" | "yêu" | "cầu" | "đối" | "với" | "-" | "+")
             {
@@ -1609,6 +1626,19 @@ mod tests {
         // Counter-example: a title with its body is a unit before a colon too.
         let got = units_in("Giao Giám đốc Sở Nội vụ: tổ chức thực hiện.");
         assert_eq!(unit_names(&got), ["Giám đốc Sở Nội vụ"]);
+    }
+
+    #[test]
+    fn a_steering_board_named_by_what_it_carries_out() {
+        let got = units_in("Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở xã chủ trì, phối hợp với các ngành.");
+        assert_eq!(got[0], ("Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở xã".to_string(), Role::Lead));
+        // The trigger "chỉ đạo thực hiện" inside the board's name directs nothing.
+        assert!(got.iter().all(|(_, r)| *r != Role::Direct), "{got:?}");
+        // Counter-examples: a verb, and the document itself.
+        for p in ["Ban Chỉ đạo thực hiện tốt công tác kiểm tra.", "Giao Ban Chỉ đạo thực hiện Kế hoạch này."]
+        {
+            assert_eq!(units_in(p), [("Ban Chỉ đạo".to_string(), Role::Lead)], "{p}");
+        }
     }
 
     #[test]
