@@ -635,7 +635,7 @@ pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         LEVELS_OF_PLACE_SPELLED.iter().filter(|l| l.contains(' ')).map(|l| regex::escape(l)).collect();
     let levels = levels.join("|");
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}])(?P<place>(?:(?i:{levels})\s+)?(?:{ABBREVIATION}\s?)?(?:\p{{Lu}}[ \t])?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:{DAY_WORD})\s+(?:(?P<d>[0-9.…_ ]*?)\s*(?i:{MONTH_WORD})\s+(?P<m>[0-9.…_ ]*?)\s*,?\s*(?i:{YEAR_WORD})\s+(?P<y>[0-9]{{4}})|(?P<nd>[0-9]{{1,2}})\s*/\s*(?P<nm>[0-9]{{1,2}})\s*/\s*(?P<ny>[0-9]{{4}}))"
+        r"(?:^|[^\p{{L}}\p{{N}}])(?P<place>(?:(?i:{levels})\s+)?(?:{ABBREVIATION}\s?)?(?:\p{{Lu}}[ \t])?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:{DAY_WORD})\s+(?:(?P<d>[0-9.…_ ]*?)\s*(?i:{MONTH_WORD})\s+(?P<m>[0-9.…_ ]*?)\s*,?\s*(?i:{YEAR_WORD})\s+(?P<y>[0-9]{{4}})|(?P<nd>[0-9]{{1,2}})\s*[/-]\s*(?P<nm>[0-9]{{1,2}})\s*[/-]\s*(?P<ny>[0-9]{{4}}))"
     ))
     .unwrap()
 });

@@ -849,6 +849,9 @@ mod tests {
             ("Sổ: 12/KH-UBND", "Đức Phổ, ngày 05 thảng 3 năm 2024"),
             ("Sô: 12/KH-UBND", "Đức Phổ, ngày 05 tháng 3 nãm 2024"),
             ("SỐ: 12/KH-UBND", "Đức Phổ, ngảy 05 tháng 3 năm 2024"),
+            // The date in figures, with slashes or with hyphens.
+            ("Số: 12/KH-UBND", "Đức Phổ, ngày 05/3/2024"),
+            ("Số: 12/KH-UBND", "Đức Phổ, ngày 05-3-2024"),
         ] {
             let doc = plan_with_header(&format!("{head}\n{symbol_line}\n\n{date_line}"), "Về việc X");
             let got = (doc.symbol.as_deref(), doc.place.as_deref(), doc.date.as_deref());
