@@ -11,7 +11,7 @@
 //!
 //! The order, and why:
 //! 1. line endings first, so every later step sees `\n` only;
-//! 2. invisible characters and odd spaces, then Markdown emphasis, then `ð`,
+//! 2. invisible characters and odd spaces, then Markdown block marks and emphasis, then `ð`,
 //!    letters misread for digits and Cyrillic/Greek look-alikes: a deleted
 //!    zero-width character or `*` can join two pieces into one word, and
 //!    look-alikes are judged per word;
@@ -35,6 +35,7 @@ pub(crate) use nfc::composed as nfc;
 mod line_endings;
 mod lines;
 mod lookalikes;
+mod markdown_blocks;
 mod nfc;
 mod ocr_digits;
 mod ocr_letters;
@@ -136,6 +137,7 @@ pub static STEPS: &[&dyn NormalizeStep] = &[
     &line_endings::LineEndings,
     &invisible::InvisibleChars,
     &spaces::OddSpaces,
+    &markdown_blocks::MarkdownBlocks,
     &emphasis::MarkdownEmphasis,
     &ocr_letters::OcrLetters,
     &ocr_digits::OcrDigits,
