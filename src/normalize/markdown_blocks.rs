@@ -4,7 +4,9 @@
 //!   space after them, so a type title or a heading label opens its line;
 //! - an HTML line break (`<br>`, `<br/>`, `<br />`) inside a table cell becomes a
 //!   space (a newline would cut the table's row in two), elsewhere a newline;
-//! - a backslash that escapes ASCII punctuation ("1\. Nội dung", "Số: 12/KH\-UBND") goes.
+//! - a backslash that escapes ASCII punctuation ("1\. Nội dung", "Số: 12/KH\-UBND") goes;
+//! - a bullet's marker padded to the list's indent ("-   UBND tỉnh;", pandoc's three
+//!   spaces) keeps one space: three spaces part a line's columns.
 //!
 //! Emphasis (`**`, `*`, `_`) is the next step's (`markdown-emphasis`).
 
@@ -25,6 +27,7 @@ impl NormalizeStep for MarkdownBlocks {
             || memchr::memmem::find(bytes, b"<br").is_some()
             || memchr::memmem::find(bytes, b"<BR").is_some()
             || memchr::memchr(b'\\', bytes).is_some()
+            || memchr::memmem::find(bytes, b"-   ").is_some()
     }
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
@@ -34,6 +37,9 @@ impl NormalizeStep for MarkdownBlocks {
             let heading = heading_marks(body);
             if let Some((open, _)) = heading {
                 edits.delete(at..at + open);
+            }
+            if let Some(padding) = bullet_padding(body) {
+                edits.delete(at + padding.start..at + padding.end);
             }
             let in_table = body.trim_start().starts_with('|');
             let end = heading.map_or(body.len(), |(_, close)| close);
@@ -80,6 +86,19 @@ fn heading_marks(line: &str) -> Option<(usize, usize)> {
     Some((open, close.max(open)))
 }
 
+/// The spaces past the first after a bullet's marker at the start of `line` ("-   X"), when
+/// two to four stand there.
+fn bullet_padding(line: &str) -> Option<std::ops::Range<usize>> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[indent..];
+    if indent > 3 || !rest.starts_with(['-', '+', '*']) {
+        return None;
+    }
+    let spaces = rest[1..].len() - rest[1..].trim_start_matches(' ').len();
+    let text_follows = rest[1 + spaces..].starts_with(|c: char| !c.is_whitespace());
+    ((2..=4).contains(&spaces) && text_follows).then(|| indent + 2..indent + 1 + spaces)
+}
+
 /// The length of an HTML line break at the start of `s`, if one stands there.
 fn line_break(s: &str) -> Option<usize> {
     let b = s.as_bytes();
@@ -115,7 +134,10 @@ mod tests {
     #[test]
     fn text_that_only_looks_like_marks_stays() {
         // No space after the hashes, a fourth level of indent, a backslash before a letter.
-        for text in ["#hashtag", "    # code", "C:\\Users", "Mục #3 của kế hoạch", "a < br > b"] {
+        // A dash that opens a column gap wider than a list's indent.
+        for text in
+            ["#hashtag", "    # code", "C:\\Users", "Mục #3 của kế hoạch", "a < br > b", "-        PHÓ CHỦ TỊCH"]
+        {
             assert_eq!(run_step(&MarkdownBlocks, text), text);
         }
     }
