@@ -4,7 +4,8 @@
 //!   space after them, so a type title or a heading label opens its line;
 //! - an HTML line break (`<br>`, `<br/>`, `<br />`) inside a table cell becomes a
 //!   space (a newline would cut the table's row in two), elsewhere a newline;
-//! - a backslash that escapes ASCII punctuation ("1\. Nội dung", "Số: 12/KH\-UBND") goes;
+//! - a backslash that escapes ASCII punctuation ("1\. Nội dung", "Số: 12/KH\-UBND") or
+//!   ends a line (a hard line break: "**KT. CHỦ TỊCH**\") goes;
 //! - a bullet's marker padded to the list's indent ("-   UBND tỉnh;", pandoc's three
 //!   spaces) keeps one space: three spaces part a line's columns.
 //!
@@ -46,7 +47,10 @@ impl NormalizeStep for MarkdownBlocks {
             let mut i = heading.map_or(0, |(open, _)| open);
             while i < end {
                 let rest = &body[i..end];
-                if rest.starts_with('\\') && rest[1..].starts_with(|c: char| c.is_ascii_punctuation()) {
+                // An escape, or pandoc's hard line break: a backslash ending the line.
+                if rest.starts_with('\\')
+                    && (rest.len() == 1 || rest[1..].starts_with(|c: char| c.is_ascii_punctuation()))
+                {
                     edits.delete(at + i..at + i + 1);
                     i += 2;
                 } else if let Some(n) = line_break(rest) {
@@ -124,6 +128,7 @@ mod tests {
     fn heading_marks_line_breaks_and_escapes_go() {
         assert_eq!(run_step(&MarkdownBlocks, "# KẾ HOẠCH\n## I. MỤC ĐÍCH ##\n"), "KẾ HOẠCH\nI. MỤC ĐÍCH\n");
         assert_eq!(run_step(&MarkdownBlocks, "1\\. Nội dung: 12/KH\\-UBND"), "1. Nội dung: 12/KH-UBND");
+        assert_eq!(run_step(&MarkdownBlocks, "KT. CHỦ TỊCH\\\nPHÓ CHỦ TỊCH"), "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH");
         assert_eq!(run_step(&MarkdownBlocks, "Dòng một<br>dòng hai<br />ba"), "Dòng một\ndòng hai\nba");
         assert_eq!(
             run_step(&MarkdownBlocks, "| ỦY BAN NHÂN DÂN<br>TỈNH A | Số: 1 |"),
