@@ -113,11 +113,15 @@ impl<'t> Line<'t> {
                     start = i;
                 }
                 b' ' if bytes[i..].starts_with(b"   ") => {
-                    push(start, i);
-                    while bytes.get(i) == Some(&b' ') {
-                        i += 1;
+                    let run = bytes[i..].iter().take_while(|&&b| b == b' ').count();
+                    // A bullet padded to its list's indent ("-   UBND tỉnh;", as pandoc writes
+                    // one) opens its item, not a column.
+                    let bullet = start == 0 && matches!(self.text[..i].trim(), "-" | "+" | "*" | "•");
+                    if !(bullet && run <= 4) {
+                        push(start, i);
+                        start = i + run;
                     }
-                    start = i;
+                    i += run;
                 }
                 _ => i += 1,
             }
@@ -782,6 +786,11 @@ mod tests {
         assert_eq!(cells.len(), 2);
         assert_eq!(cells[0].text, "ỦY BAN NHÂN DÂN");
         assert_eq!(&text[cells[1].span.range()], "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        // A bullet padded to its list's indent (pandoc's "-   ") opens its item; a wider gap
+        // after it is a column's.
+        let texts = |line: &str| lines(line)[0].cells().iter().map(|c| c.text.to_string()).collect::<Vec<_>>();
+        assert_eq!(texts("-   UBND tỉnh (b/c);"), ["-   UBND tỉnh (b/c);"]);
+        assert_eq!(texts("-        PHÓ CHỦ TỊCH"), ["-", "PHÓ CHỦ TỊCH"]);
     }
 
     #[test]

@@ -11,7 +11,10 @@
 //!
 //! The order, and why:
 //! 1. line endings first, so every later step sees `\n` only;
-//! 2. invisible characters and odd spaces, then Markdown block marks and emphasis, then `ð`,
+//! 2. invisible characters and odd spaces, then Markdown emphasis and block marks
+//!    (a heading's `#`, `<br>`, escapes; after emphasis, whose deletions can bare a
+//!    heading, and before the line steps: "# CÔNG BÁO/Số 1" is a page header on the
+//!    first pass as on any), then `ð`,
 //!    letters misread for digits and Cyrillic/Greek look-alikes: a deleted
 //!    zero-width character or `*` can join two pieces into one word, and
 //!    look-alikes are judged per word;
@@ -137,8 +140,8 @@ pub static STEPS: &[&dyn NormalizeStep] = &[
     &line_endings::LineEndings,
     &invisible::InvisibleChars,
     &spaces::OddSpaces,
-    &markdown_blocks::MarkdownBlocks,
     &emphasis::MarkdownEmphasis,
+    &markdown_blocks::MarkdownBlocks,
     &ocr_letters::OcrLetters,
     &ocr_digits::OcrDigits,
     &lookalikes::LookalikeLetters,

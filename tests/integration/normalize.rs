@@ -139,6 +139,11 @@ fn text_strategy() -> impl Strategy<Value = String> {
         "Điều 1.",
         "a)",
         "I.",
+        "# ",
+        "#",
+        "**",
+        "-   ",
+        "| ",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
