@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::{NormalizeStep, Rewrite};
 
-/// Drops Markdown block marks, keeping the text and its lines.
+/// Drops the marks of ATX headings, keeping the text and its lines.
 pub struct MarkdownBlocks;
 
 impl NormalizeStep for MarkdownBlocks {
@@ -39,9 +39,9 @@ impl NormalizeStep for MarkdownBlocks {
                     edits.replace(line.start + range.start..line.start + range.end, with);
                 }
             } else {
-                // A removal that bares another mark ("#<br>" leaves "#"): the line is written
-                // as the rules leave it when none applies any more, in one edit, so that a
-                // second pass finds nothing (normalizing is idempotent).
+                // Should a removal bare another mark, the line is written as the rules leave it
+                // when none applies any more, in one edit, so that a second pass finds
+                // nothing (normalizing is idempotent).
                 let mut fixed = once;
                 loop {
                     let more = line_edits(&fixed);
