@@ -399,9 +399,6 @@ fn tail(text: &str, from: usize, limit: usize) -> (Option<String>, Option<String
         let body_start = c.name("body").map(|b| b.start()).unwrap_or(c.get(0).unwrap().end());
         let s = &rest[pos + body_start..];
         let mut end = ISSUER_STOP.find(s).map(|m| m.start()).unwrap_or_else(|| s.floor_char_boundary(s.len().min(150)));
-        if let Some(part) = comma_in_name(&s[..end], &s[end..]) {
-            end += part + ISSUER_STOP.find(&s[end + part..]).map_or(0, |m| m.start());
-        }
         // "của A và B" names A when B is another body; "giữa A và B" names both.
         if c.name("link").is_none_or(|l| l.as_str() == "của")
             && let Some(i) = s[..end].find(" và ")
@@ -428,17 +425,6 @@ fn tail(text: &str, from: usize, limit: usize) -> (Option<String>, Option<String
         pos += c.get(0).unwrap().end();
     }
     (date, issuer, from + pos)
-}
-
-/// How far the comma at the start of `after` and the name part after it reach when they
-/// go on the name of a ministry or department (`name`): "Bộ Lao động, Thương binh và Xã
-/// hội", "Sở Văn hóa, Thể thao và Du lịch" are one body, whose name holds "X và Y" after
-/// its comma.
-fn comma_in_name(name: &str, after: &str) -> Option<usize> {
-    static PART: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^,\s*\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?\s+và\s+\p{Lu}\p{Ll}*").unwrap());
-    let ministry = name.split_whitespace().rev().take(3).any(|w| matches!(w, "Bộ" | "Sở" | "Phòng"));
-    ministry.then(|| PART.find(after)).flatten().map(|m| m.end())
 }
 
 /// A trailing date or issuer is shared across a list when the items have the same
