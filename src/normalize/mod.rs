@@ -11,10 +11,7 @@
 //!
 //! The order, and why:
 //! 1. line endings first, so every later step sees `\n` only;
-//! 2. invisible characters and odd spaces, then Markdown emphasis and block marks
-//!    (a heading's `#`, `<br>`, escapes; after emphasis, whose deletions can bare a
-//!    heading, and before the line steps: "# CÔNG BÁO/Số 1" is a page header on the
-//!    first pass as on any), then `ð`,
+//! 2. invisible characters and odd spaces, then Markdown emphasis, then `ð`,
 //!    letters misread for digits and Cyrillic/Greek look-alikes: a deleted
 //!    zero-width character or `*` can join two pieces into one word, and
 //!    look-alikes are judged per word;
@@ -38,7 +35,6 @@ pub(crate) use nfc::composed as nfc;
 mod line_endings;
 mod lines;
 mod lookalikes;
-mod markdown_blocks;
 mod nfc;
 mod ocr_digits;
 mod ocr_letters;
@@ -141,7 +137,6 @@ pub static STEPS: &[&dyn NormalizeStep] = &[
     &invisible::InvisibleChars,
     &spaces::OddSpaces,
     &emphasis::MarkdownEmphasis,
-    &markdown_blocks::MarkdownBlocks,
     &ocr_letters::OcrLetters,
     &ocr_digits::OcrDigits,
     &lookalikes::LookalikeLetters,
