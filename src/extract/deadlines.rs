@@ -226,10 +226,10 @@ static CYCLE_ITEM: LazyLock<Prefiltered> = LazyLock::new(|| {
     .unwrap().into()
 });
 /// A reporting cycle in a clause, before the day it sets ("định kỳ hằng năm tổng hợp, báo
-/// cáo … trước ngày 15/12"): see [`clause_cycle`].
+/// cáo … trước ngày 15/12"): any [`CYCLE`] word after "định kỳ", or a "hàng"/"hằng" one
+/// alone. See [`clause_cycle`].
 static CLAUSE_CYCLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bđịnh\s+kỳ\s+)?\b(?:hàng|hằng)\s+(?:tháng|quý|năm)\b|\bđịnh\s+kỳ\s+(?:0?6\s+tháng|0?9\s+tháng|quý|năm)\b")
-        .unwrap()
+    Regex::new(&format!(r"(?i)\bđịnh\s+kỳ\s+{CYCLE}\b|\b(?:hàng|hằng)\s+(?:tháng|quý|năm)\b")).unwrap()
 });
 static CYCLE_HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*[-+•]?\s*báo\s+cáo\s+(?P<word>{CYCLE})\s*:")).unwrap());
@@ -532,7 +532,8 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
     out
 }
 
-/// Whether `p` holds a word a time label opens with, as a title-case label prints it.
+/// Whether `p` holds a word a time label opens with ([`TIME_WORDS`] past their first letter,
+/// so "Thời gian" and "thời gian" both count).
 fn holds_time_word(p: &str) -> bool {
     ["ời gian", "ời hạn", "ến độ"].iter().any(|w| memchr::memmem::find(p.as_bytes(), w.as_bytes()).is_some())
 }
