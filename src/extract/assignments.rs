@@ -64,10 +64,15 @@ pub enum RoleKind {
     /// The full name of a standing body ("Sở Tài chính"): a name that reached it ends before
     /// a lower-case word that does not place or list it ("Sở Tài chính nghiên cứu").
     Whole,
+    /// The title of an office a person holds ("Thủ trưởng", "Chủ tịch"): it governs bodies.
+    Title,
+    /// Those who act as themselves ("cá nhân"), whom no title governs: after "và" in a
+    /// unit that opens with a title they are a unit of their own.
+    Individual,
 }
 
 impl RoleKind {
-    const COUNT: usize = 18;
+    const COUNT: usize = 20;
 
     fn parse(kind: &str) -> RoleKind {
         match kind {
@@ -89,6 +94,8 @@ impl RoleKind {
             "person" => RoleKind::Person,
             "area" => RoleKind::Area,
             "whole" => RoleKind::Whole,
+            "title" => RoleKind::Title,
+            "individual" => RoleKind::Individual,
             other => panic!("grammars/roles.tsv: unknown kind {other:?}"),
         }
     }
@@ -324,6 +331,19 @@ fn opens_next_unit(toks: &[Token], i: usize) -> bool {
     opens_unit(toks, i) && (plural || toks[i].upper)
 }
 
+/// Whether individuals ("cá nhân", "tổ chức, cá nhân") open at `i` after a unit that opens
+/// with a title: "Thủ trưởng các cơ quan, đơn vị và cá nhân có liên quan" are the heads of
+/// the bodies, and the individuals themselves, for a title governs no person.
+fn individuals_after_title(toks: &[Token], start: usize, i: usize) -> bool {
+    let mut s = start;
+    if toks.get(s).is_some_and(|t| matches!(&*t.lower, "các" | "những")) {
+        s += 1;
+    }
+    s += phrase_at(toks, s, RoleKind::Person).unwrap_or(0);
+    let plural = usize::from(toks.get(i).is_some_and(|t| matches!(&*t.lower, "các" | "những")));
+    phrase_at(toks, s, RoleKind::Title).is_some() && phrase_at(toks, i + plural, RoleKind::Individual).is_some()
+}
+
 /// Whether token `i` lies inside a name phrase ("Ban Chỉ đạo", "bầu cử", "cùng cấp")
 /// that opens between `start` and `i` itself: its verbs are part of the unit's name.
 fn inside_name(toks: &[Token], start: usize, i: usize) -> bool {
@@ -518,7 +538,8 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
         if matches!(t, "," | ";" | "và" | "hoặc") {
             let splits = opens_next_unit(toks, i + 1)
                 || (proper_name(toks, start, i) && opens_unit(toks, i + 1))
-                || (t == "," && plural_piece(toks, i + 1));
+                || (t == "," && plural_piece(toks, i + 1))
+                || (t == "và" && individuals_after_title(toks, start, i + 1));
             // "Văn phòng HĐND và UBND huyện" is one office: a name row holds its "và".
             if splits && !collective_goes_on(toks, start, i) && !inside_name(toks, start, i) {
                 units.push((start, i));
@@ -1154,6 +1175,19 @@ mod tests {
     }
 
     #[test]
+    fn every_title_and_individual_example_splits_before_the_individuals() {
+        let individual = |words: &[String]| {
+            let words = if words.first().is_some_and(|w| w == "các") { &words[1..] } else { words };
+            ROLES.iter().any(|r| r.kind == RoleKind::Individual && words.starts_with(&r.words))
+        };
+        for (row, got) in examples_of(&[RoleKind::Title, RoleKind::Individual]) {
+            let [.., (titled, _), (last, _)] = &got[..] else { panic!("{:?}: {got:?}", row.words) };
+            assert!(individual(&words_of(last)), "{:?}: {got:?}", row.words);
+            assert!(!words_of(titled).iter().any(|w| w == "và"), "{:?}: {got:?}", row.words);
+        }
+    }
+
+    #[test]
     fn every_area_example_ends_its_unit_before_the_phrase() {
         for (row, got) in examples_of(&[RoleKind::Area]) {
             let phrase = row.words.join(" ");
@@ -1466,6 +1500,27 @@ mod tests {
         assert_eq!(got, [("các đơn vị được giao quản lý công trình".to_string(), Role::Lead)]);
         let got = units_in("Sở Xây dựng được giao chủ trì thẩm định hồ sơ.");
         assert!(got.iter().all(|(u, _)| u == "Sở Xây dựng"), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_governs_bodies_never_individuals() {
+        for (text, want) in [
+            (
+                "đề nghị Thủ trưởng các cơ quan, đơn vị và cá nhân có liên quan nghiêm túc triển khai thực hiện.",
+                vec!["Thủ trưởng các cơ quan, đơn vị", "cá nhân có liên quan"],
+            ),
+            (
+                "Giám đốc Sở Nội vụ, Chủ tịch UBND các huyện và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
+                vec!["Giám đốc Sở Nội vụ", "Chủ tịch UBND các huyện", "tổ chức, cá nhân có liên quan"],
+            ),
+            // Without a title, bodies and individuals are one collective.
+            (
+                "Yêu cầu các cơ quan, tổ chức và cá nhân có liên quan thực hiện.",
+                vec!["các cơ quan, tổ chức và cá nhân có liên quan"],
+            ),
+        ] {
+            assert_eq!(unit_names(&units_in(text)), want, "{text}");
+        }
     }
 
     #[test]
