@@ -40,8 +40,10 @@ pub static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     let lost = format!(r"(?P<lost>(?:{}){gap}/{gap}{codes})", type_codes.join("|"));
     // A number may take a letter: a document slotted in after another ("30c/NQ-CP", "12a/QĐ-UBND").
     let num = "[0-9]{1,5}[a-z]?";
+    // A year whose slash a converter dropped ("15/2020NĐ-CP") glues to a type code only.
+    let glued = format!(r"(?P<gcodes>(?:{}){dash}{codes})", type_codes.join("|"));
     let pattern = format!(
-        r"{lost}|(?:(?P<num>{num}){gap}/{gap}(?P<year>(?:19|20)[0-9][0-9]){gap}/{wrap}(?P<ncodes>{codes}))|(?:(?P<pnum>{num}){dash}(?P<party>{code}){gap}/{gap}(?P<pcodes>{codes}))|(?:(?P<snum>{num})?{gap}/{gap}(?P<scodes>{codes}))"
+        r"{lost}|(?:(?P<num>{num}){gap}/{gap}(?P<year>(?:19|20)[0-9][0-9])(?:{gap}/{wrap}(?P<ncodes>{codes})|{glued}))|(?:(?P<pnum>{num}){dash}(?P<party>{code}){gap}/{gap}(?P<pcodes>{codes}))|(?:(?P<snum>{num})?{gap}/{gap}(?P<scodes>{codes}))"
     );
     Regex::new(&pattern).unwrap()
 });
@@ -82,7 +84,8 @@ impl DocumentSymbol {
         } else {
             // Normative and state forms: the first code names the type when it is one
             // ("NĐ" in 04/2015/NĐ-CP, "KH" in 49/KH-UBND; none in 7086/UBND-KGVX).
-            let mut codes = codes_of(if c.name("ncodes").is_some() { "ncodes" } else { "scodes" });
+            let group = ["ncodes", "gcodes", "scodes"].into_iter().find(|g| c.name(g).is_some()).unwrap_or("scodes");
+            let mut codes = codes_of(group);
             if let Some((kind, issuer)) = codes.first().and_then(|first| unglued(first)) {
                 codes.splice(0..1, [kind.to_string(), issuer.to_string()]);
             }
@@ -106,12 +109,15 @@ pub fn canonical(raw: &str) -> String {
     let s: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
     let s = s.replace(&DASH_CHARS[1..], "-").replace('Ð', "Đ");
     let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
-    let s = if digits > 1 {
+    let mut s = if digits > 1 {
         let zeros = s.chars().take_while(|&c| c == '0').count().min(digits - 1);
         s[zeros..].to_string()
     } else {
         s
     };
+    if let Some(at) = glued_year_end(&s) {
+        s.insert(at, '/');
+    }
     let mut after_slash = false;
     s.split_inclusive(['-', '/'])
         .map(|piece| {
@@ -124,6 +130,18 @@ pub fn canonical(raw: &str) -> String {
             }
         })
         .collect()
+}
+
+/// Where the year of a normative symbol ends when a converter dropped the slash after it
+/// ("15/2020NĐ-CP"): a number, a slash, a year of four figures, then a letter.
+fn glued_year_end(s: &str) -> Option<usize> {
+    let slash = s.find('/')?;
+    let year = s.get(slash + 1..slash + 5)?;
+    let glued = s[..slash].starts_with(|c: char| c.is_ascii_digit())
+        && (year.starts_with("19") || year.starts_with("20"))
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && s[slash + 5..].starts_with(|c: char| c.is_alphabetic());
+    glued.then_some(slash + 5)
 }
 
 /// The type code and issuer code of a code that a converter glued together by dropping
@@ -206,6 +224,9 @@ mod tests {
             ("01/2018/TTVPCP", "1/2018/TT-VPCP", Some(1)),
             ("145/TTrVP", "145/TTr-VP", Some(145)),
             ("56/KHSNV", "56/KH-SNV", Some(56)),
+            // The slash after a normative symbol's year, dropped.
+            ("15/2020NĐ-CP", "15/2020/NĐ-CP", Some(15)),
+            ("27/2016TT-BLĐTBXH", "27/2016/TT-BLĐTBXH", Some(27)),
             // Codes that are one code, or glue no type to an issuer, stay.
             ("8011-CV/BTCTW", "8011-CV/BTCTW", Some(8011)),
             ("12/TTCP", "12/TTCP", Some(12)),
@@ -253,9 +274,17 @@ mod tests {
 
     #[test]
     fn plain_numbers_and_ranges_are_not_symbols() {
-        for text in
-            ["giai đoạn 2022- 2026", "ngày 14/7/2015", "năm 2023", "Covid-19", "tháng 7/\nNăm 2024", "2021-\nKẾ HOẠCH"]
-        {
+        for text in [
+            "giai đoạn 2022- 2026",
+            "ngày 14/7/2015",
+            "năm 2023",
+            "Covid-19",
+            "tháng 7/\nNăm 2024",
+            "2021-\nKẾ HOẠCH",
+            // A month and year before a name, with or without a space: no type code follows.
+            "tháng 12/2020 UBND tỉnh",
+            "tháng 12/2020UBND-VX",
+        ] {
             assert!(SYMBOL.find(text).is_none(), "{text}");
         }
     }
