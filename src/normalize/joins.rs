@@ -79,6 +79,9 @@ const PARAGRAPH_OPENINGS: &[&str] = &[
     "Qua ",
     "Hôm nay",
     "Vừa qua",
+    // A letter's addressees and a document's distribution list open blocks of their own.
+    "Kính gửi",
+    "Nơi nhận",
 ];
 
 /// Whether `line` opens like a paragraph of its own ([`PARAGRAPH_OPENINGS`]).
@@ -448,8 +451,11 @@ mod tests {
     fn a_long_title_keeps_apart_from_a_paragraph_that_opens_a_sentence() {
         let title =
             "Kết luận của Chủ tịch UBND tỉnh Nguyễn Văn A tại cuộc họp nghe báo cáo tình hình giải ngân vốn năm 2024";
-        for paragraph in ["Ngày 10/6/2024, Chủ tịch UBND tỉnh chủ trì.", "Sau khi nghe báo cáo, Chủ tịch kết luận:"]
-        {
+        for paragraph in [
+            "Ngày 10/6/2024, Chủ tịch UBND tỉnh chủ trì.",
+            "Sau khi nghe báo cáo, Chủ tịch kết luận:",
+            "Kính gửi: Ủy ban nhân dân huyện Cẩm Xuyên.",
+        ] {
             let t = format!("THÔNG BÁO\n{title}\n\n{paragraph}");
             assert_eq!(joined(&t), t, "{paragraph}");
         }
