@@ -126,10 +126,11 @@ fn pinpoint_before(text: &str, at: usize) -> Option<String> {
 const PINPOINT_REACH: usize = 300;
 
 /// Words before a name that say it does not exist yet, or is what another document
-/// issues; the name may open with a quote ("xây dựng “Đề án …”").
+/// issues or approves ("Quyết định số 749/QĐ-TTg … phê duyệt Chương trình …" cites the
+/// decision only); the name may open with a quote ("xây dựng “Đề án …”").
 static NOT_A_NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:xây dựng|dự thảo|dự án|ban hành|kèm theo|soạn thảo|việc|tham mưu)\s*(?:và\s+ban hành\s+)?[“\x22]?$",
+        r"(?i)(?:xây dựng|dự thảo|dự án|ban hành|phê duyệt|kèm theo|soạn thảo|việc|tham mưu)\s*(?:và\s+ban hành\s+)?[“\x22]?$",
     )
     .unwrap()
 });

@@ -559,6 +559,11 @@ fn a_name_labelled_as_a_form_is_no_citation() {
 #[test]
 fn what_looks_like_a_name_but_names_no_document() {
     assert!(cite("Tham mưu xây dựng “Đề án Điều chỉnh tổ chức biên chế Ban Chỉ huy quân sự xã”").is_empty());
+    // What a cited decision approves is cited through the decision only.
+    let c = cite(
+        "Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025",
+    );
+    assert_eq!(c.iter().map(|c| c.symbol.as_deref()).collect::<Vec<_>>(), [Some("749/QĐ-TTg")]);
     assert!(cite("chấp hành Lệnh điều động của Cảng vụ trong trường hợp khẩn cấp").is_empty());
     assert!(cite("thực hiện chức năng, nhiệm vụ theo quy định của Hiến pháp và pháp luật;").is_empty());
     // A constitution is named by its year, printed with "năm" or without.
