@@ -62,8 +62,14 @@ enum Label {
 // "1/ Mục đích", "a/ Kiện toàn"), always with a space after: "15/KH-UBND", "1-2 ngày" are none.
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXL]+)\s*(?:[.):]\s*|[/\-–]\s+(\p{Lu}))").unwrap());
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(Điều\s+[0-9]{1,3})\s*[.:]\s*").unwrap());
-static ITEMS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)(?:\.|\)|\s|[/\-–]\s)\s*([^0-9\s/.,-])").unwrap());
+// An item's text may open with a figure after "." or ")" and a space: a target ("1. 100% hồ
+// sơ", "2. 05 xã đạt chuẩn"), a date ("3. 15/3/2024 tổ chức …"); not with a label ("1. 1.").
+static ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)(?:(?:\.|\)|\s|[/\-–]\s)\s*([^0-9\s/.,-])|[.)]\s+([0-9]+(?:[%,/]|\s+\p{L})))",
+    )
+    .unwrap()
+});
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\s*[.)/]\s+(\S)").unwrap());
 static CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
     // I, V, X, L read as Roman numerals; a capital label titles a heading, which opens with a capital.
@@ -242,8 +248,9 @@ fn read_label(line: &str, in_appendix: bool) -> Option<(Label, &str)> {
     // The title runs to the end of the line from the label's end, or from the
     // title's first character where a form demands one (group 2): the forms
     // match the label only, not a `(.*)$` through the whole line.
-    let rest =
-        |c: &regex::Captures<'_>| &line[c.get(2).map_or_else(|| c.get(0).map_or(0, |m| m.end()), |m| m.start())..];
+    let rest = |c: &regex::Captures<'_>| {
+        &line[c.get(2).or_else(|| c.get(3)).map_or_else(|| c.get(0).map_or(0, |m| m.end()), |m| m.start())..]
+    };
     // Each form opens with its own few characters; most lines open with none of
     // them, and a look at the first one spares running the forms' regexes.
     let first = line.chars().next()?;
@@ -394,6 +401,24 @@ mod tests {
             paths("- Chỉ đạo thực hiện: Chủ tịch\n+ Một ý\n15/3/2026 là ngày bầu cử\n(i) thứ nhất\n2026 của Bộ\n")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn an_item_may_open_with_a_figure() {
+        let text = "I. CHỈ TIÊU\n1. 100% hồ sơ được số hóa.\n1.1. 95% cán bộ được tập huấn.\n2. 05 xã đạt chuẩn.\n\
+                    3) 15/3/2024 tổ chức hội nghị.\n";
+        let got: Vec<(String, String)> = paths(text);
+        let want = [
+            ("I", "CHỈ TIÊU"),
+            ("I.1", "100% hồ sơ được số hóa."),
+            ("I.1.1", "95% cán bộ được tập huấn."),
+            ("I.2", "05 xã đạt chuẩn."),
+            ("I.3", "15/3/2024 tổ chức hội nghị."),
+        ];
+        assert_eq!(got, want.map(|(p, t)| (p.to_string(), t.to_string())));
+        // A figure after a label is no title when it is a label itself, or the line a number.
+        assert!(paths("1. 1. Mục tiêu\n").iter().all(|(_, t)| !t.starts_with("1.")));
+        assert!(paths("2 000 đồng\n1.000 người\n").is_empty());
     }
 
     #[test]
