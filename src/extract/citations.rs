@@ -93,9 +93,11 @@ static DATE: LazyLock<String> = LazyLock::new(|| {
 static DATE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^\s*[,;]?\s*(?:được\s+)?(?:(?i:ban hành)\s+)?{}", *DATE)).unwrap());
 
-/// The issuer's opening: "của X", "giữa X", or a body word directly.
+/// The issuer's opening: "của X", "giữa X", or a body word directly. A comma may stand
+/// before "của" only: "Thực hiện Kế hoạch số 20/KH-UBND ngày 10/3/2024, Ủy ban nhân dân
+/// huyện ban hành …" names the body that acts, not the plan's issuer.
 static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*,?\s*(?:(?P<link>của|giữa)\s+|(?P<body>(?:UBND|Ủy ban|Uỷ ban|Ban|Bộ|Thủ tướng|Chính phủ|Hội nghị|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|HĐND|Hội đồng|Văn phòng|Sở|Quốc hội|Chủ tịch|BTV|Tiểu ban|Cục|Tổng cục|Bảo hiểm)\s))").unwrap()
+    Regex::new(r"^\s*(?:,?\s*(?P<link>của|giữa)\s+|(?P<body>(?:UBND|Ủy ban|Uỷ ban|Ban|Bộ|Thủ tướng|Chính phủ|Hội nghị|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|HĐND|Hội đồng|Văn phòng|Sở|Quốc hội|Chủ tịch|BTV|Tiểu ban|Cục|Tổng cục|Bảo hiểm)\s))").unwrap()
 });
 
 /// Where an issuer ends: before the words of the contract, a verb that begins the

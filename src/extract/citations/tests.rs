@@ -613,7 +613,14 @@ fn an_issuer_is_one_body_without_a_date() {
     assert_eq!(c.issuer.as_deref(), Some("Chính phủ"));
     let c = one("quản lý thực hiện Chương trình OCOP của các chủ thể sản phẩm tham gia");
     assert_eq!(c.issuer, None);
-    // Counter-example: a body with a plural word inside its name.
+    // After a comma, the body that opens the sentence acts: it issued nothing cited.
+    let c = one("Thực hiện Kế hoạch số 20/KH-UBND ngày 10/3/2024, Ủy ban nhân dân huyện ban hành Kế hoạch");
+    assert_eq!((c.date.as_deref(), c.issuer), (Some("2024-03-10"), None));
+    let c = one("Thực hiện Công văn số 1520/UBND-TH, UBND xã báo cáo như sau:");
+    assert_eq!(c.issuer, None);
+    // Counter-examples: "của" after a comma; a body with a plural word inside its name.
+    let c = one("Quyết định số 396 -QĐ/TU, ngày 19/10/2021, của Ban Thường vụ Tỉnh ủy về việc");
+    assert_eq!(c.issuer.as_deref(), Some("Ban Thường vụ Tỉnh ủy"));
     let c = one("Kế hoạch số 16/KH-HĐTĐKT ngày 31/8/2021 của Hội đồng Thi đua - Khen thưởng Trung ương về");
     assert_eq!(c.issuer.as_deref(), Some("Hội đồng Thi đua - Khen thưởng Trung ương"));
 }
