@@ -82,6 +82,8 @@ pub(crate) const PROPER_NAMES_TSV: &str = include_str!("../grammars/proper-names
 pub(crate) const SIGNATURE_AUTHORITIES_TSV: &str = include_str!("../grammars/signature-authorities.tsv");
 /// `grammars/open-ended-words.tsv`: words that leave a title line open.
 pub(crate) const OPEN_ENDED_WORDS_TSV: &str = include_str!("../grammars/open-ended-words.tsv");
+/// `grammars/type-title-qualifiers.tsv`.
+pub(crate) const TYPE_TITLE_QUALIFIERS_TSV: &str = include_str!("../grammars/type-title-qualifiers.tsv");
 
 /// The first column of a grammar, each cell through `key`, in the file's order.
 fn first_column(tsv: &str, key: fn(&str) -> String) -> Vec<String> {
@@ -123,6 +125,10 @@ pub static SIGNATURE_AUTHORITIES: LazyLock<Vec<(String, String)>> = LazyLock::ne
 /// Words that leave a title line open ("của", "và"), lower case.
 pub static OPEN_ENDED_WORDS: LazyLock<Vec<String>> =
     LazyLock::new(|| first_column(OPEN_ENDED_WORDS_TSV, str::to_lowercase));
+
+/// Words a type title carries after its type word ("hành động"), folded ([`fold`]).
+pub static TYPE_TITLE_QUALIFIERS: LazyLock<Vec<String>> =
+    LazyLock::new(|| first_column(TYPE_TITLE_QUALIFIERS_TSV, fold));
 
 /// Rows of a TSV grammar: (line number, cells), header and comments skipped.
 pub fn tsv_rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {

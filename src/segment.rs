@@ -352,7 +352,8 @@ fn is_form_mark(line: &str) -> bool {
     MARK.is_match(&fold(line.trim().trim_start_matches('*')))
 }
 
-/// The document type a line titles: an upper-case line holding a type word alone
+/// The document type a line titles: an upper-case line holding a type word alone,
+/// with a qualifier of `grammars/type-title-qualifiers.tsv` ("CHƯƠNG TRÌNH HÀNH ĐỘNG"),
 /// or followed by "CỦA …" ("NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ TỈNH ỦY"). A scan splits or
 /// spaces out the letters of a title printed large ("K ÉT LUẬN", "K Ế H O Ạ C H"): a line
 /// that is a type word once its spaces are dropped titles it too.
@@ -364,7 +365,13 @@ pub fn type_title_word(line: &str) -> Option<&'static DocType> {
     let f = fold(t);
     let typed = DOC_TYPES.iter().find(|d| {
         let w = &d.key;
-        f == *w || f.strip_prefix(w.as_str()).is_some_and(|rest| rest.starts_with(" cua "))
+        f.strip_prefix(w.as_str()).is_some_and(|rest| {
+            let rest = crate::grammar::TYPE_TITLE_QUALIFIERS
+                .iter()
+                .find_map(|q| rest.strip_prefix(' ')?.strip_prefix(q.as_str()))
+                .unwrap_or(rest);
+            rest.is_empty() || rest.starts_with(" cua ")
+        })
     });
     typed.or_else(|| {
         let compact: String = f.split_whitespace().collect();
@@ -730,6 +737,24 @@ mod tests {
             assert!(!continues_upper_title("QUY CHẾ LÀM VIỆC", next), "open-ended-words.tsv:{line}: {next:?}");
             assert!(continues_upper_title(title, next), "open-ended-words.tsv:{line}");
         }
+    }
+
+    #[test]
+    fn a_type_title_may_name_a_variety_of_its_type() {
+        let rows: Vec<_> = crate::grammar::tsv_rows(crate::grammar::TYPE_TITLE_QUALIFIERS_TSV).collect();
+        assert_eq!(rows.len(), crate::grammar::TYPE_TITLE_QUALIFIERS.len());
+        for (line, c) in rows {
+            let (title, trich_yeu) = c[1].split_once(" / ").expect("example has /");
+            assert!(title.to_lowercase().ends_with(c[0]), "type-title-qualifiers.tsv:{line}");
+            let head = "ỦY BAN NHÂN DÂN\nHUYỆN YÊN ĐỊNH\nSố: 77/KH-UBND\nYên Định, ngày 10 tháng 4 năm 2024\n";
+            let text = format!("{head}{title}\n{trich_yeu}\n\nI. MỤC ĐÍCH\n");
+            let x = crate::pipeline::extract_bytes("t.txt", text.as_bytes()).expect("reads");
+            assert_eq!(x.documents[0].title.as_deref(), Some(trich_yeu), "type-title-qualifiers.tsv:{line}");
+        }
+        let kind = |line: &str| type_title_word(line).map(|d| d.abbreviation.as_str());
+        assert_eq!(kind("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA BAN THƯỜNG VỤ HUYỆN ỦY"), Some("CTr"));
+        // A qualifier is no subject: "KẾ HOẠCH HÀNH ĐỘNG NĂM 2024" titles no type.
+        assert_eq!(kind("KẾ HOẠCH HÀNH ĐỘNG NĂM 2024"), None);
     }
 
     #[test]
