@@ -1251,6 +1251,29 @@ mod tests {
     }
 
     #[test]
+    fn every_stop_example_ends_its_unit_before_the_word() {
+        // The last time the phrase stands in the example it is outside every unit ("Ban Dân
+        // vận cùng cấp cùng": a name row holds the first "cùng"), and no unit ends inside it
+        // ("các cơ quan, đơn vị đăng" before "ký").
+        let at = |s: &str, words: &[String]| {
+            let w = words_of(s);
+            (0..w.len()).filter(|&k| w[k..].starts_with(words)).collect::<Vec<_>>()
+        };
+        for (row, got) in examples_of(&[RoleKind::Stop]) {
+            let example = words_of(&row.example);
+            let last = *at(&row.example, &row.words).last().expect("example holds its phrase");
+            let before = &example[..last];
+            for (u, _) in &got {
+                let w = words_of(u);
+                assert!(at(u, &row.words).len() < at(&row.example, &row.words).len(), "{:?}: {got:?}", row.words);
+                let cut =
+                    (1..row.words.len()).any(|k| w.ends_with(&row.words[..k]) && !before.ends_with(&row.words[..k]));
+                assert!(!cut, "{:?}: {got:?}", row.words);
+            }
+        }
+    }
+
+    #[test]
     fn every_row_example_holds_its_phrase() {
         for row in ROLES.iter() {
             assert!(
