@@ -1274,6 +1274,24 @@ mod tests {
     }
 
     #[test]
+    fn every_name_example_keeps_the_phrase_in_a_unit() {
+        // No unit ends before or inside the phrase, nor opens inside it: "UBND các xã, phường
+        // liên quan" is not cut before "liên", and "Quy chế phối hợp giữa …" gives no unit
+        // after "phối hợp".
+        for (row, got) in examples_of(&[RoleKind::Name]) {
+            let example = words_of(&row.example);
+            let n = row.words.len();
+            for (u, _) in &got {
+                let w = words_of(u);
+                let inside = (1..n).any(|k| w.ends_with(&row.words[..k]) || w.starts_with(&row.words[k..]));
+                let before = (0..example.len())
+                    .any(|k| example[k..].starts_with(&w) && example[k + w.len()..].starts_with(&row.words));
+                assert!(!inside && !before, "{:?}: {got:?}", row.words);
+            }
+        }
+    }
+
+    #[test]
     fn every_row_example_holds_its_phrase() {
         for row in ROLES.iter() {
             assert!(
@@ -1523,6 +1541,17 @@ mod tests {
         assert_eq!(got, [("các đơn vị được giao quản lý công trình".to_string(), Role::Lead)]);
         let got = units_in("Sở Xây dựng được giao chủ trì thẩm định hồ sơ.");
         assert!(got.iter().all(|(u, _)| u == "Sở Xây dựng"), "{got:?}");
+    }
+
+    #[test]
+    fn lien_quan_stays_with_the_unit_it_qualifies() {
+        let got = units_in(
+            "Phòng Tài chính chủ trì, phối hợp với UBND các xã, phường liên quan và các cơ quan, đơn vị liên quan tổ chức thực hiện.",
+        );
+        assert_eq!(
+            unit_names(&got),
+            ["Phòng Tài chính", "UBND các xã, phường liên quan", "các cơ quan, đơn vị liên quan"]
+        );
     }
 
     #[test]
