@@ -668,12 +668,9 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
         first
     };
     // A labelled line: the value lists its units.
-    for row in rows_at(&toks, first, RoleKind::Label) {
-        let n = row.words.len();
-        if toks.get(first + n).is_some_and(|t| t.lower == ":") {
-            emit(read_units(&toks, first + n + 1).0, row.role.unwrap_or(Role::Lead));
-            return;
-        }
+    if let Some((role, value)) = line_label(&toks, first) {
+        emit(read_units(&toks, value).0, role);
+        return;
     }
     for i in 0..toks.len() {
         // The subject of a task sentence: a unit at the start of a sentence, then a verb.
@@ -897,6 +894,21 @@ fn reports_before(toks: &[Token], i: usize) -> bool {
     })
 }
 
+/// The role a line's label gives and where its value opens: a `label` row before the colon
+/// ("Đơn vị chủ trì:"), also after the unit word it qualifies ("Bộ phận chủ trì:", "Cơ quan,
+/// đơn vị phối hợp:") and before a closing "thực hiện" ("Đơn vị chủ trì thực hiện:"). Words
+/// before the row must open with a unit's head: "Nội dung phối hợp:" lists no units.
+fn line_label(toks: &[Token], first: usize) -> Option<(Role, usize)> {
+    let colon = (first..toks.len().min(first + 9)).find(|&k| toks[k].lower == ":")?;
+    let closes = |e: usize| e == colon || (e + 2 == colon && toks[e].lower == "thực" && toks[e + 1].lower == "hiện");
+    (first..colon).find_map(|k| {
+        let qualified = k == first || phrase_at(toks, first, RoleKind::Head).is_some_and(|n| first + n <= k);
+        let plain = toks[first..k].iter().all(|t| t.lower.chars().all(char::is_alphabetic) || t.lower == ",");
+        let row = rows_at(toks, k, RoleKind::Label).find(|r| closes(k + r.words.len()))?;
+        (qualified && plain).then(|| (row.role.unwrap_or(Role::Lead), colon + 1))
+    })
+}
+
 /// The units a section title names. A title of units only gives each of them; under
 /// "Tổ chức thực hiện" (`organizing`) a short heading is a unit even when it opens with no
 /// head word ("Tài chính – Kế toán phường"). A heading that opens with a unit and goes on
@@ -923,10 +935,10 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
         let short = i < toks.len() && toks[i].upper && words <= 12 && !title.contains(':');
         let end = (i + 1..toks.len()).find(|&k| new_cell(&toks, k)).unwrap_or(toks.len());
         // A name holds no verb: "Giao UBND xã tổ chức triển khai …" is a task sentence, whose
-        // units the paragraph's own reading finds.
+        // units the paragraph's own reading finds; "Tuyên truyền" opens a heading of a task.
         let verb = |k: usize| {
             [RoleKind::Before, RoleKind::After].iter().any(|&kind| phrase_at(&toks, k, kind).is_some())
-                || !toks[k].upper && phrase_at(&toks, k, RoleKind::Stop).is_some()
+                || (k == i || !toks[k].upper) && phrase_at(&toks, k, RoleKind::Stop).is_some()
         };
         let name = !opens_task(&toks, i) && !(i..end).any(verb);
         return if organizing && short && name { vec![span(i, end)] } else { vec![] };
@@ -1441,6 +1453,22 @@ mod tests {
         // A short task sentence under "Tổ chức thực hiện" is no name: it holds a verb.
         assert!(heading_units("Giao UBND xã tổ chức triển khai thực hiện Nghị quyết.", true).is_empty());
         assert!(heading_units("Các xã báo cáo định kỳ hằng tháng.", true).is_empty());
+        // A heading that opens with a verb names a task, not a unit.
+        assert!(heading_units("Tuyên truyền", true).is_empty());
+        assert!(heading_units("Kiểm tra, giám sát", true).is_empty());
+    }
+
+    #[test]
+    fn a_label_may_qualify_a_unit_word() {
+        for (line, want) in [
+            ("- Bộ phận chủ trì: Công chức Văn hóa - Xã hội.", ("Công chức Văn hóa - Xã hội", Role::Lead)),
+            ("- Cơ quan, đơn vị phối hợp: Công an huyện.", ("Công an huyện", Role::Support)),
+            ("- Đơn vị chủ trì thực hiện: Văn phòng HĐND và UBND huyện.", ("Văn phòng HĐND và UBND huyện", Role::Lead)),
+        ] {
+            assert_eq!(units_in(line), [(want.0.to_string(), want.1)], "{line}");
+        }
+        // What a label lists when its words open with no unit: no units.
+        assert!(units_in("- Nội dung phối hợp: Tuyên truyền, vận động nhân dân.").is_empty());
     }
 
     #[test]
