@@ -141,12 +141,13 @@ fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option
         let at = lines.iter().rposition(|l| ends_with_end_mark(l.text))?;
         // A heading that is itself a paragraph ("b) Trong quá trình …, ….") is text of
         // its item already: a "./." paragraph after it is not the item's only text.
+        // So is an article's sentence ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký."):
+        // the enforcement clause after it ("Chánh Văn phòng … thi hành Quyết định này./.") is
+        // the closing, as the contract's own example ("Yêu cầu Thủ trưởng các cơ quan …
+        // quyết định./.") has it; under "Điều 3. Trách nhiệm thi hành" it is the only text.
         let heading_has_text =
             last.is_some_and(|s| s.title.split_whitespace().count() >= 12 || s.title.trim_end().ends_with(['.', ';']));
-        // An article runs to the signature: the enforcement clause under "Điều 3. Quyết định
-        // này có hiệu lực …" ("Chánh Văn phòng … chịu trách nhiệm thi hành …/.") is its text.
-        let article = last.is_some_and(|s| s.path.starts_with("Điều"));
-        ((at > 0 || heading_has_text || sections.is_empty()) && !article).then_some(at)
+        (at > 0 || heading_has_text || sections.is_empty()).then_some(at)
     })?;
     Some(Span::new(from + lines[at].span.start as usize, end))
 }
@@ -470,9 +471,12 @@ a) Trong quá trình thực hiện, các cơ quan gửi Sở Tài chính để t
 Yêu cầu các sở nghiêm túc thực hiện./.
 ";
         assert_eq!(outline_of(text).path_at(text.find("Yêu").unwrap()), None);
-        // The last article keeps its paragraphs: the enforcement clause is its text.
+        // After an article's own sentence the enforcement clause is the closing; it is the
+        // text of an article that only titles it.
         let decision = "Điều 2. Giao Sở Nội vụ theo dõi.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\nChánh Văn phòng chịu trách nhiệm thi hành Quyết định này./.\n";
-        assert_eq!(outline_of(decision).path_at(decision.find("Chánh").unwrap()), Some("Điều 3"));
+        assert_eq!(outline_of(decision).path_at(decision.find("Chánh").unwrap()), None);
+        let titled = "Điều 2. Giao Sở Nội vụ theo dõi.\nĐiều 3. Trách nhiệm thi hành\nChánh Văn phòng chịu trách nhiệm thi hành Quyết định này./.\n";
+        assert_eq!(outline_of(titled).path_at(titled.find("Chánh").unwrap()), Some("Điều 3"));
         // The end mark typed with a space before its slash is the same mark.
         let spaced = text.replace("./.", ". /.");
         assert_eq!(outline_of(&spaced).path_at(spaced.find("Yêu").unwrap()), None);
