@@ -59,7 +59,7 @@ fn point(p: &str) -> String {
     // The words of a date as a scan may misprint their marks ("ngay 30/6/2025").
     use crate::grammar::{DAY_WORD as DAY, MONTH_WORD as MONTH, YEAR_WORD as YEAR};
     format!(
-        r"(?:{DAY}\s+(?P<{p}wd>[0-9]{{1,2}})\s+{MONTH}\s+(?P<{p}wm>[0-9]{{1,2}})(?:\s+{YEAR}\s+(?P<{p}wy>[0-9]{{4}}))?|(?:{DAY}\s+)?\b(?P<{p}d>[0-9]{{1,2}})\s*[/-]\s*(?P<{p}dm>[0-9]{{1,2}})(?:\s*[/-]\s*(?P<{p}dy>[0-9]{{4}}))?|quý\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[/,-]?\s*(?:{YEAR}\s+)?(?P<{p}qy>[0-9]{{4}}))?|{MONTH}\s+(?P<{p}m>[0-9]{{1,2}})(?:\s*[/-]\s*(?P<{p}my>[0-9]{{4}})|\s+{YEAR}\s+(?P<{p}my2>[0-9]{{4}}))?|{YEAR}\s+(?P<{p}y>[0-9]{{4}}))"
+        r"(?:{DAY}\s+(?P<{p}wd>[0-9]{{1,2}})\s+{MONTH}\s+(?P<{p}wm>[0-9]{{1,2}})(?:\s+{YEAR}\s+(?P<{p}wy>[0-9]{{4}}))?|(?:{DAY}\s+)?\b(?P<{p}d>[0-9]{{1,2}})\s*[/-]\s*(?P<{p}dm>[0-9]{{1,2}})(?-u:\b)(?:\s*[/-]\s*(?P<{p}dy>[0-9]{{4}}))?|quý\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[/,-]?\s*(?:{YEAR}\s+)?(?P<{p}qy>[0-9]{{4}}))?|{MONTH}\s+(?P<{p}m>[0-9]{{1,2}})(?:\s*[/-]\s*(?P<{p}my>[0-9]{{4}})|\s+{YEAR}\s+(?P<{p}my2>[0-9]{{4}}))?|{YEAR}\s+(?P<{p}y>[0-9]{{4}}))"
     )
 }
 
@@ -167,8 +167,17 @@ static DUE: LazyLock<Prefiltered> = LazyLock::new(|| {
     ))
     .unwrap().into()
 });
+/// More days after a due day, and a cycle after the last that governs them all: " và 15/12
+/// hằng năm", ", 15/9 và 15/12". Read from the end of a [`DUE`] match.
+static DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*(?:,|và)\s*(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4})?\b)+(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|quý)))?")
+        .unwrap()
+});
+/// One day of a [`DAY_LIST`]: (day/month[/year]), day, month, year.
+static LISTED_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(([0-9]{1,2})\s*/\s*([0-9]{1,2})(?:\s*/\s*([0-9]{4}))?)").unwrap());
 static MONTHLY_DAY: LazyLock<Prefiltered> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+ngày\s+(?P<d>[0-9]{1,2})\s+(?:hàng|hằng)\s+tháng")
+    Regex::new(r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+(?:ngày\s+)?(?P<d>[0-9]{1,2})\s+(?:hàng|hằng)\s+tháng")
         .unwrap()
         .into()
 });
@@ -263,8 +272,10 @@ pub fn prepare() {
     }
 }
 
-/// Words before a cycle that make it a budget cycle, not a time limit.
-static BUDGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:kinh\s+phí|ngân\s+sách|dự\s+toán)\s*$").unwrap());
+/// Words before a cycle that make it no time limit: a budget's cycle ("kinh phí hàng năm"),
+/// an average rate ("tăng trưởng bình quân hằng năm đạt 8%").
+static NO_CYCLE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:kinh\s+phí|ngân\s+sách|dự\s+toán|bình\s+quân|trung\s+bình)\s*$").unwrap());
 
 fn recurrence(word: &str) -> Option<Recurrence> {
     let w = word.to_lowercase();
@@ -380,7 +391,13 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     for c in DUE.captures_in(p, &scanned) {
         let m = c.get(0).unwrap();
         let Some(a) = read_point(&c, "a") else { continue };
-        let mut every = c.name("every").and_then(|e| recurrence(e.as_str())).or(head_cycle);
+        // "trước ngày 15/6 và 15/12 hằng năm": more days after the first, one cycle for all.
+        let more = c.name("every").is_none().then(|| DAY_LIST.captures(&p[m.end()..])).flatten();
+        let listed_every = more.as_ref().and_then(|l| l.name("every"));
+        if let Some(e) = listed_every {
+            absorbed.push(span(m.end() + e.start(), m.end() + e.end()));
+        }
+        let mut every = c.name("every").or(listed_every).and_then(|e| recurrence(e.as_str())).or(head_cycle);
         if every.is_none() && matches!(a, Point::Day { y: None, .. }) {
             // A day and month recur yearly, half-yearly or quarterly, never monthly; a day
             // whose year is printed ("báo cáo năm gửi trước ngày 10/10/2023") happens once.
@@ -402,6 +419,20 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
             },
         }
         all.push(Candidate { span: d.span, deadline: d, relative: false });
+        let listed = more.as_ref().map(|l| l.get(0).unwrap().as_str()).unwrap_or("");
+        for day in LISTED_DAY.captures_iter(listed).filter(|_| matches!(a, Point::Day { .. })) {
+            let at = m.end() + day.get(1).unwrap().start();
+            let num = |g: usize| day.get(g).and_then(|n| n.as_str().parse::<u32>().ok());
+            let point = Point::Day { d: num(2).unwrap_or(0), m: num(3).unwrap_or(0), y: num(4).map(|y| y as i32) };
+            let text = day.get(1).unwrap().as_str();
+            let mut d = deadline(text, span(at, at + text.len()));
+            d.recurrence = every;
+            match point.due(every.is_some(), ctx.year) {
+                Ok(due) => d.due = Some(due),
+                Err(e) => d.problem = Some(e),
+            }
+            all.push(Candidate { span: d.span, deadline: d, relative: false });
+        }
     }
     // The day of every month and the text that says so: the whole match, or after a cycle its "trước ngày N".
     let monthly_days = MONTHLY_DAY.captures_in(p, &scanned).map(|c| (c.get(0).unwrap(), c.name("d").unwrap())).chain(
@@ -453,7 +484,7 @@ fn clause_cycle(p: &str, at: usize) -> Option<(std::ops::Range<usize>, Recurrenc
     let from = p[..at].rfind(['.', ';', ':', '\n']).map_or(0, |i| i + 1);
     let m = CLAUSE_CYCLE.find_iter(&p[from..at]).last()?;
     let start = from + m.start();
-    if BUDGET.is_match(&p[..start]) {
+    if NO_CYCLE_BEFORE.is_match(&p[..start]) {
         return None;
     }
     Some((start..from + m.end(), recurrence(m.as_str())?))
@@ -564,8 +595,9 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
     const EVERY: [&str; 2] = ["hàng", "hằng"];
     let mut out = vec![];
     // The cycle words themselves ("tháng", "năm") are everywhere; a list counts
-    // only with its anchor ("định kỳ" or an EVERY word), so a paragraph without one has none.
-    if !folded.contains("kỳ") && !EVERY.iter().any(|w| folded.contains(w)) {
+    // only with its anchor ("định kỳ", an EVERY word, or the "sơ kết" a count of months
+    // follows: "sơ kết 6 tháng, tổng kết hằng năm"), so a paragraph without one has none.
+    if !folded.contains("kỳ") && !folded.contains("sơ kết") && !EVERY.iter().any(|w| folded.contains(w)) {
         return out;
     }
     for list in CYCLE_LIST.captures_iter(p) {
@@ -574,14 +606,19 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
         let body = &p[m.start()..after_at];
         // Lowered only as far as the words looked for.
         let after: String = p[after_at..].trim_start().chars().take(4).flat_map(char::to_lowercase).collect();
-        let anchored = list.name("anchor").is_some() || {
-            let lower = fold_case(body);
-            EVERY.iter().any(|w| lower.contains(w))
-        };
+        let anchored = list.name("anchor").is_some()
+            || {
+                let lower = fold_case(body);
+                EVERY.iter().any(|w| lower.contains(w))
+            }
+            || (fold_case(&p[p.floor_char_boundary(m.start().saturating_sub(12))..m.start()])
+                .trim_end()
+                .ends_with("sơ kết")
+                && body.trim_start_matches('0').starts_with(['6', '9']));
         // "6 tháng đầu năm" is a period, "năm 2023" a year, "kinh phí hàng năm" a budget.
         let period =
             after.starts_with("đầu") || after.starts_with("cuối") || after.starts_with(|c: char| c.is_ascii_digit());
-        if !anchored || period || BUDGET.is_match(&p[..m.start()]) {
+        if !anchored || period || NO_CYCLE_BEFORE.is_match(&p[..m.start()]) {
             continue;
         }
         for c in CYCLE_ITEM.captures_iter(body) {
@@ -746,6 +783,41 @@ mod tests {
         assert!(got.iter().all(|d| d.due.as_deref() != Some("---20")), "{got:?}");
         let got = read("Báo cáo hằng tháng gửi trước ngày 20 tháng 3 năm 2024.");
         assert!(got.iter().all(|d| d.due.as_deref() != Some("---20")), "{got:?}");
+    }
+
+    #[test]
+    fn days_listed_after_a_due_word_share_its_cycle() {
+        let got = |p: &str| -> Vec<(String, Option<String>, Option<Recurrence>)> {
+            read(p).into_iter().map(|d| (d.text, d.due, d.recurrence)).collect()
+        };
+        let entry = |text: &str, due: &str, r| (text.to_string(), Some(due.to_string()), r);
+        use Recurrence::{Monthly, Yearly};
+        assert_eq!(
+            got("Các xã báo cáo trước ngày 15/6 và 15/12 hằng năm."),
+            [entry("trước ngày 15/6", "--06-15", Some(Yearly)), entry("15/12", "--12-15", Some(Yearly))]
+        );
+        assert_eq!(
+            got("hoàn thành trước ngày 15/6/2024, 15/9/2024 và ngày 15/12/2024."),
+            [
+                entry("trước ngày 15/6/2024", "2024-06-15", None),
+                entry("15/9/2024", "2024-09-15", None),
+                entry("15/12/2024", "2024-12-15", None)
+            ]
+        );
+        // "ngày" left out before a day of every month.
+        assert_eq!(got("Các xã báo cáo trước 25 hằng tháng."), [entry("trước 25 hằng tháng", "---25", Some(Monthly))]);
+        // A month and year printed "6/2024" is no day 6 of month 20.
+        assert!(got("tổ chức trong tháng 5 - 6/2024.").iter().all(|(_, due, _)| due.is_none()));
+    }
+
+    #[test]
+    fn a_half_year_after_so_ket_is_a_cycle_and_an_average_rate_is_none() {
+        let recs = |p: &str| read(p).into_iter().map(|d| d.recurrence).collect::<Vec<_>>();
+        use Recurrence::{HalfYearly, Yearly};
+        assert_eq!(recs("Ban Chỉ đạo tổ chức sơ kết 6 tháng, tổng kết hằng năm."), [Some(HalfYearly), Some(Yearly)]);
+        assert!(recs("Tốc độ tăng trưởng bình quân hằng năm đạt 8%.").is_empty());
+        // A period after "sơ kết" is no cycle.
+        assert!(recs("sơ kết 6 tháng đầu năm 2024").iter().all(Option::is_none));
     }
 
     #[test]
