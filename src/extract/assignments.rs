@@ -536,8 +536,10 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             start = i;
         }
         if matches!(t, "," | ";" | "và" | "hoặc") {
+            // A level of place in lower case lists the places of the unit ("UBND xã, phường").
+            let place = toks.get(i + 1).is_some_and(|n| !n.upper && opens_level(n));
             let splits = opens_next_unit(toks, i + 1)
-                || (proper_name(toks, start, i) && opens_unit(toks, i + 1))
+                || (proper_name(toks, start, i) && opens_unit(toks, i + 1) && !place)
                 || (t == "," && plural_piece(toks, i + 1))
                 || (t == "và" && individuals_after_title(toks, start, i + 1));
             // "Văn phòng HĐND và UBND huyện" is one office: a name row holds its "và".
@@ -674,7 +676,10 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
     }
     for i in 0..toks.len() {
         // The subject of a task sentence: a unit at the start of a sentence, then a verb.
-        let sentence_start = i == first || (i > 0 && matches!(&*toks[i - 1].lower, "." | ";" | ":"));
+        // A paragraph that opens in lower case with no bullet goes on with a sentence a page
+        // break cut ("… ở cấp\n  32\n\nxã, ở thôn, tổ dân phố theo …"): no subject opens it.
+        let cut_sentence = i == 0 && !toks[0].upper;
+        let sentence_start = (i == first && !cut_sentence) || (i > 0 && matches!(&*toks[i - 1].lower, "." | ";" | ":"));
         if sentence_start && subjects && !opens_task(&toks, i) {
             // "Đối với X xây dựng …": X is the subject.
             let addressed = (&*toks[i].lower == "đối" && toks.get(i + 1).is_some_and(|t| t.lower == "với"))
@@ -1580,6 +1585,30 @@ mod tests {
             unit_names(&got),
             ["Phòng Tài chính", "UBND các xã, phường liên quan", "các cơ quan, đơn vị liên quan"]
         );
+    }
+
+    #[test]
+    fn communes_villages_and_schools_are_units_and_places() {
+        for (text, want) in [
+            ("Đề nghị các xã tổ chức thực hiện.", vec!["các xã"]),
+            ("Các xã, thị trấn tổ chức thực hiện.", vec!["Các xã, thị trấn"]),
+            ("Chỉ đạo các thôn hoàn thành thu hoạch.", vec!["các thôn"]),
+            ("Các thôn, tổ dân phố tuyên truyền, vận động nhân dân.", vec!["Các thôn, tổ dân phố"]),
+            ("Giao các trường học tổ chức ngoại khóa.", vec!["các trường học"]),
+            ("Trạm Y tế xã tổ chức tiêm chủng.", vec!["Trạm Y tế xã"]),
+            ("- Đơn vị phối hợp: Tổ trưởng các tổ dân phố.", vec!["Tổ trưởng các tổ dân phố"]),
+            // A level of place in lower case after a name lists the unit's places.
+            ("Giao UBND xã, phường tổ chức thực hiện.", vec!["UBND xã, phường"]),
+            ("Công an xã, phường phối hợp thực hiện.", vec!["Công an xã, phường"]),
+            ("Phối hợp với Ban Chỉ đạo cấp huyện, xã thực hiện.", vec!["Ban Chỉ đạo cấp huyện, xã"]),
+            // "Xã hội" in a ministry's name, "Trường hợp" opening a sentence: no commune, no school.
+            ("Giao Sở Lao động - Thương binh và Xã hội hướng dẫn.", vec!["Sở Lao động - Thương binh và Xã hội"]),
+            ("Trường hợp phát hiện vi phạm, báo cáo Ủy ban nhân dân xã.", vec!["Ủy ban nhân dân xã"]),
+        ] {
+            assert_eq!(unit_names(&units_in(text)), want, "{text}");
+        }
+        // A paragraph a page break cut opens with no subject.
+        assert!(units_in("xã, ở thôn, tổ dân phố theo quy định của Chính phủ; hướng dẫn thực hiện.").is_empty());
     }
 
     #[test]
