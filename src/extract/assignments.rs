@@ -951,7 +951,12 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     if let Some(colon) = toks.iter().position(|t| t.lower == ":") {
         let label = phrase_at(&toks, i, RoleKind::Label).is_some();
         let plain = toks[i..colon].iter().all(|t| is_word(t) || matches!(&*t.lower, "," | "-" | "–"));
-        return if !label && plain && colon - i <= 20 { vec![span(i, colon)] } else { vec![] };
+        // "Giám đốc các Sở: Tài chính, …": the names after the colon are the plural's, a
+        // list the paragraph's own reading splits.
+        let names_follow = colon >= i + 2
+            && matches!(&*toks[colon - 2].lower, "các" | "những")
+            && phrase_at(&toks, colon - 1, RoleKind::Head) == Some(1);
+        return if !label && plain && !names_follow && colon - i <= 20 { vec![span(i, colon)] } else { vec![] };
     }
     let (units, stop) = read_units(&toks, i);
     let covered = units.last().map_or(0, |u| u.1);
@@ -1461,6 +1466,9 @@ mod tests {
         // A heading that opens with a verb names a task, not a unit.
         assert!(heading_units("Tuyên truyền", true).is_empty());
         assert!(heading_units("Kiểm tra, giám sát", true).is_empty());
+        // A plural whose names follow its colon is a list for the paragraph to read.
+        let title = "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Kế hoạch và Đầu tư; Chủ tịch UBND các huyện chịu trách nhiệm thi hành.";
+        assert!(heading_units(title, false).is_empty());
     }
 
     #[test]
