@@ -589,7 +589,7 @@ static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
 /// ("theo quy định của Hiến pháp và pháp luật" names no law). "và"/"hoặc" before
 /// a capital ends it only before another document ([`next_document`]).
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+và\s+pháp\s+luật(?:\W|$)|\s+năm\s+[0-9]|\s+(?:số|Số)\s*:?\s*[0-9]|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|vào|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+và\s+pháp\s+luật(?:\W|$)|\s+năm\s+[0-9]|\s+(?:số|Số)\s*:?\s*[0-9]|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
 });
 
 /// Common nouns that administrative text writes with a capital ("Nhân dân", "Nhà
@@ -700,8 +700,9 @@ fn description_end(rest: &str) -> Option<usize> {
 /// A document named by a description rather than a proper name: a quoted title
 /// within its first words ("Kế hoạch phát động thi đua “Dân vận khéo”"), or, after
 /// "thực hiện"/"triển khai", a description that names a place or a body ("Đề án
-/// chuyển khu công nghiệp Tằng Loỏng sang khu công nghiệp xanh, sinh thái").
-fn described_extent(rest: &str, implementing: bool) -> Option<usize> {
+/// chuyển khu công nghiệp Tằng Loỏng sang khu công nghiệp xanh, sinh thái") or, for a
+/// `periodic` type, its period.
+fn described_extent(rest: &str, implementing: bool, periodic: bool) -> Option<usize> {
     // A quote counts within the first words only; most type words have none there.
     let reach =
         rest.split_whitespace().nth(6).map_or(rest.len(), |w| w.as_ptr() as usize - rest.as_ptr() as usize + w.len());
@@ -731,7 +732,11 @@ fn described_extent(rest: &str, implementing: bool) -> Option<usize> {
                 .iter()
                 .any(|n| n.starts_with(w) && (n.len() == w.len() || words.get(i + 1).is_some_and(|x| n.ends_with(x))))
     });
-    (proper && (3..=30).contains(&words.len())).then_some(stop)
+    // Or a programme named by its period (`periodic`: "Chương trình mục tiêu quốc gia giảm
+    // nghèo bền vững giai đoạn 2021 - 2025"), as a plan is ("quy hoạch tỉnh … thời kỳ 2021 -
+    // 2030"); a rule is not ("Quy chế dân chủ ở cơ sở giai đoạn 2022-2025" is its practice).
+    let period = periodic && PERIOD.is_match(&rest[..stop]);
+    ((proper || period) && (3..=30).contains(&words.len())).then_some(stop)
 }
 
 /// Where the name after a type word ends, if the words after it make a proper name.
@@ -765,7 +770,9 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
         // kỳ 2021 - 2030").
         // A capitalised type word inside it is the document meant ("theo hợp đồng thuộc
         // Chương trình mục tiêu quốc gia …"), the common noun only its context.
-        return described_extent(rest, implementing).filter(|&len| {
+        // Programmes, plans and schemes run for a period, by which they are named.
+        let periodic = matches!(t.abbreviation.as_str(), "CTr" | "KH" | "ĐA" | "QH");
+        return described_extent(rest, implementing, periodic).filter(|&len| {
             let description = &rest[..len];
             word_capital || PERIOD.is_match(description) && !names_a_document(description)
         });

@@ -559,6 +559,16 @@ fn a_name_labelled_as_a_form_is_no_citation() {
 #[test]
 fn what_looks_like_a_name_but_names_no_document() {
     assert!(cite("Tham mưu xây dựng “Đề án Điều chỉnh tổ chức biên chế Ban Chỉ huy quân sự xã”").is_empty());
+    // A programme named by its period is carried out: a citation.
+    let c = one("Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025; UBND xã");
+    assert_eq!(c.name.as_deref(), Some("Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025"));
+    assert!(cite("thực hiện Quy chế dân chủ ở cơ sở giai đoạn 2022-2025 và năm 2022;").is_empty());
+    // "đưa Nghị quyết Đại hội vào cuộc sống": the short form of the congress's resolution.
+    let c = cite(
+        "Triển khai Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XXIII. Để sớm đưa Nghị quyết Đại hội vào cuộc sống, UBND huyện",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].mentions.len(), 2);
     // What a cited decision approves is cited through the decision only.
     let c = cite(
         "Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025",
