@@ -242,7 +242,7 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
             (type_word.is_some_and(|t| words.chars().count() > t.word.chars().count() + 2)).then_some(words)
         };
         let kind = kind_of(type_word, &symbol);
-        let (mut date, mut issuer, tail_end) = tail(text, end, zone.end as usize);
+        let (mut date, mut issuer, tail_end) = tail(text, end, zone.end as usize, symbol.is_joint());
         if date.is_none()
             && issuer.is_none()
             && let Some((d, i)) = issued_before(text, mention_start)
@@ -297,7 +297,7 @@ fn lost_number(text: &str, zone: Span, at: usize, end: usize, symbol: &DocumentS
         .min(3);
     let fragment = format!("{} {}", words[words.len() - keep..].join(" "), &z[at..end]).trim().to_string();
     let start = zone.start as usize + at;
-    let (date, issuer, tail_end) = tail(text, zone.start as usize + end, zone.end as usize);
+    let (date, issuer, tail_end) = tail(text, zone.start as usize + end, zone.end as usize, false);
     Found {
         span: Span::new(start, zone.start as usize + end),
         kind: symbol.type_code.clone(),
@@ -385,8 +385,9 @@ fn is_distinct_type(code: &str, t: &DocType) -> bool {
     !same_family && crate::grammar::is_type_code(code)
 }
 
-/// Date and issuer after a mention ending at `from`; and where they end.
-fn tail(text: &str, from: usize, limit: usize) -> (Option<String>, Option<String>, usize) {
+/// Date and issuer after a mention ending at `from`; and where they end. A `joint`
+/// document's issuer is both bodies of "của A và B" ([`DocumentSymbol::is_joint`]).
+fn tail(text: &str, from: usize, limit: usize, joint: bool) -> (Option<String>, Option<String>, usize) {
     let rest = &text[from..limit];
     let mut pos = 0;
     let mut date = None;
@@ -402,8 +403,10 @@ fn tail(text: &str, from: usize, limit: usize) -> (Option<String>, Option<String
         let body_start = c.name("body").map(|b| b.start()).unwrap_or(c.get(0).unwrap().end());
         let s = &rest[pos + body_start..];
         let mut end = ISSUER_STOP.find(s).map(|m| m.start()).unwrap_or_else(|| s.floor_char_boundary(s.len().min(150)));
-        // "của A và B" names A when B is another body; "giữa A và B" names both.
-        if c.name("link").is_none_or(|l| l.as_str() == "của")
+        // "của A và B" names A when B is another body, unless both issued it; "giữa A và
+        // B" names both.
+        if !joint
+            && c.name("link").is_none_or(|l| l.as_str() == "của")
             && let Some(i) = s[..end].find(" và ")
             && ISSUER_AFTER.is_match(&s[i + " và".len()..])
         {
@@ -493,7 +496,7 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
             continue;
         }
         let end = start + m.len() + name_len;
-        let (date, issuer, tail_end) = tail(text, end, zone.end as usize);
+        let (date, issuer, tail_end) = tail(text, end, zone.end as usize, false);
         let pinpoint = pinpoint_before(text, start);
         // The laws an amending law amends are documents named in its title: cited too,
         // each on its own ("… của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương").

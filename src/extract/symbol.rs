@@ -96,6 +96,14 @@ impl DocumentSymbol {
     }
 }
 
+impl DocumentSymbol {
+    /// Whether two bodies of `grammars/issuer-codes.tsv` issued it together
+    /// ("02/CTr-UBND-MTTQ"); a drafting office after the issuer ("7086/UBND-KGVX") is none.
+    pub fn is_joint(&self) -> bool {
+        self.issuer_codes.iter().filter(|c| ISSUER_CODES.contains(&c.as_str())).count() >= 2
+    }
+}
+
 fn clean_code(s: &str) -> String {
     let s = s.replace('Ð', "Đ");
     spelled_code(&s).map_or(s, str::to_string)
@@ -255,6 +263,13 @@ mod tests {
         ] {
             assert_eq!(read(printed).canonical, canon, "{printed}");
         }
+    }
+
+    #[test]
+    fn two_issuers_codes_make_a_joint_document() {
+        assert!(read("02/CTr-UBND-MTTQ").is_joint());
+        assert!(!read("7086/UBND-KGVX").is_joint());
+        assert!(!read("49/KH-UBND").is_joint());
     }
 
     #[test]

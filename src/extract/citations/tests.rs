@@ -628,6 +628,11 @@ fn an_issuer_is_one_body_without_a_date() {
     assert_eq!((c.date.as_deref(), c.issuer), (Some("2024-03-10"), None));
     let c = one("Thực hiện Công văn số 1520/UBND-TH, UBND xã báo cáo như sau:");
     assert_eq!(c.issuer, None);
+    // Both bodies of a joint programme issued it: "của A và B" names both.
+    let c = one(
+        "Chương trình phối hợp số 02/CTr-UBND-MTTQ ngày 10/01/2024 của UBND huyện và Ban Thường trực Ủy ban MTTQ Việt Nam huyện về công tác dân vận",
+    );
+    assert_eq!(c.issuer.as_deref(), Some("UBND huyện và Ban Thường trực Ủy ban MTTQ Việt Nam huyện"));
     // Counter-examples: "của" after a comma; a body with a plural word inside its name.
     let c = one("Quyết định số 396 -QĐ/TU, ngày 19/10/2021, của Ban Thường vụ Tỉnh ủy về việc");
     assert_eq!(c.issuer.as_deref(), Some("Ban Thường vụ Tỉnh ủy"));
