@@ -1210,6 +1210,13 @@ mod tests {
     }
 
     #[test]
+    fn every_intro_example_leads_with_the_subject_after_its_comma() {
+        for (row, got) in examples_of(&[RoleKind::Intro]) {
+            assert!(got.iter().any(|(_, r)| *r == Role::Lead), "{:?}: {got:?}", row.words);
+        }
+    }
+
+    #[test]
     fn every_area_example_ends_its_unit_before_the_phrase() {
         for (row, got) in examples_of(&[RoleKind::Area]) {
             let phrase = row.words.join(" ");
