@@ -69,6 +69,9 @@ pub const DAY_WORD: &str = "ng[aàáảãạ]y";
 pub const MONTH_WORD: &str = "th[aàáảãạ]ng";
 /// See [`NUMBER_WORD`].
 pub const YEAR_WORD: &str = "n[aàáảãạăằắẳẵặâầấẩẫậ]m";
+/// "Điều" opening an article, its tone mark where a scan put it ("Điêù 1.": the grave on
+/// the u), for regexes.
+pub const ARTICLE_WORD: &str = "Đi[eêềếểễệ][uùúủũụ]";
 
 /// `grammars/body-heads.tsv`: words that open the name of a body.
 pub(crate) const BODY_HEADS_TSV: &str = include_str!("../grammars/body-heads.tsv");

@@ -188,9 +188,10 @@ fn opens_signature(line: &Line) -> bool {
 
 /// Labels of parts and items that end the opening passage ("A. PHẦN CHUNG", "I.", "1.", "Điều 1.").
 static TOP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(?:[IVXLC]{1,6}\s*(?:[.:/)]|[-–]\s)|[0-9]{1,2}\s*(?:[.)]|[/\-–]\s)|[A-HĐ]\s*[.)]\s+\p{Lu}|Điều\s+[0-9]+|Chương\s+[IVXLC0-9]+)",
-    )
+    Regex::new(&format!(
+        r"^\s*(?:[IVXLC]{{1,6}}\s*(?:[.:/)]|[-–]\s)|[0-9]{{1,2}}\s*(?:[.)]|[/\-–]\s)|[A-HĐ]\s*[.)]\s+\p{{Lu}}|{}\s+[0-9]+|Chương\s+[IVXLC0-9]+)",
+        crate::grammar::ARTICLE_WORD
+    ))
     .unwrap()
 });
 

@@ -61,7 +61,8 @@ enum Label {
 // Besides ".", ")" and ":", local documents close a label with "/" or "-" ("I- MỤC ĐÍCH",
 // "1/ Mục đích", "a/ Kiện toàn"), always with a space after: "15/KH-UBND", "1-2 ngày" are none.
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([IVXL]+)\s*(?:[.):]\s*|[/\-–]\s+(\p{Lu}))").unwrap());
-static ARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(Điều\s+[0-9]{1,3})\s*[.:]\s*").unwrap());
+static ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{}\s+([0-9]{{1,3}})\s*[.:]\s*", crate::grammar::ARTICLE_WORD)).unwrap());
 // An item's text may open with a figure after "." or ")" and a space: a target ("1. 100% hồ
 // sơ", "2. 05 xã đạt chuẩn"), a date ("3. 15/3/2024 tổ chức …"); not with a label ("1. 1.").
 static ITEMS: LazyLock<Regex> = LazyLock::new(|| {
@@ -276,8 +277,7 @@ fn read_label(line: &str, in_appendix: bool) -> Option<(Label, &str)> {
     if first == 'Đ'
         && let Some(c) = ARTICLE.captures(line)
     {
-        let label = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
-        return Some((Label::Part(label), rest(&c)));
+        return Some((Label::Part(format!("Điều {}", &c[1])), rest(&c)));
     }
     if first.is_ascii_digit()
         && let Some(c) = ITEMS.captures(line)
@@ -402,6 +402,13 @@ mod tests {
             paths("- Chỉ đạo thực hiện: Chủ tịch\n+ Một ý\n15/3/2026 là ngày bầu cử\n(i) thứ nhất\n2026 của Bộ\n")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn an_article_word_with_a_misplaced_tone_mark_is_read() {
+        let got: Vec<String> =
+            paths("Điêù 1. Phê duyệt Kế hoạch.\nĐiềù 2. Giao Phòng Nội vụ.\n").into_iter().map(|(p, _)| p).collect();
+        assert_eq!(got, ["Điều 1", "Điều 2"]);
     }
 
     #[test]

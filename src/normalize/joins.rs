@@ -133,7 +133,14 @@ pub(crate) fn is_label(s: &str) -> bool {
     if matches!(c, '-' | '+' | '•' | '–' | '—' | '*' | '·' | '●' | '○' | '▪' | '♦') {
         return true;
     }
-    if let Some(rest) = s.strip_prefix("Điều ") {
+    // "Điều 5." also with the tone mark a scan misplaced ("Điêù 1.").
+    let article = s.strip_prefix("Đi").and_then(|r| {
+        let mut cs = r.chars();
+        let (e, u) = (cs.next()?, cs.next()?);
+        let word = "eêềếểễệ".contains(e) && "uùúủũụ".contains(u);
+        word.then_some(cs.as_str()).and_then(|r| r.strip_prefix(' '))
+    });
+    if let Some(rest) = article {
         let digits = rest.trim_start().chars().take_while(char::is_ascii_digit).count();
         return digits > 0 && rest.trim_start()[digits..].trim_start().starts_with('.');
     }
@@ -387,6 +394,7 @@ mod tests {
             "+ Về",
             "• x",
             "Điều 1. Phạm vi",
+            "Điêù 1. Phê duyệt",
             "“Điều 4. Trình tự",
             "IV. TỔ CHỨC",
             "I- MỤC ĐÍCH",
