@@ -462,6 +462,18 @@ fn respell_known_names(words: &mut [String]) {
     }
 }
 
+/// Write a level of place a scan misread ("ỦY BAN NHÂN DÂN HUYÊN HƯƠNG SƠN") as the grammar
+/// spells it: the level's words, folded, are the level's.
+fn respell_level(level: &mut [String]) {
+    let folded = fold(&level.join(" "));
+    let spelled = crate::grammar::LEVELS_OF_PLACE_SPELLED.iter().find(|l| fold(l) == folded);
+    if let Some(spelled) = spelled {
+        for (w, s) in level.iter_mut().zip(spelled.split(' ')) {
+            *w = s.to_string();
+        }
+    }
+}
+
 /// Upper-case agency text in conventional case: words in lower case, the first
 /// and proper names capitalized ("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỐ" → "Ủy ban nhân dân thị xã Đức Phố").
 pub fn proper_case(s: &str) -> String {
@@ -496,6 +508,10 @@ pub fn proper_case(s: &str) -> String {
             words[i] = capitalize(&words[i]);
         }
         let step = if committee { 2 } else { step };
+        // After "… nhân dân" a level is sure to be one ("địa phương" is not "địa phường").
+        if step > 0 && !committee && i > 0 && fold(&lower[i - 1]) == "dan" {
+            respell_level(&mut words[i..i + step]);
+        }
         if step > 0 {
             for w in words.iter_mut().skip(i + step) {
                 *w = capitalize(w);
@@ -696,6 +712,9 @@ mod tests {
         // The first letter a web page's copy lost; a name of three words at least tells it.
         assert_eq!(proper_case("Y BAN NHÂN DÂN TỈNH KON TUM"), "Ủy ban nhân dân tỉnh Kon Tum");
         assert_eq!(proper_case("AN NHÂN DÂN XÃ TÂN PHÚ"), "An nhân dân xã Tân Phú");
+        // A level whose mark a scan lost or misplaced is the level.
+        assert_eq!(proper_case("UY BAN NHÂN DÂN HUYÊN HƯƠNG SƠN"), "Ủy ban nhân dân huyện Hương Sơn");
+        assert_eq!(proper_case("ỦY BAN NHÂN DÂN THI XA ĐỨC PHỐ"), "Ủy ban nhân dân thị xã Đức Phố");
         assert_eq!(proper_case("ỦY BAN MẶT TRÂN TỔ QUỐC VIỆT NAM"), "Ủy ban Mặt trận Tổ quốc Việt Nam");
         assert_eq!(join_party("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Lào Cai"), "Ban Thường vụ Tỉnh ủy Lào Cai");
     }
