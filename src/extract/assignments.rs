@@ -956,7 +956,10 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
         let names_follow = colon >= i + 2
             && matches!(&*toks[colon - 2].lower, "các" | "những")
             && phrase_at(&toks, colon - 1, RoleKind::Head) == Some(1);
-        return if !label && plain && !names_follow && colon - i <= 20 { vec![span(i, colon)] } else { vec![] };
+        // "Các thành viên là lãnh đạo: …" says who the members are: a list, no unit.
+        let says_what = (i..colon).any(|k| phrase_at(&toks, k, RoleKind::Narrative).is_some());
+        let named = !label && plain && !names_follow && !says_what && colon - i <= 20;
+        return if named { vec![span(i, colon)] } else { vec![] };
     }
     let (units, stop) = read_units(&toks, i);
     let covered = units.last().map_or(0, |u| u.1);
@@ -1473,6 +1476,7 @@ mod tests {
         // A heading that opens with a verb names a task, not a unit.
         assert!(heading_units("Tuyên truyền", true).is_empty());
         assert!(heading_units("Kiểm tra, giám sát", true).is_empty());
+        assert!(heading_units("Các thành viên là lãnh đạo: Phòng Nội vụ, Phòng Tài chính", true).is_empty());
         // A plural whose names follow its colon is a list for the paragraph to read.
         let title = "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Kế hoạch và Đầu tư; Chủ tịch UBND các huyện chịu trách nhiệm thi hành.";
         assert!(heading_units(title, false).is_empty());
