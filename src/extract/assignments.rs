@@ -1552,6 +1552,19 @@ mod tests {
         for (span, unit, _) in &got {
             assert_eq!(&table[span.start as usize - 10..span.end as usize - 10], unit);
         }
+        // The same table printed without its border.
+        let borderless = table
+            .lines()
+            .filter(|l| !l.contains("---"))
+            .map(|l| l.trim().trim_matches('|').trim())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut again = vec![];
+        assert!(read_table(&borderless, 0, |span, unit, role| again.push((span, unit.to_string(), role))));
+        assert_eq!(again.iter().map(|(_, u, r)| (u.as_str(), *r)).collect::<Vec<_>>(), units);
+        for (span, unit, _) in &again {
+            assert_eq!(&borderless[span.range()], unit);
+        }
         // A table without a role column, and a paragraph that is no table, are read as text.
         assert!(!read_table("| STT | Nội dung |\n|---|---|\n| 1 | Sở Nội vụ chủ trì |", 0, |_, _, _| {}));
         assert!(!read_table("Sở Nội vụ chủ trì.", 0, |_, _, _| {}));

@@ -67,7 +67,7 @@ static ARTICLE: LazyLock<Regex> =
 // sơ", "2. 05 xã đạt chuẩn"), a date ("3. 15/3/2024 tổ chức …"); not with a label ("1. 1.").
 static ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)(?:(?:\.|\)|\s|[/\-–]\s)\s*([^0-9\s/.,-])|[.)]\s+([0-9]+(?:[%,/]|\s+\p{L})))",
+        r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)(?:(?:\.|\)|\s|[/\-–]\s)\s*([^0-9\s/.,|-])|[.)]\s+([0-9]+(?:[%,/]|\s+\p{L})))",
     )
     .unwrap()
 });
@@ -332,12 +332,17 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
     out.into_iter().map(|(s, e)| (s, &text[s..e])).collect()
 }
 
-/// The rows of a paragraph that is a Markdown pipe table (every line opens with "|", two
-/// lines or more): each row's cells, trimmed, with their offsets in `p`, the border pipes
-/// left out. `None` for any other paragraph. Assignments read its role columns, deadlines
-/// its time column.
+/// The rows of a paragraph that is a pipe table, two lines or more: Markdown's (every
+/// line opens with "|"), or one printed without its border, every line cut into the
+/// same three cells or more ("TT | Nội dung | Đơn vị chủ trì"). Each row's cells,
+/// trimmed, with their offsets in `p`, the border pipes left out. `None` for any other
+/// paragraph. Assignments read its role columns, deadlines its time column.
 pub fn table_rows(p: &str) -> Option<Vec<Vec<(usize, &str)>>> {
-    if !p.lines().all(|l| l.trim_start().starts_with('|')) || p.lines().nth(1).is_none() {
+    let bordered = p.lines().all(|l| l.trim_start().starts_with('|'));
+    let pipes = |l: &str| memchr::memchr_iter(b'|', l.as_bytes()).count();
+    let first = p.lines().next().map_or(0, pipes);
+    let borderless = first >= 2 && p.lines().all(|l| pipes(l) == first);
+    if !(bordered || borderless) || p.lines().nth(1).is_none() {
         return None;
     }
     let mut at = 0;
@@ -345,7 +350,8 @@ pub fn table_rows(p: &str) -> Option<Vec<Vec<(usize, &str)>>> {
         .split_inclusive('\n')
         .map(|line| {
             let row = line.trim_end().trim_start_matches([' ', '\t']);
-            let mut from = at + (line.len() - line.trim_start_matches([' ', '\t']).len()) + 1;
+            let border = usize::from(row.starts_with('|'));
+            let mut from = at + (line.len() - line.trim_start_matches([' ', '\t']).len()) + border;
             at += line.len();
             let inner = row.strip_prefix('|').unwrap_or(row);
             let inner = inner.strip_suffix('|').unwrap_or(inner);
@@ -402,6 +408,17 @@ mod tests {
             paths("- Chỉ đạo thực hiện: Chủ tịch\n+ Một ý\n15/3/2026 là ngày bầu cử\n(i) thứ nhất\n2026 của Bộ\n")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn rows_of_a_table_printed_without_its_border_are_no_sections() {
+        let text = "1. Nhiệm vụ\nTT | Nội dung | Đơn vị chủ trì\n1 | Rà soát | Sở Nội vụ\n2 | Kiểm tra | Thanh tra tỉnh\n2. Tổ chức thực hiện\n";
+        let got: Vec<String> = paths(text).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(got, ["1", "2"]);
+        let rows = table_rows("TT | Nội dung | Đơn vị\n1 | Rà soát | Sở Nội vụ").expect("a table");
+        assert_eq!(rows[1], [(29, "1"), (33, "Rà soát"), (45, "Sở Nội vụ")]);
+        // Lines with pipes that differ in number are no table.
+        assert!(table_rows("a | b | c\nd | e").is_none());
     }
 
     #[test]

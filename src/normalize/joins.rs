@@ -12,7 +12,8 @@
 //! - after a line that ends a sentence or a label (". : ; ! ? …", "./.",
 //!   also behind a closing quote or bracket) or ends in "này"/"đó";
 //! - into or out of a line with a run of four spaces or a tab (two-column
-//!   layout, whose runs the segmenter splits on; runs inside lines are kept);
+//!   layout, whose runs the segmenter splits on; runs inside lines are kept),
+//!   or with two pipes (a table row printed without its border);
 //! - out of a line with no letter (a number or a date on its own);
 //! - across more than three blank lines.
 //!
@@ -114,11 +115,12 @@ impl Logical<'_> {
     }
 }
 
-/// A run of four spaces or a tab inside the line: a column layout.
+/// A run of four spaces or a tab inside the line: a column layout; or two pipes, the
+/// cells of a table row ("1 | Rà soát … | Sở Nội vụ").
 fn has_columns(s: &str) -> bool {
     static FOUR_SPACES: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("    "));
     let t = s.trim().as_bytes();
-    memchr::memchr(b'\t', t).is_some() || FOUR_SPACES.find(t).is_some()
+    memchr::memchr(b'\t', t).is_some() || FOUR_SPACES.find(t).is_some() || memchr::memchr_iter(b'|', t).nth(1).is_some()
 }
 
 fn strip_opening(s: &str) -> &str {
