@@ -771,9 +771,13 @@ fn trigger_object(toks: &[Token], mut j: usize, lead: bool) -> usize {
 }
 
 /// Whether the trigger at `i` is part of a name (the `name` rows of roles.tsv): a unit's
-/// ("Ban Chỉ đạo") or a document's ("Quy chế phối hợp giữa …", "kế hoạch phối hợp …").
+/// ("Ban Chỉ đạo") or a document's ("Quy chế phối hợp giữa …", "kế hoạch phối hợp …"), or
+/// a word in lower case that opens with it ("giao ban", a briefing, gives no order; "Giao
+/// Ban Chỉ đạo …" does).
 fn trigger_in_name(toks: &[Token], i: usize) -> bool {
-    (i.saturating_sub(4)..i).any(|k| phrase_at(toks, k, RoleKind::Name).is_some_and(|n| k + n > i))
+    let trigger = phrase_at(toks, i, RoleKind::Before).unwrap_or(1);
+    phrase_at(toks, i, RoleKind::Name).is_some_and(|n| n > trigger && toks[i + 1..i + n].iter().all(|t| !t.upper))
+        || (i.saturating_sub(4)..i).any(|k| phrase_at(toks, k, RoleKind::Name).is_some_and(|n| k + n > i))
 }
 
 /// Where the clause that holds token `i` starts: after the last sentence mark, or
@@ -950,7 +954,7 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     }
     if let Some(colon) = toks.iter().position(|t| t.lower == ":") {
         let label = phrase_at(&toks, i, RoleKind::Label).is_some();
-        let plain = toks[i..colon].iter().all(|t| is_word(t) || matches!(&*t.lower, "," | "-" | "–"));
+        let plain = toks[i..colon].iter().all(|t| is_word(t) || matches!(&*t.lower, "," | ";" | "-" | "–"));
         // "Giám đốc các Sở: Tài chính, …": the names after the colon are the plural's, a
         // list the paragraph's own reading splits.
         let names_follow = colon >= i + 2
@@ -959,7 +963,16 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
         // "Các thành viên là lãnh đạo: …" says who the members are: a list, no unit.
         let says_what = (i..colon).any(|k| phrase_at(&toks, k, RoleKind::Narrative).is_some());
         let named = !label && plain && !names_follow && !says_what && colon - i <= 20;
-        return if named { vec![span(i, colon)] } else { vec![] };
+        if !named {
+            return vec![];
+        }
+        // "Sở Thông tin và Truyền thông, Báo Hà Tĩnh, Đài …: Tăng cường …" (a Chỉ thị's
+        // points): a list of units, split as printed when the reading covers it whole.
+        let (units, _) = read_units(&toks[..colon], i);
+        if units.len() > 1 && units.last().is_some_and(|u| u.1 == colon) {
+            return units.into_iter().map(|(s, e)| span(s, e)).collect();
+        }
+        return vec![span(i, colon)];
     }
     let (units, stop) = read_units(&toks, i);
     let covered = units.last().map_or(0, |u| u.1);
@@ -1477,6 +1490,12 @@ mod tests {
         assert!(heading_units("Tuyên truyền", true).is_empty());
         assert!(heading_units("Kiểm tra, giám sát", true).is_empty());
         assert!(heading_units("Các thành viên là lãnh đạo: Phòng Nội vụ, Phòng Tài chính", true).is_empty());
+        // Units listed before the colon of a point are split as printed.
+        let title =
+            "Sở Thông tin và Truyền thông, Báo Hà Tĩnh, Đài Phát thanh - Truyền hình tỉnh: Tăng cường tuyên truyền.";
+        assert_eq!(heading_units(title, false).len(), 3);
+        assert_eq!(heading_units("Sở Nội vụ; Sở Tư pháp: Hướng dẫn thực hiện.", false).len(), 2);
+        assert_eq!(heading_units("Đồng chí Phó Trưởng ban - Ủy viên: Phụ trách chung.", false).len(), 1);
         // A plural whose names follow its colon is a list for the paragraph to read.
         let title = "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Kế hoạch và Đầu tư; Chủ tịch UBND các huyện chịu trách nhiệm thi hành.";
         assert!(heading_units(title, false).is_empty());
@@ -1620,7 +1639,7 @@ mod tests {
     }
 
     #[test]
-    fn communes_villages_and_schools_are_units_and_places() {
+    fn communes_villages_schools_and_their_staff_are_units_and_places() {
         for (text, want) in [
             ("Đề nghị các xã tổ chức thực hiện.", vec!["các xã"]),
             ("Các xã, thị trấn tổ chức thực hiện.", vec!["Các xã, thị trấn"]),
@@ -1629,6 +1648,11 @@ mod tests {
             ("Giao các trường học tổ chức ngoại khóa.", vec!["các trường học"]),
             ("Trạm Y tế xã tổ chức tiêm chủng.", vec!["Trạm Y tế xã"]),
             ("- Đơn vị phối hợp: Tổ trưởng các tổ dân phố.", vec!["Tổ trưởng các tổ dân phố"]),
+            ("Phối hợp với nhà trường bảo đảm an toàn cho học sinh.", vec!["nhà trường"]),
+            ("Ngành y tế chủ động phòng, chống dịch.", vec!["Ngành y tế"]),
+            ("Chỉ đạo các cơ sở giáo dục thực hiện.", vec!["các cơ sở giáo dục"]),
+            ("Phối hợp với lực lượng công an xã tuần tra.", vec!["lực lượng công an xã"]),
+            ("Trạm trưởng chịu trách nhiệm chỉ đạo chung.", vec!["Trạm trưởng"]),
             // A level of place in lower case after a name lists the unit's places.
             ("Giao UBND xã, phường tổ chức thực hiện.", vec!["UBND xã, phường"]),
             ("Công an xã, phường phối hợp thực hiện.", vec!["Công an xã, phường"]),
@@ -1641,6 +1665,14 @@ mod tests {
         }
         // A paragraph a page break cut opens with no subject.
         assert!(units_in("xã, ở thôn, tổ dân phố theo quy định của Chính phủ; hướng dẫn thực hiện.").is_empty());
+    }
+
+    #[test]
+    fn a_briefing_or_a_handover_gives_no_order() {
+        assert!(units_in("Thông báo kết luận cuộc họp giao ban tháng 9/2024 của Ủy ban nhân dân tỉnh.").is_empty());
+        assert!(units_in("Tổ chức bàn giao Ban Quản lý chợ về xã quản lý.").is_empty());
+        // "Giao" before a unit's name in capitals is an order.
+        assert_eq!(unit_names(&units_in("Giao Ban Quản lý chợ tổ chức thu phí.")), ["Ban Quản lý chợ"]);
     }
 
     #[test]
