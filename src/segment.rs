@@ -566,7 +566,7 @@ fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
             || (is_upper(t) && i > start && !(upper_title && continues_upper_title(lines[i - 1].text, t)))
             || f.starts_with("can cu")
             || f.starts_with("kinh gui")
-            || (i > start && (f.starts_with("thuc hien ") && t.len() > 120))
+            || (i > start && (f.starts_with("thuc hien ") || crate::normalize::opens_paragraph(t)) && t.len() > 120)
             || TOP_LABEL.is_match(t);
         if stop {
             break;

@@ -83,6 +83,13 @@ const PARAGRAPH_OPENINGS: &[&str] = &[
     // A letter's addressees and a document's distribution list open blocks of their own.
     "Kính gửi",
     "Nơi nhận",
+    // A Chỉ thị opens with the state of things: "Năm 2023, …", "Thời gian qua, …".
+    "Năm 20",
+    "Thời gian qua",
+    "Thời gian vừa qua",
+    "Những năm qua",
+    "Những năm gần đây",
+    "Hiện nay",
 ];
 
 /// Whether `line` opens like a paragraph of its own ([`PARAGRAPH_OPENINGS`]).
@@ -465,6 +472,8 @@ mod tests {
             "Ngày 10/6/2024, Chủ tịch UBND tỉnh chủ trì.",
             "Sau khi nghe báo cáo, Chủ tịch kết luận:",
             "Kính gửi: Ủy ban nhân dân huyện Cẩm Xuyên.",
+            "Năm 2023, trên địa bàn tỉnh ghi nhận 1.200 ca mắc sốt xuất huyết.",
+            "Thời gian qua, công tác cải cách hành chính đạt nhiều kết quả.",
         ] {
             let t = format!("THÔNG BÁO\n{title}\n\n{paragraph}");
             assert_eq!(joined(&t), t, "{paragraph}");
