@@ -56,10 +56,12 @@ enum Point {
 
 /// The regex of one point, its groups prefixed with `p` so two can share a pattern.
 fn point(p: &str) -> String {
+    // "Quý" also as older texts spell it ("Quí") and as a scan leaves it ("Quy IV").
+    const QUARTER: &str = "qu[ýíyi]";
     // The words of a date as a scan may misprint their marks ("ngay 30/6/2025").
     use crate::grammar::{DAY_WORD as DAY, MONTH_WORD as MONTH, YEAR_WORD as YEAR};
     format!(
-        r"(?:{DAY}\s+(?P<{p}wd>[0-9]{{1,2}})\s+{MONTH}\s+(?P<{p}wm>[0-9]{{1,2}})(?:\s+{YEAR}\s+(?P<{p}wy>[0-9]{{4}}))?|(?:{DAY}\s+)?\b(?P<{p}d>[0-9]{{1,2}})\s*[/-]\s*(?P<{p}dm>[0-9]{{1,2}})(?-u:\b)(?:\s*[/-]\s*(?P<{p}dy>[0-9]{{4}}))?|quý\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[/,-]?\s*(?:{YEAR}\s+)?(?P<{p}qy>[0-9]{{4}}))?|{MONTH}\s+(?P<{p}m>[0-9]{{1,2}})(?:\s*[/-]\s*(?P<{p}my>[0-9]{{4}})|\s+{YEAR}\s+(?P<{p}my2>[0-9]{{4}}))?|{YEAR}\s+(?P<{p}y>[0-9]{{4}}))"
+        r"(?:{DAY}\s+(?P<{p}wd>[0-9]{{1,2}})\s+{MONTH}\s+(?P<{p}wm>[0-9]{{1,2}})(?:\s+{YEAR}\s+(?P<{p}wy>[0-9]{{4}}))?|(?:{DAY}\s+)?\b(?P<{p}d>[0-9]{{1,2}})\s*[/-]\s*(?P<{p}dm>[0-9]{{1,2}})(?-u:\b)(?:\s*[/-]\s*(?P<{p}dy>[0-9]{{4}}))?|{QUARTER}\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[/,-]?\s*(?:{YEAR}\s+)?(?P<{p}qy>[0-9]{{4}}))?|{MONTH}\s+(?P<{p}m>[0-9]{{1,2}})(?:\s*[/-]\s*(?P<{p}my>[0-9]{{4}})|\s+{YEAR}\s+(?P<{p}my2>[0-9]{{4}}))?|{YEAR}\s+(?P<{p}y>[0-9]{{4}}))"
     )
 }
 
@@ -197,7 +199,7 @@ static SINCE: LazyLock<Prefiltered> = LazyLock::new(|| {
 });
 static PERIOD: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:quý\s+(?:IV|I{1,3})\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào)\s+tháng\s+[0-9]{1,2}\s*(?:/\s*|năm\s+)[0-9]{4}|trong\s+năm\s+[0-9]{4})",
+        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:qu[ýíyi]\s+(?:IV|I{1,3}|[1-4])\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào)\s+tháng\s+[0-9]{1,2}\s*(?:/\s*|năm\s+)[0-9]{4}|trong\s+năm\s+[0-9]{4})",
     )
     .unwrap().into()
 });
@@ -349,7 +351,8 @@ fn over_before(d: &Deadline, date: Option<&str>) -> bool {
 /// ("quý IV"), "từ nay" has "nay", and a reporting cycle counts only with "định kỳ",
 /// "hàng" or "hằng" (see [`cycles`]).
 fn may_hold_deadline(p: &str) -> bool {
-    static WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)quý|nay|hàng|hằng|định\s+kỳ").unwrap());
+    static WORDS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)qu[ýí]|qu[yi]\s+[IV1-4]|nay|hàng|hằng|định\s+kỳ").unwrap());
     p.bytes().any(|b| b.is_ascii_digit()) || WORDS.is_match(p)
 }
 
@@ -818,6 +821,22 @@ mod tests {
         assert!(recs("Tốc độ tăng trưởng bình quân hằng năm đạt 8%.").is_empty());
         // A period after "sơ kết" is no cycle.
         assert!(recs("sơ kết 6 tháng đầu năm 2024").iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_quarter_as_older_texts_and_scans_spell_it() {
+        for p in [
+            "Thời gian thực hiện: Quí IV năm 2024",
+            "Thời gian thực hiện: Quy IV năm 2024",
+            "hoàn thành trong Quí IV/2024.",
+            "hoàn thành trong quý 4 năm 2024.",
+        ] {
+            let got = read(p);
+            let bounds: Vec<_> = got.iter().map(|d| (d.start.as_deref(), d.end.as_deref())).collect();
+            assert_eq!(bounds, [(Some("2024-10-01"), Some("2024-12-31"))], "{p}");
+        }
+        // "Quy" before anything but a quarter's number is no quarter.
+        assert!(read("Quy chế số 4 năm nay").iter().all(|d| d.start.as_deref() != Some("2024-10-01")));
     }
 
     #[test]
