@@ -449,9 +449,14 @@ fn level_before(toks: &[Token], k: usize) -> bool {
 /// level a name goes on only with the place's name, a list ("các huyện, thị xã", "tỉnh các
 /// huyện" as printed), a word the level word is part of ("xã hội", "tỉnh ủy"), or what
 /// places the level ("thành phố trực thuộc Trung ương", "cấp huyện trở lên").
+///
+/// The same after the place's name ("UBND thị trấn Hưng Hóa khảo sát …"): its capitalized
+/// words right after the level.
 fn ends_at_level(toks: &[Token], start: usize, i: usize) -> bool {
-    i > start + 1
-        && level_before(toks, i)
+    let named_place = toks[start..i].iter().rev().take_while(|t| t.upper).count();
+    let level_at = if named_place > 0 && !toks[i].upper { i - named_place } else { i };
+    level_at > start + 1
+        && level_before(toks, level_at)
         && toks[i].lower.chars().all(char::is_alphabetic)
         && !matches!(
             &*toks[i].lower,
@@ -1594,6 +1599,11 @@ mod tests {
         for (text, want) in [
             ("3. Kho bạc Nhà nước tỉnh kiểm soát, thanh toán kịp thời cho các dự án.", vec!["Kho bạc Nhà nước tỉnh"]),
             ("Văn phòng UBND tỉnh thông báo kết quả đến các xã.", vec!["Văn phòng UBND tỉnh"]),
+            // After the place's name too.
+            (
+                "Phối hợp với Phòng Kinh tế và Hạ tầng, UBND thị trấn Hưng Hóa khảo sát vị trí.",
+                vec!["Phòng Kinh tế và Hạ tầng", "UBND thị trấn Hưng Hóa"],
+            ),
             // What the level is part of, or what places it, stays in the name.
             ("Giám đốc Bảo hiểm xã hội tỉnh kiểm soát việc chi trả.", vec!["Giám đốc Bảo hiểm xã hội tỉnh"]),
             (
