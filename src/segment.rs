@@ -727,13 +727,28 @@ fn closing(lines: &[Line], from: usize, to: usize) -> Option<Span> {
 mod tests {
     use super::*;
 
+    /// The rows of a grammar whose example is a title line ending on the row's word, " / ",
+    /// and the line under it: (line number, title line, next line), the word checked.
+    fn title_line_examples(tsv: &'static str, file: &str, words: usize) -> Vec<(usize, &'static str, &'static str)> {
+        let rows: Vec<_> = crate::grammar::tsv_rows(tsv).collect();
+        assert_eq!(rows.len(), words, "{file}");
+        rows.into_iter()
+            .map(|(line, c)| {
+                let (title, next) = c[1].split_once(" / ").expect("example has /");
+                assert!(title.to_lowercase().ends_with(c[0]), "{file}:{line}: the title line ends on {}", c[0]);
+                (line, title, next)
+            })
+            .collect()
+    }
+
     #[test]
     fn a_title_line_ending_on_an_open_ended_word_goes_on_over_an_authority_line() {
-        let rows: Vec<_> = crate::grammar::tsv_rows(crate::grammar::OPEN_ENDED_WORDS_TSV).collect();
-        assert_eq!(rows.len(), crate::grammar::OPEN_ENDED_WORDS.len());
-        for (line, c) in rows {
-            let (title, next) = c[1].split_once(" / ").expect("example has /");
-            assert!(title.to_lowercase().ends_with(c[0]), "open-ended-words.tsv:{line}: the title ends on {}", c[0]);
+        let rows = title_line_examples(
+            crate::grammar::OPEN_ENDED_WORDS_TSV,
+            "open-ended-words.tsv",
+            crate::grammar::OPEN_ENDED_WORDS.len(),
+        );
+        for (line, title, next) in rows {
             // The next line would end any other title line.
             assert!(!continues_upper_title("QUY CHẾ LÀM VIỆC", next), "open-ended-words.tsv:{line}: {next:?}");
             assert!(continues_upper_title(title, next), "open-ended-words.tsv:{line}");
@@ -742,11 +757,12 @@ mod tests {
 
     #[test]
     fn a_type_title_may_name_a_variety_of_its_type() {
-        let rows: Vec<_> = crate::grammar::tsv_rows(crate::grammar::TYPE_TITLE_QUALIFIERS_TSV).collect();
-        assert_eq!(rows.len(), crate::grammar::TYPE_TITLE_QUALIFIERS.len());
-        for (line, c) in rows {
-            let (title, trich_yeu) = c[1].split_once(" / ").expect("example has /");
-            assert!(title.to_lowercase().ends_with(c[0]), "type-title-qualifiers.tsv:{line}");
+        let rows = title_line_examples(
+            crate::grammar::TYPE_TITLE_QUALIFIERS_TSV,
+            "type-title-qualifiers.tsv",
+            crate::grammar::TYPE_TITLE_QUALIFIERS.len(),
+        );
+        for (line, title, trich_yeu) in rows {
             let head = "ỦY BAN NHÂN DÂN\nHUYỆN YÊN ĐỊNH\nSố: 77/KH-UBND\nYên Định, ngày 10 tháng 4 năm 2024\n";
             let text = format!("{head}{title}\n{trich_yeu}\n\nI. MỤC ĐÍCH\n");
             let x = crate::pipeline::extract_bytes("t.txt", text.as_bytes()).expect("reads");
