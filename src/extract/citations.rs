@@ -137,9 +137,10 @@ static NOT_A_NAME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Verbs that carry out an existing document: "thực hiện Đề án …", "triển khai Chương trình …".
+/// Verbs that carry out or rest on an existing document: "thực hiện Đề án …", "triển khai
+/// Chương trình …", "Căn cứ Kế hoạch giáo dục nhà trường năm học 2024-2025".
 static IMPLEMENTING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:thực hiện|triển khai|Thực hiện|Triển khai)(?:\s+(?:có hiệu quả|hiệu quả|tốt|nghiêm túc|nghiêm))?|quy định tại|theo|điều chỉnh)\s+$").unwrap()
+    Regex::new(r"(?:(?:thực hiện|triển khai|Thực hiện|Triển khai)(?:\s+(?:có hiệu quả|hiệu quả|tốt|nghiêm túc|nghiêm))?|quy định tại|theo|điều chỉnh|Căn cứ|căn cứ)\s+$").unwrap()
 });
 
 /// A body whose name holds a type word: "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch".
@@ -926,8 +927,9 @@ fn wrap_continues(line_chars: usize, line: &str, next: &str) -> bool {
 }
 
 /// The period a plan or strategy is named by.
-static PERIOD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:thời kỳ|giai đoạn|nhiệm kỳ)\s+[0-9]{4}\s*-\s*[0-9]{4}").unwrap());
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:thời kỳ|giai đoạn|nhiệm kỳ|năm học|[0-9]{1,2} năm)\s+[0-9]{4}\s*[-–]\s*[0-9]{4}").unwrap()
+});
 
 /// A name cut before a closing parenthesis that no opening one of its own pairs with:
 /// a name given in parentheses ("(Bộ luật ISPS)").

@@ -563,6 +563,11 @@ fn what_looks_like_a_name_but_names_no_document() {
     let c = one("Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025; UBND xã");
     assert_eq!(c.name.as_deref(), Some("Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025"));
     assert!(cite("thực hiện Quy chế dân chủ ở cơ sở giai đoạn 2022-2025 và năm 2022;").is_empty());
+    // What a document rests on, named by its period: a school year, five years.
+    let c = one("Căn cứ Kế hoạch giáo dục nhà trường năm học 2024-2025;");
+    assert_eq!(c.name.as_deref(), Some("Kế hoạch giáo dục nhà trường năm học 2024-2025"));
+    let c = one("Căn cứ Kế hoạch phát triển kinh tế - xã hội 5 năm 2021-2025;");
+    assert_eq!(c.name.as_deref(), Some("Kế hoạch phát triển kinh tế - xã hội 5 năm 2021-2025"));
     // "đưa Nghị quyết Đại hội vào cuộc sống": the short form of the congress's resolution.
     let c = cite(
         "Triển khai Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XXIII. Để sớm đưa Nghị quyết Đại hội vào cuộc sống, UBND huyện",
