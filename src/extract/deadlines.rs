@@ -165,7 +165,7 @@ static OPEN_RANGE: LazyLock<Prefiltered> = LazyLock::new(|| {
 static DUE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
     Regex::new(&format!(
-        r"(?i)\b(?:trước|truớc|trưóc|truóc|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+(?:[0-9]{{1,2}}\s*(?:giờ|h)(?:\s*[0-9]{{1,2}}(?:\s*phút)?)?,?\s+)?{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
+        r"(?i)\b(?:trước|truớc|trưóc|truóc|trươc|truoc|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+(?:[0-9]{{1,2}}\s*(?:giờ|h)(?:\s*[0-9]{{1,2}}(?:\s*phút)?)?,?\s+)?{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
     ))
     .unwrap().into()
 });
@@ -844,6 +844,8 @@ mod tests {
         for p in [
             "hoàn thành trước ngay 30/6/2024.",
             "hoàn thành truớc ngày 30/6/2024.",
+            "hoàn thành trươc ngày 30/6/2024.",
+            "hoan thanh truoc ngay 30/6/2024.",
             "hoàn thành trước ngày 30 thang 6 nam 2024.",
         ] {
             let got = read(p);
