@@ -411,12 +411,17 @@ fn plural_piece(toks: &[Token], i: usize) -> bool {
 /// Ban, ngành"): the unit so far ends in "các" and one head word, and the next piece is a
 /// head word alone, capitalized or not. "các Sở, Ủy ban nhân dân các huyện" splits.
 fn collective_goes_on(toks: &[Token], start: usize, i: usize) -> bool {
-    let bare_plural = i >= start + 2
-        && matches!(&*toks[i - 2].lower, "các" | "những")
-        && phrase_at(toks, i - 1, RoleKind::Head) == Some(1);
-    bare_plural
+    ends_in_bare_plural(toks, start, i)
         && phrase_at(toks, i + 1, RoleKind::Head) == Some(1)
         && toks.get(i + 2).is_none_or(|t| matches!(&*t.lower, "," | "và" | ";" | "."))
+}
+
+/// Whether the tokens from `start` end before `end` in "các"/"những" and one head word
+/// ("Giám đốc các Sở"): a plural whose members a list after it names.
+fn ends_in_bare_plural(toks: &[Token], start: usize, end: usize) -> bool {
+    end >= start + 2
+        && matches!(&*toks[end - 2].lower, "các" | "những")
+        && phrase_at(toks, end - 1, RoleKind::Head) == Some(1)
 }
 
 /// Whether a bare area phrase at `i` (an `area` row: "trên địa bàn") tells where the task
@@ -962,9 +967,7 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
         let plain = toks[i..colon].iter().all(|t| is_word(t) || matches!(&*t.lower, "," | ";" | "-" | "–"));
         // "Giám đốc các Sở: Tài chính, …": the names after the colon are the plural's, a
         // list the paragraph's own reading splits.
-        let names_follow = colon >= i + 2
-            && matches!(&*toks[colon - 2].lower, "các" | "những")
-            && phrase_at(&toks, colon - 1, RoleKind::Head) == Some(1);
+        let names_follow = ends_in_bare_plural(&toks, i, colon);
         // "Các thành viên là lãnh đạo: …" says who the members are: a list, no unit.
         let says_what = (i..colon).any(|k| phrase_at(&toks, k, RoleKind::Narrative).is_some());
         let named = !label && plain && !names_follow && !says_what && colon - i <= 20;

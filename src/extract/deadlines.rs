@@ -412,29 +412,17 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         let mut d = deadline(m.as_str(), span(m.start(), m.end()));
         d.recurrence = every;
         match a {
-            Point::Day { .. } => match a.due(every.is_some(), ctx.year) {
-                Ok(due) => d.due = Some(due),
-                Err(e) => d.problem = Some(e),
-            },
+            Point::Day { .. } => set_due(&mut d, a, every, ctx.year),
             _ => match a.with_year(ctx.year).bounds() {
                 Ok((s, e)) => (d.start, d.end) = (Some(s), Some(e)),
                 Err(e) => d.problem = Some(e),
             },
         }
         all.push(Candidate { span: d.span, deadline: d, relative: false });
-        let listed = more.as_ref().map(|l| l.get(0).unwrap().as_str()).unwrap_or("");
-        for day in LISTED_DAY.captures_iter(listed).filter(|_| matches!(a, Point::Day { .. })) {
-            let at = m.end() + day.get(1).unwrap().start();
-            let num = |g: usize| day.get(g).and_then(|n| n.as_str().parse::<u32>().ok());
-            let point = Point::Day { d: num(2).unwrap_or(0), m: num(3).unwrap_or(0), y: num(4).map(|y| y as i32) };
-            let text = day.get(1).unwrap().as_str();
-            let mut d = deadline(text, span(at, at + text.len()));
-            d.recurrence = every;
-            match point.due(every.is_some(), ctx.year) {
-                Ok(due) => d.due = Some(due),
-                Err(e) => d.problem = Some(e),
-            }
-            all.push(Candidate { span: d.span, deadline: d, relative: false });
+        if matches!(a, Point::Day { .. })
+            && let Some(list) = &more
+        {
+            all.extend(listed_days(list.get(0).unwrap().as_str(), base + m.end(), every, ctx));
         }
     }
     // The day of every month and the text that says so: the whole match, or after a cycle its "trước ngày N".
@@ -477,6 +465,33 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     let cycle_only = |d: &Deadline| d.due.is_none() && d.start.is_none() && d.end.is_none();
     all.retain(|c| !(cycle_only(&c.deadline) && absorbed.iter().any(|a| a.start < c.span.end && c.span.start < a.end)));
     keep_longest(all)
+}
+
+/// Set `d`'s due date on the day `point`, every cycle when `every` is one ([`Point::due`]);
+/// a day that does not exist is the problem it records.
+fn set_due(d: &mut Deadline, point: Point, every: Option<Recurrence>, year: Option<i32>) {
+    d.recurrence = d.recurrence.or(every);
+    match point.due(every.is_some(), year) {
+        Ok(due) => d.due = Some(due),
+        Err(e) => d.problem = Some(e),
+    }
+}
+
+/// The days of a [`DAY_LIST`] match `list` at offset `at` of the text, each an entry with
+/// the cycle of the list.
+fn listed_days(list: &str, at: usize, every: Option<Recurrence>, ctx: Context<'_>) -> Vec<Candidate> {
+    LISTED_DAY
+        .captures_iter(list)
+        .map(|day| {
+            let num = |g: usize| day.get(g).and_then(|n| n.as_str().parse::<u32>().ok());
+            let point = Point::Day { d: num(2).unwrap_or(0), m: num(3).unwrap_or(0), y: num(4).map(|y| y as i32) };
+            let printed = day.get(1).unwrap();
+            let start = at + printed.start();
+            let mut d = deadline(printed.as_str(), Span::new(start, start + printed.len()));
+            set_due(&mut d, point, every, ctx.year);
+            Candidate { span: d.span, deadline: d, relative: false }
+        })
+        .collect()
 }
 
 /// The last reporting cycle in the clause of `p` that ends at `at` — no ".", ";", ":" or
@@ -634,10 +649,7 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
                 let y = c.name("y").and_then(|y| y.as_str().parse().ok());
                 let point =
                     Point::Day { d: day.as_str().parse().unwrap_or(0), m: month.as_str().parse().unwrap_or(0), y };
-                match point.due(true, ctx.year) {
-                    Ok(due) => d.due = Some(due),
-                    Err(e) => d.problem = Some(e),
-                }
+                set_due(&mut d, point, Some(rec), ctx.year);
             }
             out.push(Candidate { span: d.span, deadline: d, relative: false });
         }

@@ -142,13 +142,12 @@ pub(crate) fn is_label(s: &str) -> bool {
     if matches!(c, '-' | '+' | '•' | '–' | '—' | '*' | '·' | '●' | '○' | '▪' | '♦') {
         return true;
     }
-    // "Điều 5." also with the tone mark a scan misplaced ("Điêù 1.").
-    let article = s.strip_prefix("Đi").and_then(|r| {
-        let mut cs = r.chars();
-        let (e, u) = (cs.next()?, cs.next()?);
-        let word = "eêềếểễệ".contains(e) && "uùúủũụ".contains(u);
-        word.then_some(cs.as_str()).and_then(|r| r.strip_prefix(' '))
-    });
+    // "Điều 5." also with the tone mark a scan misplaced ("Điêù 1."): the word folds to "dieu".
+    let article = (c == 'Đ')
+        .then(|| s.split_once(' '))
+        .flatten()
+        .filter(|(word, _)| crate::grammar::fold(word) == "dieu")
+        .map(|(_, rest)| rest);
     if let Some(rest) = article {
         let digits = rest.trim_start().chars().take_while(char::is_ascii_digit).count();
         return digits > 0 && rest.trim_start()[digits..].trim_start().starts_with('.');
