@@ -17,7 +17,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if cli::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("vanban: {err:#}");
+            eprintln!("vanban: {}", cli::message(&err));
             ExitCode::from(2)
         }
     }

@@ -66,7 +66,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
                 Ok(Rendered::Later(x)) => collected.push(x),
                 Err(e) => {
                     failed += 1;
-                    eprintln!("vanban: {e:#}");
+                    eprintln!("vanban: {}", super::message(&e));
                 }
             }
         }

@@ -64,6 +64,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// An error as one line: its message, then each cause the message does not already
+/// quote. The library's errors name the file and put the cause in their own message
+/// ("a.txt: cannot read: No such file…"), and also hand the cause on as their source,
+/// so `{:#}` would print it twice.
+pub fn message(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
 /// Whether an error comes from writing to a closed pipe (`vanban … | head`).
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().filter_map(|e| e.downcast_ref::<std::io::Error>()).any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
@@ -72,6 +91,21 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_names_its_cause_once() {
+        let missing = std::path::Path::new("/nonexistent/vanban/a.txt");
+        let err = anyhow::Error::new(read_error(missing));
+        let line = message(&err);
+        assert!(line.starts_with("/nonexistent/vanban/a.txt: cannot read: "), "{line}");
+        assert_eq!(line.matches("os error 2").count(), 1, "{line}");
+        let context = err.context("standard input");
+        assert!(message(&context).starts_with("standard input: /nonexistent/vanban/a.txt: cannot read"));
+    }
+
+    fn read_error(path: &std::path::Path) -> vanban::read::ReadError {
+        vanban::read::read_path(path, &vanban::read::Limits::default()).unwrap_err()
+    }
 
     #[test]
     fn parses_extract_with_format() {
