@@ -174,6 +174,12 @@ fn in_left_column(line: &Line, cell: &Line) -> bool {
     indent.len() <= 2 && indent.bytes().all(|b| b == b' ')
 }
 
+/// Whether a line is the rule under a pipe table's first row ("|---|:---|").
+fn is_table_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('|') && t.contains('-') && t.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' '))
+}
+
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
 fn opens_signature(line: &Line) -> bool {
     static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:TM|T/M|KT|TL|TUQ|Q)\s*[./]\s*\S").unwrap());
@@ -183,7 +189,12 @@ fn opens_signature(line: &Line) -> bool {
     if line.one_cell() && !line.text.trim_start().chars().next().is_some_and(may_open) {
         return false;
     }
-    line.cells().iter().any(|c| fold_starts_with(c.text, "noi nhan") || AUTHORITY.is_match(c.text))
+    // "Nơi nhận" heads the left column; elsewhere in a row, without its colon, it heads a
+    // table's column ("| STT | Nội dung | Thời hạn gửi | Nơi nhận |").
+    let names_recipients = |i: usize, c: &Line| {
+        fold_starts_with(c.text, "noi nhan") && (i == 0 || c.text.trim_end_matches(['*', ' ']).ends_with(':'))
+    };
+    line.cells().iter().enumerate().any(|(i, c)| names_recipients(i, c) || AUTHORITY.is_match(c.text))
 }
 
 /// Labels of parts and items that end the opening passage ("A. PHẦN CHUNG", "I.", "1.", "Điều 1.").
@@ -452,7 +463,11 @@ fn layout(lines: &[Line]) -> Layout {
             let mut e = i + 1;
             while e < sig_end
                 && (lines[e].is_blank()
+                    || is_table_rule(lines[e].text)
                     || lines[e].text.trim_start().starts_with(['-', '+', '•'])
+                    // A pipe table's row: the recipients are its left column.
+                    || lines[e].text.trim_start().starts_with('|')
+                        && lines[e].cells().first().is_some_and(|c| c.text.starts_with(['-', '+', '•']))
                     || lines[e].cells().first().is_some_and(|c| !is_upper(c.text) && in_left_column(&lines[e], c)))
             {
                 e += 1;
@@ -854,6 +869,17 @@ mod tests {
     }
 
     const PREFIXED: &str = "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nHoàng Thị Mai";
+
+    #[test]
+    fn a_table_column_named_for_recipients_is_no_signature_and_a_signature_table_lists_them() {
+        let body = "| STT | Nội dung | Thời hạn | Nơi nhận |\n|---|---|---|---|\n| 1 | Báo cáo nhanh | Trước ngày 20/6/2026 | Vụ Chính quyền |";
+        let signature = "| Nơi nhận: | KT. GIÁM ĐỐC |\n|---|---|\n| - Như Điều 2; | PHÓ GIÁM ĐỐC |\n| - Lưu: VT. | |\n| | Hoàng Thị Mai |";
+        let text = decision_then(signature, "").replace("Điều 2. Quyết định", &format!("{body}\n\nĐiều 2. Quyết định"));
+        let docs = segment(&text);
+        let recipients = &text[docs[0].recipients.expect("the signature table lists recipients").range()];
+        assert!(recipients.starts_with("| Nơi nhận:") && recipients.contains("- Lưu: VT."), "{recipients}");
+        assert!(text[docs[0].body.range()].contains("Điều 2. Quyết định"));
+    }
 
     #[test]
     fn a_blank_form_that_repeats_the_motto_stays_with_its_document() {
