@@ -309,28 +309,45 @@ fn is_roman(s: &str) -> bool {
 /// an indented first line starts a new one, so hard-wrapped lines stay together;
 /// so does the line after a heading in capitals ("III. TỔ CHỨC THỰC HIỆN"), which
 /// no sentence goes on from (a converter's text often has no blank line after it).
+/// A line in capitals after a sentence's end or after a short heading ("2. Tuyên
+/// truyền\nPhòng Văn hóa … chủ trì") starts one too: line joins left the break
+/// there on purpose, as a wrapped line that goes on ends in a word that cannot end
+/// it, or runs long.
 pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
     // The labels and bullets that line joins keep apart are the ones that open a paragraph.
     let starts = |line: &str| {
         let body = line.trim_start();
         line.len() - body.len() >= 3 || crate::normalize::is_label(body)
     };
+    // A numbered heading; a bullet's item ("- Đơn vị thực hiện: …; Văn phòng\nUBND phường") wraps.
+    let heading = |line: &str| crate::normalize::is_label(line) && line.starts_with(char::is_alphanumeric);
+    let after_break = |prev: &str, line: &str| {
+        let prev = prev.trim();
+        line.trim_start().starts_with(char::is_uppercase)
+            && (prev.ends_with(['.', '!', '?']) || heading(prev) && prev.chars().count() < SHORT_HEADING)
+    };
     let mut out: Vec<(usize, usize)> = vec![];
     let mut open = false;
+    let mut prev = "";
     for line in segment::lines(text) {
         let (s, e) = (line.span.start as usize, line.span.end as usize);
         if line.text.trim().is_empty() {
             open = false;
-        } else if open && !starts(line.text) {
+        } else if open && !starts(line.text) && !after_break(prev, line.text) {
             out.last_mut().expect("an open paragraph").1 = e;
             open = !is_upper(line.text);
         } else {
             out.push((s, e));
             open = !is_upper(line.text);
         }
+        prev = line.text;
     }
     out.into_iter().map(|(s, e)| (s, &text[s..e])).collect()
 }
+
+/// The most characters of a heading line that line joins never joins to a line in
+/// capitals after it (a wrapped line runs longer).
+const SHORT_HEADING: usize = 50;
 
 /// The rows of a paragraph that is a pipe table, two lines or more: Markdown's (every
 /// line opens with "|"), or one printed without its border, every line cut into the
@@ -473,6 +490,20 @@ mod tests {
         let text = "III. TỔ CHỨC THỰC HIỆN\nVăn phòng Huyện ủy theo dõi,\ntổng hợp.\n1. Một\n- Hai\n\nBa";
         let got: Vec<&str> = paragraphs(text).into_iter().map(|(_, p)| p).collect();
         assert_eq!(got, ["III. TỔ CHỨC THỰC HIỆN", "Văn phòng Huyện ủy theo dõi,\ntổng hợp.", "1. Một", "- Hai", "Ba"]);
+    }
+
+    #[test]
+    fn a_line_in_capitals_after_a_sentence_or_a_short_heading_opens_a_paragraph() {
+        let got = |text: &str| paragraphs(text).into_iter().map(|(_, p)| p.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got("2. Tuyên truyền\nPhòng Văn hóa chủ trì.\nĐơn vị phối hợp: Công an huyện."),
+            ["2. Tuyên truyền", "Phòng Văn hóa chủ trì.", "Đơn vị phối hợp: Công an huyện."]
+        );
+        // A long wrapped line, a clause before ";" and a bullet's item go on.
+        let long = "a) Giao Phòng Tài chính - Kế hoạch thẩm định dự toán, trình Chủ tịch\nUBND thị xã phê duyệt.";
+        assert_eq!(got(long), [long]);
+        assert_eq!(got("- Báo cáo 6 tháng: gửi trước ngày 05/7;\nSở Tài chính tổng hợp.").len(), 1);
+        assert_eq!(got("- Đơn vị thực hiện: Ban Dân vận; Văn phòng\nUBND phường").len(), 1);
     }
 
     #[test]
