@@ -277,11 +277,13 @@ impl Motto {
 }
 
 /// The Gazette prints the issuing body above the document and again in its
-/// header: keep one copy when the cells spell the same name twice.
+/// header: keep one copy when the cells spell the same name twice, or when the
+/// first spells the start of the rest (a provincial Gazette's "ỦY BAN NHÂN DÂN
+/// TỈNH" above "ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG").
 fn undouble(cells: Vec<&str>) -> Vec<&str> {
     let key = |c: &[&str]| fold(&c.concat()).replace(|c: char| !c.is_alphanumeric(), "");
     for split in 1..cells.len() {
-        if key(&cells[..split]) == key(&cells[split..]) {
+        if key(&cells[split..]).starts_with(&key(&cells[..split])) {
             return cells[split..].to_vec();
         }
     }
@@ -732,6 +734,11 @@ mod tests {
         // A department is no symbol label ("SỞ" folds as "Số" does).
         let head = lines("UBND TỈNH NGHỆ AN\nSỞ TÀI CHÍNH\nSố: 3456/STC-QLNS");
         assert_eq!(agency_cells(&head), ["UBND TỈNH NGHỆ AN", "SỞ TÀI CHÍNH"]);
+        // A Gazette's label above the header: the same name, or its start.
+        let gazette =
+            lines("PHẦN I. VĂN BẢN QUY PHẠM PHÁP LUẬT\nHỘI ĐỒNG NHÂN DÂN TỈNH\nHỘI ĐỒNG NHÂN DÂN\nTỈNH TUYÊN QUANG");
+        assert_eq!(agency_cells(&gazette), ["HỘI ĐỒNG NHÂN DÂN", "TỈNH TUYÊN QUANG"]);
+        assert_eq!(agency_cells(&lines("CHÍNH PHỦ\nCHÍNH PHỦ\nSố: 1/NQ-CP")), ["CHÍNH PHỦ"]);
     }
 
     /// The rows of a grammar with `columns` cells each, and the file's name for messages.
