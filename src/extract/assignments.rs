@@ -69,10 +69,12 @@ pub enum RoleKind {
     /// Those who act as themselves ("cá nhân"), whom no title governs: after "và" in a
     /// unit that opens with a title they are a unit of their own.
     Individual,
+    /// A heading whose items say whom the text concerns, not who acts ("Đối tượng áp dụng").
+    Scope,
 }
 
 impl RoleKind {
-    const COUNT: usize = 20;
+    const COUNT: usize = 21;
 
     fn parse(kind: &str) -> RoleKind {
         match kind {
@@ -96,6 +98,7 @@ impl RoleKind {
             "whole" => RoleKind::Whole,
             "title" => RoleKind::Title,
             "individual" => RoleKind::Individual,
+            "scope" => RoleKind::Scope,
             other => panic!("grammars/roles.tsv: unknown kind {other:?}"),
         }
     }
@@ -1059,7 +1062,7 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
         }
     };
     let mut named = vec![];
-    for s in &outline.sections {
+    for s in outline.sections.iter().filter(|s| !concerns_only(outline, &s.path)) {
         let title_at = find_near_start(&text[s.span.range()], &s.title)
             .map_or(s.span.start as usize, |k| s.span.start as usize + k);
         let parent = s.path.rsplit_once('.').and_then(|(p, _)| outline.section(p));
@@ -1090,8 +1093,11 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
                 if role == Role::Lead && named.iter().any(|h| h.range().contains(&(span.start as usize))) {
                     return;
                 }
-                let path = outline.path_at(span.start as usize).map(str::to_string);
-                add((path, span, unit.to_string(), role));
+                let path = outline.path_at(span.start as usize);
+                if path.is_some_and(|p| concerns_only(outline, p)) {
+                    return;
+                }
+                add((path.map(str::to_string), span, unit.to_string(), role));
             };
             if read_table(paragraph, base, &mut push) {
                 listing = None;
@@ -1108,6 +1114,15 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
         }
     }
     out
+}
+
+/// Whether the section at `path`, or one it lies in, says whom the text concerns ("Điều 2.
+/// Đối tượng áp dụng": "1. Doanh nghiệp, hợp tác xã đầu tư vào nông nghiệp." is no one told
+/// to invest).
+fn concerns_only(outline: &Outline, path: &str) -> bool {
+    let scope =
+        |p: &str| outline.section(p).is_some_and(|s| phrase_at(&tokens(&s.title), 0, RoleKind::Scope).is_some());
+    path.match_indices('.').map(|(i, _)| &path[..i]).chain([path]).any(scope)
 }
 
 /// `hay.find(needle)` for a needle that is usually near the start (a section's
@@ -1188,6 +1203,22 @@ mod tests {
 
     fn examples_of(kinds: &[RoleKind]) -> impl Iterator<Item = (&'static RoleRow, Vec<(String, Role)>)> {
         ROLES.iter().filter(|r| kinds.contains(&r.kind)).map(|r| (r, roles_in(&r.example)))
+    }
+
+    #[test]
+    fn nothing_under_a_scope_heading_is_an_assignment() {
+        let units = |heading: &str| {
+            let text = format!(
+                "{heading}\n1. Doanh nghiệp, hợp tác xã đầu tư vào nông nghiệp.\n2. Cơ quan, tổ chức có liên quan phối hợp với Sở Tài chính.\n"
+            );
+            let whole = Span::new(0, text.len());
+            let layout = Layout { span: whole, body: whole, ..Layout::default() };
+            extract(&text, &layout, &Outline::build(&text, &layout), None).len()
+        };
+        assert!(units("Điều 2. Tổ chức thực hiện") > 0);
+        for row in ROLES.iter().filter(|r| r.kind == RoleKind::Scope) {
+            assert_eq!(units(&row.example), 0, "roles.tsv scope {:?}: {:?}", row.words, row.example);
+        }
     }
 
     #[test]
