@@ -629,9 +629,13 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
                 // position or authority line, two words at least. One word in capitals is
                 // an abbreviation the item lists ("VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC").
                 let mut item = item.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim();
+                // A body abbreviated before its place ("UBND xã, UBMTTQVN xã") ends in lower case.
+                let ends_in_place =
+                    |tail: &str| tail.split_whitespace().last().is_some_and(|w| !w.chars().any(char::is_uppercase));
                 if let Some((head, tail)) = item.rsplit_once(", ").or_else(|| item.rsplit_once("; "))
                     && tail.split_whitespace().nth(1).is_some()
                     && mostly_upper(tail)
+                    && !ends_in_place(tail)
                 {
                     item = head;
                 }
@@ -960,7 +964,7 @@ mod tests {
                     I. MỤC ĐÍCH\n1. Thực hiện tốt.\n\nNơi nhận: T/M BAN THƯỜNG VỤ\n\
                     - Các đ/c Ủy viên BTV Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC\n- VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC;\n\
                     - VPCP: BTCN, các Vụ, Cục: TH, QHĐP;\n- Bộ Nội vụ; PHÓ CHỦ TỊCH\n- TTr Tỉnh ủy; TTr HĐND tỉnh;\n\
-                    - Lưu: VT.\n\nHoàng Giang\n";
+                    - UBND xã, UBMTTQVN xã;\n- Lưu: VT.\n\nHoàng Giang\n";
         let doc = crate::extract::extract(text).remove(0);
         assert_eq!(
             doc.recipients,
@@ -969,7 +973,8 @@ mod tests {
                 "VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC",
                 "VPCP: BTCN, các Vụ, Cục: TH, QHĐP",
                 "Bộ Nội vụ",
-                "TTr Tỉnh ủy; TTr HĐND tỉnh"
+                "TTr Tỉnh ủy; TTr HĐND tỉnh",
+                "UBND xã, UBMTTQVN xã"
             ]
         );
     }
