@@ -447,7 +447,11 @@ fn share_list_tails(text: &str, found: &mut [Found]) {
             continue;
         }
         let gap = &text[prev.tail_end.min(next.span.start as usize)..next.span.start as usize];
-        let joined = matches!(gap.trim(), "," | "và" | ", và");
+        // "Quyết định số 1/QĐ-UBND và Quyết định số 2/QĐ-UBND ngày …", or one plural type
+        // word over the list: "các Quyết định số 100/QĐ-UBND, số 101/QĐ-UBND ngày …".
+        let gap = gap.trim();
+        let gap = gap.strip_suffix("số").map_or(gap, str::trim_end);
+        let joined = matches!(gap, "," | "và" | ", và");
         if joined && prev.tail_end <= next.span.start as usize {
             if prev.date.is_none() {
                 prev.date = next.date.clone();

@@ -59,6 +59,15 @@ fn shared_date_and_issuer_in_a_list() {
         assert_eq!(x.date.as_deref(), Some("2013-12-12"));
         assert_eq!(x.issuer.as_deref(), Some("Bộ Chính trị"));
     }
+    // One plural type word over the list.
+    let c = cite(
+        "Thực hiện các Quyết định số 100/QĐ-UBND, số 101/QĐ-UBND ngày 10/01/2026 của UBND tỉnh; các Thông tư số 12/2025/TT-BTC và số 13/2025/TT-BTC ngày 05/3/2025 của Bộ Tài chính",
+    );
+    assert_eq!(c.len(), 4);
+    for (x, date) in c.iter().zip(["2026-01-10", "2026-01-10", "2025-03-05", "2025-03-05"]) {
+        assert_eq!(x.date.as_deref(), Some(date), "{:?}", x.symbol);
+        assert!(x.issuer.is_some(), "{:?}", x.symbol);
+    }
 }
 
 #[test]
