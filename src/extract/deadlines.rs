@@ -38,12 +38,16 @@ enum Point {
         m: u32,
         y: Option<i32>,
     },
+    /// Month `m`, or the months `m` to `to` of one year ("tháng 9 - 10/2025").
     Month {
         m: u32,
+        to: u32,
         y: Option<i32>,
     },
+    /// Quarter `q`, or the quarters `q` to `to` ("Quý III - IV/2025").
     Quarter {
         q: u32,
+        to: u32,
         y: Option<i32>,
     },
     /// The first (1) or second (2) half of a year.
@@ -61,7 +65,7 @@ fn point(p: &str) -> String {
     // The words of a date as a scan may misprint their marks ("ngay 30/6/2025").
     use crate::grammar::{DAY_WORD as DAY, MONTH_WORD as MONTH, YEAR_WORD as YEAR};
     format!(
-        r"(?:{DAY}\s+(?P<{p}wd>[0-9]{{1,2}})\s+{MONTH}\s+(?P<{p}wm>[0-9]{{1,2}})(?:\s+{YEAR}\s+(?P<{p}wy>[0-9]{{4}}))?|(?:{DAY}\s+)?\b(?P<{p}d>[0-9]{{1,2}})\s*[/-]\s*(?P<{p}dm>[0-9]{{1,2}})(?-u:\b)(?:\s*[/-]\s*(?P<{p}dy>[0-9]{{4}}))?|{QUARTER}\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[/,-]?\s*(?:{YEAR}\s+)?(?P<{p}qy>[0-9]{{4}}))?|{MONTH}\s+(?P<{p}m>[0-9]{{1,2}})(?:\s*[/-]\s*(?P<{p}my>[0-9]{{4}})|\s+{YEAR}\s+(?P<{p}my2>[0-9]{{4}}))?|{YEAR}\s+(?P<{p}y>[0-9]{{4}}))"
+        r"(?:{DAY}\s+(?P<{p}wd>[0-9]{{1,2}})\s+{MONTH}\s+(?P<{p}wm>[0-9]{{1,2}})(?:\s+{YEAR}\s+(?P<{p}wy>[0-9]{{4}}))?|(?:{DAY}\s+)?\b(?P<{p}d>[0-9]{{1,2}})\s*[/-]\s*(?P<{p}dm>[0-9]{{1,2}})(?-u:\b)(?:\s*[/-]\s*(?P<{p}dy>[0-9]{{4}}))?|{QUARTER}\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[-–]\s*(?:{QUARTER}\s+)?(?P<{p}q2>IV|I{{1,3}}|[1-4])\b)?(?:\s*[/,-]?\s*(?:{YEAR}\s+)?(?P<{p}qy>[0-9]{{4}}))?|{MONTH}\s+(?P<{p}m>[0-9]{{1,2}})(?:\s*[-–]\s*(?:{MONTH}\s+)?(?P<{p}m2>[0-9]{{1,2}})\s*(?:/\s*(?P<{p}ms>[0-9]{{4}})|\s+{YEAR}\s+(?P<{p}ms2>[0-9]{{4}}))|\s*[/-]\s*(?P<{p}my>[0-9]{{4}})|\s+{YEAR}\s+(?P<{p}my2>[0-9]{{4}}))?|{YEAR}\s+(?P<{p}y>[0-9]{{4}}))"
     )
 }
 
@@ -71,17 +75,29 @@ fn read_point(c: &Captures<'_>, p: &str) -> Option<Point> {
     if let (Some(d), Some(m)) = (num("wd").or(num("d")), num("wm").or(num("dm"))) {
         return Some(Point::Day { d, m, y: year("wy").or(year("dy")) });
     }
-    if let Some(q) = c.name(&format!("{p}q")) {
-        let q = match q.as_str().to_uppercase().as_str() {
+    // A span runs forward: "tháng 10 - 9/2025" is no span of months.
+    let span = |from: u32, to: Option<u32>| match to {
+        Some(to) if to > from => Some(to),
+        Some(_) => None,
+        None => Some(from),
+    };
+    let quarter = |g: &str| {
+        c.name(&format!("{p}{g}")).map(|q| match q.as_str().to_uppercase().as_str() {
             "I" | "1" => 1,
             "II" | "2" => 2,
             "III" | "3" => 3,
             _ => 4,
-        };
-        return Some(Point::Quarter { q, y: year("qy") });
+        })
+    };
+    if let Some(q) = quarter("q") {
+        return Some(Point::Quarter { q, to: span(q, quarter("q2"))?, y: year("qy") });
     }
     if let Some(m) = num("m") {
-        return Some(Point::Month { m, y: year("my").or(year("my2")) });
+        return Some(Point::Month {
+            m,
+            to: span(m, num("m2"))?,
+            y: year("my").or(year("my2")).or(year("ms")).or(year("ms2")),
+        });
     }
     year("y").map(Point::Year)
 }
@@ -97,8 +113,8 @@ impl Point {
     fn with_year(self, year: Option<i32>) -> Point {
         match self {
             Point::Day { d, m, y } => Point::Day { d, m, y: y.or(year) },
-            Point::Month { m, y } => Point::Month { m, y: y.or(year) },
-            Point::Quarter { q, y } => Point::Quarter { q, y: y.or(year) },
+            Point::Month { m, to, y } => Point::Month { m, to, y: y.or(year) },
+            Point::Quarter { q, to, y } => Point::Quarter { q, to, y: y.or(year) },
             p => p,
         }
     }
@@ -119,8 +135,8 @@ impl Point {
     fn bounds(self) -> Result<(String, String), String> {
         let (y, m0, m1, d0, d1) = match self {
             Point::Day { d, m, y: Some(y) } => (y, m, m, d, d),
-            Point::Month { m, y: Some(y) } => (y, m, m, 1, 0),
-            Point::Quarter { q, y: Some(y) } => (y, 3 * q - 2, 3 * q, 1, 0),
+            Point::Month { m, to, y: Some(y) } => (y, m, to, 1, 0),
+            Point::Quarter { q, to, y: Some(y) } => (y, 3 * q - 2, 3 * to, 1, 0),
             Point::Half { h, y } => (y, 6 * h - 5, 6 * h, 1, 0),
             Point::Year(y) => (y, 1, 12, 1, 0),
             _ => return Err("no year is printed and the document has no date".into()),
@@ -199,7 +215,7 @@ static SINCE: LazyLock<Prefiltered> = LazyLock::new(|| {
 });
 static PERIOD: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:qu[ýíyi]\s+(?:IV|I{1,3}|[1-4])\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào)\s+tháng\s+[0-9]{1,2}\s*(?:/\s*|năm\s+)[0-9]{4}|trong\s+năm\s+[0-9]{4})",
+        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:qu[ýíyi]\s+(?:IV|I{1,3}|[1-4])(?:\s*[-–]\s*(?:qu[ýíyi]\s+)?(?:IV|I{1,3}|[1-4]))?\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào)\s+tháng\s+[0-9]{1,2}(?:\s*[-–]\s*(?:tháng\s+)?[0-9]{1,2})?\s*(?:/\s*|năm\s+)[0-9]{4}|trong\s+năm\s+[0-9]{4})",
     )
     .unwrap().into()
 });
@@ -823,6 +839,12 @@ mod tests {
         assert_eq!(got("Các xã báo cáo trước 25 hằng tháng."), [entry("trước 25 hằng tháng", "---25", Some(Monthly))]);
         // A month and year printed "6/2024" is no day 6 of month 20.
         assert!(got("tổ chức trong tháng 5 - 6/2024.").iter().all(|(_, due, _)| due.is_none()));
+    }
+
+    #[test]
+    fn a_span_of_months_runs_forward() {
+        let spans = |p: &str| read(p).into_iter().map(|d| (d.start, d.end)).collect::<Vec<_>>();
+        assert!(spans("Thời gian thực hiện: tháng 10 - 9/2025.").is_empty());
     }
 
     #[test]
