@@ -549,8 +549,10 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             start = i;
         }
         if matches!(t, "," | ";" | "và" | "hoặc") {
-            // A level of place in lower case lists the places of the unit ("UBND xã, phường").
-            let place = toks.get(i + 1).is_some_and(|n| !n.upper && opens_level(n));
+            // A level of place in lower case lists the places of the unit ("UBND xã, phường"),
+            // as does a lower-case head word after a bare one ("Ban Công tác Mặt trận ở thôn, tổ dân phố").
+            let bare_head = t == "," && !toks[i - 1].upper && phrase_at(toks, i - 1, RoleKind::Head) == Some(1);
+            let place = toks.get(i + 1).is_some_and(|n| !n.upper && (opens_level(n) || bare_head));
             let splits = opens_next_unit(toks, i + 1)
                 || (proper_name(toks, start, i) && opens_unit(toks, i + 1) && !place)
                 || (t == "," && plural_piece(toks, i + 1))
@@ -1280,6 +1282,17 @@ mod tests {
     }
 
     #[test]
+    fn every_head_example_opens_a_unit_at_the_head() {
+        for row in ROLES.iter().filter(|r| r.kind == RoleKind::Head) {
+            let toks = tokens(&row.example);
+            let k = row_at(&toks, row);
+            let k = if k > 0 && matches!(&*toks[k - 1].lower, "các" | "những") { k - 1 } else { k };
+            let (units, _) = read_units(&toks, k);
+            assert!(units.first().is_some_and(|&(s, e)| s == k && e > k), "{:?}: {:?}", row.words, row.example);
+        }
+    }
+
+    #[test]
     fn every_whole_example_ends_its_unit_at_the_name() {
         for (row, got) in examples_of(&[RoleKind::Whole]) {
             // The example tests the rule only when no stop word would end the name anyway.
@@ -1661,6 +1674,9 @@ mod tests {
         // "trong" before a word that is no unit still ends the name.
         let got = units_in("Phối hợp với các phòng chuyên môn trong công tác kiểm tra.");
         assert_eq!(got, [("các phòng chuyên môn".to_string(), Role::Support)]);
+        // Bare head words in lower case list the places of one unit.
+        let got = units_in("Ban Công tác Mặt trận ở thôn, tổ dân phố vận động Nhân dân.");
+        assert_eq!(got, [("Ban Công tác Mặt trận ở thôn, tổ dân phố".to_string(), Role::Lead)]);
     }
 
     #[test]
