@@ -566,6 +566,8 @@ fn signer(sig: &[Line]) -> Option<Signer> {
         .map(|c| c.text.trim_matches('*').trim())
         // "Nơi nhận: T/M BAN THƯỜNG VỤ" where OCR closed the gap between the columns.
         .map(|t| if fold_starts_with(t, "noi nhan") { t.split_once(':').map_or("", |x| x.1.trim()) } else { t })
+        // "- Như Điều 2; KT. CHỦ TỊCH": a recipient with the signature's line run into it.
+        .map(|t| if t.starts_with(['-', '+']) { signature_run_in(t).map_or("", |(_, line)| line) } else { t })
         .filter(|t| !t.is_empty() && !t.starts_with(['-', '+', '(']))
         .collect();
     let name_at = cells.iter().rposition(|t| is_person_name(t))?;
@@ -617,6 +619,18 @@ fn mostly_upper(s: &str) -> bool {
     letters.len() >= 4 && upper * 5 >= letters.len() * 4
 }
 
+/// The signature column that OCR or a flattened layout ran into a recipient item, after its
+/// last ", " or "; " ("- Như Điều 2; KT. CHỦ TỊCH", "Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC"): the item
+/// and the authority or position line, in capitals, two words at least. One word in capitals
+/// is an abbreviation the item lists ("VPUB: CVP, PCVP, KGVX"); a body abbreviated before its
+/// place ("UBND xã, UBMTTQVN xã") ends in lower case.
+fn signature_run_in(item: &str) -> Option<(&str, &str)> {
+    let at = [", ", "; "].iter().filter_map(|sep| item.rfind(sep)).max()?;
+    let (head, tail) = (&item[..at], item[at + 2..].trim());
+    let ends_in_place = tail.split_whitespace().last().is_some_and(|w| !w.chars().any(char::is_uppercase));
+    (tail.split_whitespace().nth(1).is_some() && mostly_upper(tail) && !ends_in_place).then_some((head, tail))
+}
+
 /// Items of "Kính gửi:" and "Nơi nhận:", one per item as printed, without "Lưu …".
 fn recipients(text: &str, layout: &Layout) -> Vec<String> {
     let mut out = vec![];
@@ -625,22 +639,10 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
         let flush = |c: &mut Option<String>, out: &mut Vec<String>| {
             if let Some(item) = c.take() {
                 // Punctuation and OCR debris at the end of an item ("Tỉnh ủy, `"), and the
-                // signature column that OCR ran into it ("Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC"): a
-                // position or authority line, two words at least. One word in capitals is
-                // an abbreviation the item lists ("VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC").
-                let mut item = item.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim();
-                // A body abbreviated before its place ("UBND xã, UBMTTQVN xã") ends in lower case.
-                let ends_in_place =
-                    |tail: &str| tail.split_whitespace().last().is_some_and(|w| !w.chars().any(char::is_uppercase));
-                if let Some((head, tail)) = item.rsplit_once(", ").or_else(|| item.rsplit_once("; "))
-                    && tail.split_whitespace().nth(1).is_some()
-                    && mostly_upper(tail)
-                    && !ends_in_place(tail)
-                {
-                    item = head;
-                }
-                let item = item.to_string();
-                let filed = fold(&item).split([':', ' ']).any(|w| w == "luu");
+                // signature column run into it.
+                let item = item.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim();
+                let item = signature_run_in(item).map_or(item, |(head, _)| head).to_string();
+                let filed = fold(&item).split([':', ' ', '.']).any(|w| w == "luu");
                 if item.chars().count() > 2 && !filed {
                     out.push(item);
                 }
@@ -977,6 +979,20 @@ mod tests {
                 "UBND xã, UBMTTQVN xã"
             ]
         );
+    }
+
+    #[test]
+    fn a_signature_run_into_the_recipients_is_read_from_them() {
+        let text = "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Như Điều 2; KT. CHỦ TỊCH\n- Bộ Tài chính (b/c); PHÓ CHỦ TỊCH\n- Lưu: VT, TC.\nNguyễn Ngọc Phúc";
+        let s = signer(&lines(text)).unwrap();
+        assert_eq!(s.authority.as_deref(), Some("KT"));
+        assert_eq!(s.position.as_deref(), Some("Phó chủ tịch"));
+        assert_eq!(
+            signature_run_in("TT Huyện ủy, TT HĐND huyện (b/c); CHÁNH VĂN PHÒNG").map(|x| x.0),
+            Some("TT Huyện ủy, TT HĐND huyện (b/c)")
+        );
+        assert_eq!(signature_run_in("UBND xã, UBMTTQVN xã"), None);
+        assert_eq!(signature_run_in("VPUB: CVP, PCVP"), None);
     }
 
     #[test]
