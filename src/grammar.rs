@@ -93,8 +93,34 @@ fn first_column(tsv: &str, key: fn(&str) -> String) -> Vec<String> {
     tsv_rows(tsv).map(|(_, c)| key(c[0])).collect()
 }
 
-/// Words that open the name of a body ("uy ban", "so", "ban"), folded ([`fold`]).
-pub static BODY_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| first_column(BODY_HEADS_TSV, fold));
+/// What follows the name of a body printed without its own place under its parent's
+/// lines (`grammars/body-heads.tsv`, column `parent`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParentPart {
+    /// The parent's whole name: an organ of that body ("Văn phòng Huyện ủy Yên Thế").
+    Name,
+    /// The parent's place, from its level word on: an agency named for its area
+    /// ("Sở Nội vụ tỉnh Quảng Ngãi").
+    Place,
+    /// Nothing: a body named on its own ("Trường Tiểu học Mỹ Thạnh Bắc").
+    Nothing,
+}
+
+/// Words that open the name of a body ("uy ban", "so", "ban"), folded ([`fold`]), and
+/// what of the parent follows one printed without a place.
+pub static BODY_HEADS: LazyLock<Vec<(String, ParentPart)>> = LazyLock::new(|| {
+    tsv_rows(BODY_HEADS_TSV)
+        .map(|(at, c)| {
+            let part = match c[1] {
+                "name" => ParentPart::Name,
+                "place" => ParentPart::Place,
+                "none" => ParentPart::Nothing,
+                other => panic!("grammars/body-heads.tsv:{at}: parent {other:?} is none of name, place, none"),
+            };
+            (fold(c[0]), part)
+        })
+        .collect()
+});
 
 /// Administrative levels that open a place name ("thi xa", "xa"), folded, longest first.
 pub static LEVELS_OF_PLACE: LazyLock<Vec<String>> = LazyLock::new(|| {

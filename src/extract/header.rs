@@ -9,7 +9,7 @@ use super::calendar::iso_date;
 use super::symbol::{DocumentSymbol, SYMBOL};
 use crate::document::{Document, Signer};
 use crate::grammar::{
-    BODY_HEADS, GAZETTE_HEADINGS, LEVELS_OF_PLACE, PARTY_COMMITTEES, PROPER_NAMES, SIGNATURE_AUTHORITIES,
+    BODY_HEADS, GAZETTE_HEADINGS, LEVELS_OF_PLACE, PARTY_COMMITTEES, PROPER_NAMES, ParentPart, SIGNATURE_AUTHORITIES,
     expand_abbreviations, fold, fold_starts_with, is_upper,
 };
 use crate::segment::{DATE_LINE, Layout, Line, ORGANIZATION_MOTTOS, lines, type_title_word};
@@ -300,15 +300,34 @@ fn header_issuer(cells: &[&str]) -> String {
     let last = cells[cells.len() - 1];
     let f = fold(last);
     // "VĂN PHÒNG" alone under "HUYỆN ỦY YÊN THẾ" is the committee's office.
-    let opens_body =
-        BODY_HEADS.iter().any(|h| f.strip_prefix(h.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')));
-    if cells.len() >= 2 && opens_body {
-        if names_place(&f) {
-            return proper_case(last);
-        }
-        return format!("{} {}", proper_case(last), proper_case(&cells[..cells.len() - 1].join(" ")));
+    let head = BODY_HEADS
+        .iter()
+        .filter(|(h, _)| f.strip_prefix(h.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+        .max_by_key(|(h, _)| h.len());
+    let Some(&(_, part)) = head.filter(|_| cells.len() >= 2) else { return proper_case(&cells.join(" ")) };
+    if names_place(&f) {
+        return proper_case(last);
     }
-    proper_case(&cells.join(" "))
+    let parent = proper_case(&cells[..cells.len() - 1].join(" "));
+    match part {
+        ParentPart::Name => format!("{} {parent}", proper_case(last)),
+        ParentPart::Place => format!("{} {}", proper_case(last), place_of(&parent).unwrap_or(&parent)),
+        ParentPart::Nothing => proper_case(last),
+    }
+}
+
+/// The place a body's name ends in, from its level word on ("tỉnh Quảng Ngãi" of "UBND
+/// tỉnh Quảng Ngãi"), when a name follows the level.
+fn place_of(name: &str) -> Option<&str> {
+    let words: Vec<(usize, &str)> =
+        name.split_whitespace().map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w)).collect();
+    (0..words.len()).find_map(|i| {
+        LEVELS_OF_PLACE.iter().find_map(|l| {
+            let n = l.split(' ').count();
+            let level = words.get(i..i + n)?.iter().map(|(_, w)| fold(w)).collect::<Vec<_>>().join(" ");
+            (level == *l && i + n < words.len()).then(|| &name[words[i].0..])
+        })
+    })
 }
 
 /// Whether a folded body name holds a place: a level word followed by a name
@@ -766,10 +785,10 @@ mod tests {
 
     #[test]
     fn body_heads_name_the_issuing_body_on_the_last_agency_line() {
-        let rows = grammar(crate::grammar::BODY_HEADS_TSV, 2);
+        let rows = grammar(crate::grammar::BODY_HEADS_TSV, 3);
         assert_eq!(rows.len(), BODY_HEADS.len());
         for (at, c) in rows {
-            let (cells, issuer) = cells_and_reading(c[1]);
+            let (cells, issuer) = cells_and_reading(c[2]);
             let last = fold(cells[cells.len() - 1]);
             assert!(
                 last == fold(c[0]) || last.starts_with(&format!("{} ", fold(c[0]))),
