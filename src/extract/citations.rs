@@ -102,13 +102,14 @@ static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where an issuer ends: before the words of the contract, a verb that begins the
 /// subject, another document, and a date (a table's next cell, "… của Chính phủ
-/// 01/7/2024").
+/// 01/7/2024"). The contract's words also as a scan leaves them ("vê", "quy đinh",
+/// "huớng dẫn", "sửa đối"): no body's name holds those.
 ///
 /// This and the other "where it ends" patterns write a word's end as `(?:\W|$)`, not
 /// `\b`: only a match's start is used, where the two agree, and a Unicode `\b` sends
 /// each search off the fast engine onto one many times slower.
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:về|Về|ban hành|Ban hành|quy định|Quy định|hướng dẫn|Hướng dẫn|thông báo|Thông báo|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đổi|đối với|năm [0-9]|là|được|phê duyệt|Phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|tiếp tục|có|điều chỉnh|Điều chỉnh)(?:\W|$)|\s+và\s+(?:các|những|\p{Ll}|(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận|Chương trình|Đề án|Luật)(?:\W|$))|[(),;:.“”\x22]|\n\s*\n|\n\s*[0-9]|\s+-\s+(?i:khoản|điều|điểm)\s|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|[0-9])|\s+[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}").unwrap()
+    Regex::new(r"\s+(?:về|Về|v[êeé]|V[êe]|ban hành|Ban hành|ban hanh|quy định|Quy định|quy đinh|quy dinh|hướng dẫn|Hướng dẫn|h[uư][óớo]ng d[ẫa]n|thông báo|Thông báo|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đ[ổốôo]i|sua doi|đối với|năm [0-9]|là|được|phê duyệt|Phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|tiếp tục|có|điều chỉnh|Điều chỉnh)(?:\W|$)|\s+và\s+(?:các|những|\p{Ll}|(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận|Chương trình|Đề án|Luật)(?:\W|$))|[(),;:.“”\x22]|\n\s*\n|\n\s*[0-9]|\s+-\s+(?i:khoản|điều|điểm)\s|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|[0-9])|\s+[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}").unwrap()
 });
 
 /// A pinpoint before a type word: "khoản 1, Mục III ", "Điều 7, Điều 8 ".

@@ -261,6 +261,12 @@ fn scan_damaged_variants_read_as_the_clean_citation() {
     // The type word wins over a damaged code only where they differ in kind.
     let c = one("Thực hiện Quyet dinh so 12-QD/TU ngay 08/3/2023.");
     assert_eq!(c.kind.as_deref(), Some("QĐ"));
+    // The words that end an issuer, damaged as the scan left them.
+    for tail in ["sửa đối, bổ sung một số điều", "vê tiếp nhận", "quy đinh chi tiết", "huớng dẫn nghiệp vụ"]
+    {
+        let c = one(&format!("Căn cứ Nghị định số 92/2017/NĐ-CP ngày 07 tháng 8 năm 2017 của Chính phủ {tail}."));
+        assert_eq!(c.issuer.as_deref(), Some("Chính phủ"), "{tail}");
+    }
 }
 
 #[test]
