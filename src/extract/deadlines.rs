@@ -290,10 +290,13 @@ pub fn prepare() {
     }
 }
 
-/// Words before a cycle that make it no time limit: a budget's cycle ("kinh phí hàng năm"),
-/// an average rate ("tăng trưởng bình quân hằng năm đạt 8%").
-static NO_CYCLE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:kinh\s+phí|ngân\s+sách|dự\s+toán|bình\s+quân|trung\s+bình)\s*$").unwrap());
+/// Words before a cycle that make it no time limit: a budget's cycle ("kinh phí hàng năm",
+/// "dự toán chi sự nghiệp kinh tế hằng năm"), a payment's ("phụ cấp hằng tháng"), an average
+/// rate ("tăng trưởng bình quân hằng năm đạt 8%").
+static NO_CYCLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:kinh\s+phí|ngân\s+sách|dự\s+toán(?:\s+chi(?:\s+\p{Ll}+){0,4})?|phụ\s+cấp|trợ\s+cấp|tiền\s+lương|mức\s+lương|thù\s+lao|bình\s+quân|trung\s+bình)\s*$")
+        .unwrap()
+});
 
 fn recurrence(word: &str) -> Option<Recurrence> {
     let w = word.to_lowercase();
@@ -853,6 +856,9 @@ mod tests {
         use Recurrence::{HalfYearly, Yearly};
         assert_eq!(recs("Ban Chỉ đạo tổ chức sơ kết 6 tháng, tổng kết hằng năm."), [Some(HalfYearly), Some(Yearly)]);
         assert!(recs("Tốc độ tăng trưởng bình quân hằng năm đạt 8%.").is_empty());
+        // A payment's or a budget's cycle is none either.
+        assert!(recs("Đội trưởng được hưởng phụ cấp hằng tháng bằng 0,3 mức lương cơ sở.").is_empty());
+        assert!(recs("Ngân sách tỉnh bố trí trong dự toán chi sự nghiệp kinh tế hằng năm.").is_empty());
         // A period after "sơ kết" is no cycle.
         assert!(recs("sơ kết 6 tháng đầu năm 2024").iter().all(Option::is_none));
     }
