@@ -8,6 +8,8 @@
 use foldhash::HashMap;
 use std::sync::LazyLock;
 
+use regex::Regex;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// A document type: the type word and its official abbreviation.
@@ -571,6 +573,26 @@ pub static CITATION_NAME_WORDS: LazyLock<Vec<NameWords>> = LazyLock::new(|| {
             })
         })
         .collect()
+});
+
+/// "Hà Nội, ngày 25 tháng 4 năm 2026" and the forms with blanks, without comma or with one
+/// before the year, or in figures ("ngày 25/4/2026": groups `nd`, `nm`, `ny`). The place
+/// is up to four capitalized words or abbreviations ("TP.", "Tp.", "TP.Hồ Chí Minh"), joined
+/// by spaces or a hyphen ("Phan Rang-Tháp Chàm"), the first of them possibly one capital
+/// ("U Minh Thượng"), after a level of two words whose second is in lower case
+/// ("Thành phố Hồ Chí Minh", the levels of `grammars/levels-of-place.tsv`); never inside a
+/// word ("…/QĐ-TTg ngày 01 tháng 8" names no place "Tg"). Not `\b`, which would keep the
+/// search off the lazy DFA on non-ASCII text: the match may start one char before the place.
+pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    const ABBREVIATION: &str = r"(?:\p{Lu}{1,3}\.|\p{Lu}\p{Ll}\.)";
+    const WORD: &str = r"(?:\p{Lu}\p{Ll}\p{L}*|\p{Lu}{1,3}\.|\p{Lu}\p{Ll}\.)";
+    let levels: Vec<String> =
+        LEVELS_OF_PLACE_SPELLED.iter().filter(|l| l.contains(' ')).map(|l| regex::escape(l)).collect();
+    let levels = levels.join("|");
+    Regex::new(&format!(
+        r"(?:^|[^\p{{L}}\p{{N}}])(?P<place>(?:(?i:{levels})\s+)?(?:{ABBREVIATION}\s?)?(?:\p{{Lu}}[ \t])?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:{DAY_WORD})\s+(?:(?P<d>[0-9.…_ ]*?)\s*(?i:{MONTH_WORD})\s+(?P<m>[0-9.…_ ]*?)\s*,?\s*(?i:{YEAR_WORD})\s+(?P<y>[0-9]{{4}})|(?P<nd>[0-9]{{1,2}})\s*[/-]\s*(?P<nm>[0-9]{{1,2}})\s*[/-]\s*(?P<ny>[0-9]{{4}}))"
+    ))
+    .unwrap()
 });
 
 #[cfg(test)]

@@ -15,11 +15,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::grammar::{
-    DAY_WORD, DOC_TYPES, DocType, LEVELS_OF_PLACE_SPELLED, MONTH_WORD, YEAR_WORD, fold, fold_starts_with, is_upper,
-    opens_authority,
-};
+use crate::grammar::{DOC_TYPES, DocType, fold, fold_starts_with, is_upper, opens_authority};
 use crate::span::Span;
+
+pub use crate::grammar::DATE_LINE;
 
 /// The parts of one document, as spans of the normalized text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -581,6 +580,7 @@ fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
             || (is_upper(t) && i > start && !(upper_title && continues_upper_title(lines[i - 1].text, t)))
             || f.starts_with("can cu")
             || f.starts_with("kinh gui")
+            || opens_address_list(t)
             || (i > start && (f.starts_with("thuc hien ") || crate::normalize::opens_paragraph(t)) && t.len() > 120)
             || TOP_LABEL.is_match(t);
         if stop {
@@ -646,26 +646,6 @@ fn vv_lines(lines: &[Line], zone: usize) -> (Option<Span>, usize) {
     }
     (None, 0)
 }
-
-/// "Hà Nội, ngày 25 tháng 4 năm 2026" and the forms with blanks, without comma or with one
-/// before the year, or in figures ("ngày 25/4/2026": groups `nd`, `nm`, `ny`). The place
-/// is up to four capitalized words or abbreviations ("TP.", "Tp.", "TP.Hồ Chí Minh"), joined
-/// by spaces or a hyphen ("Phan Rang-Tháp Chàm"), the first of them possibly one capital
-/// ("U Minh Thượng"), after a level of two words whose second is in lower case
-/// ("Thành phố Hồ Chí Minh", the levels of `grammars/levels-of-place.tsv`); never inside a
-/// word ("…/QĐ-TTg ngày 01 tháng 8" names no place "Tg"). Not `\b`, which would keep the
-/// search off the lazy DFA on non-ASCII text: the match may start one char before the place.
-pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    const ABBREVIATION: &str = r"(?:\p{Lu}{1,3}\.|\p{Lu}\p{Ll}\.)";
-    const WORD: &str = r"(?:\p{Lu}\p{Ll}\p{L}*|\p{Lu}{1,3}\.|\p{Lu}\p{Ll}\.)";
-    let levels: Vec<String> =
-        LEVELS_OF_PLACE_SPELLED.iter().filter(|l| l.contains(' ')).map(|l| regex::escape(l)).collect();
-    let levels = levels.join("|");
-    Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}])(?P<place>(?:(?i:{levels})\s+)?(?:{ABBREVIATION}\s?)?(?:\p{{Lu}}[ \t])?{WORD}(?:(?:\s|\s?[-–]\s?){WORD}){{0,3}})\s*,?\s*(?i:{DAY_WORD})\s+(?:(?P<d>[0-9.…_ ]*?)\s*(?i:{MONTH_WORD})\s+(?P<m>[0-9.…_ ]*?)\s*,?\s*(?i:{YEAR_WORD})\s+(?P<y>[0-9]{{4}})|(?P<nd>[0-9]{{1,2}})\s*[/-]\s*(?P<nm>[0-9]{{1,2}})\s*[/-]\s*(?P<ny>[0-9]{{4}}))"
-    ))
-    .unwrap()
-});
 
 /// Where the body starts in a document that prints neither type title nor trích yếu:
 /// after the header block when a motto stands among its first lines (a converter may keep
@@ -833,6 +813,10 @@ mod tests {
         // The folded body's length falls inside 'Ủ'; the prefix up to the letter before is read.
         assert!(opens_address_list("PHỦ điện:"));
         assert!(opens_address_list("THỦ TƯỚNG CHÍNH PHỦ điện:"));
+        // It ends the title above it, blank line or none.
+        let text = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 19/CĐ-TTg\n\nCÔNG ĐIỆN\nVề khắc phục hậu quả mưa lũ\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n\n- Bộ trưởng Bộ Công an;\n";
+        let docs = segment(text);
+        assert_eq!(&text[docs[0].title.unwrap().range()], "Về khắc phục hậu quả mưa lũ");
     }
 
     #[test]

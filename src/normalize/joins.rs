@@ -15,7 +15,8 @@
 //!   layout, whose runs the segmenter splits on; runs inside lines are kept),
 //!   or with two pipes (a table row printed without its border);
 //! - out of a line with no letter (a number or a date on its own);
-//! - across more than three blank lines.
+//! - across more than three blank lines;
+//! - into a header's date line ("Đức Phổ, ngày 22 tháng 8 năm 2017").
 //!
 //! The evidence, when nothing refuses:
 //! - the next line starts in lower case (after an optional opening quote or
@@ -278,7 +279,10 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
         1 => a.chars >= 100 && b.starts_with(char::is_uppercase) && !opens_paragraph(b),
         _ => false,
     };
-    evidence.then_some(" ")
+    // "…của UBND tỉnh Điện Biên\nĐức Phổ, ngày 22 tháng 8 năm 2017": a header's date line
+    // starts with a name too, and is a line of its own.
+    let date_line = || crate::grammar::DATE_LINE.find(b).is_some_and(|m| m.start() <= 1);
+    (evidence && !date_line()).then_some(" ")
 }
 
 /// Whether an upper-case numbered heading goes on on the next line: it ends in a comma or a
@@ -494,6 +498,7 @@ mod tests {
             "triển khai thực hiện./.\nNơi nhận:",
             "Điều 2. Số giờ làm thêm trong 01 tháng\nTrường hợp người sử dụng lao động",
             "Về việc kéo dài thời hạn áp dụng của Nghị định số 72/2026/NĐ-CP ngày 09 tháng 3 năm 2026 của Chính phủ về thuế\n\nCăn cứ Luật Tổ chức Chính phủ",
+            "V/v tham mưu triển khai thực hiện Kế hoạch số 13/KH-UBND của UBND tỉnh Điện Biên\nĐức Phổ, ngày 22 tháng 8 năm 2017",
         ] {
             assert_eq!(joined(t), t, "{t}");
         }

@@ -32,6 +32,10 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The fewest spaces before a number centred on its page (a table's cell starts nearer).
+const CENTRED: usize = CENTRING.len();
+const CENTRING: &str = "          ";
+
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:-\s*)?[0-9]{1,4}(?:\s*-)?\s*$").expect("valid regex"));
 
@@ -62,7 +66,11 @@ fn classify(body: &str) -> Kind {
     if may_be_marker && MARKER.is_match(body) {
         Kind::Marker
     } else if (first == '-' || first.is_numeric()) && PAGE_NUMBER.is_match(body) {
-        Kind::Number
+        // Centred far from the margin, or dashed on both sides ("- 2 -"), a number is how a
+        // page prints its own, with no marker beside it.
+        let centred = body.len() - body.trim_start().len() >= CENTRED;
+        let dashed = first == '-' && body.trim_end().ends_with('-');
+        if centred || dashed { Kind::Marker } else { Kind::Number }
     } else {
         Kind::Content
     }
@@ -74,7 +82,13 @@ impl NormalizeStep for PageFurniture {
     }
 
     fn applies(&self, text: &str) -> bool {
-        text.contains('\u{c}') || text.contains("BÁO") || text.contains("báo") || text.contains("rang")
+        text.contains('\u{c}')
+            || text.contains("BÁO")
+            || text.contains("báo")
+            || text.contains("rang")
+            // A centred page number, or a dashed one ("- 2 -").
+            || text.contains(CENTRING)
+            || text.contains("-\n")
     }
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
@@ -131,5 +145,13 @@ mod tests {
     fn numbers_without_a_page_marker_stay() {
         let t = "Bảng\n\n2\n\n1. Mục đích\n";
         assert_eq!(run_step(&PageFurniture, t), t);
+    }
+
+    #[test]
+    fn a_centred_or_dashed_page_number_is_its_own_marker() {
+        let t = "phối hợp với Hội Liên hiệp\n\n                                        2\n\nPhụ nữ xã tổ chức";
+        assert_eq!(run_step(&PageFurniture, t), "phối hợp với Hội Liên hiệp\nPhụ nữ xã tổ chức");
+        let t = "Trung tâm Văn hóa, Thể thao và\n- 2 -\nTruyền thanh huyện";
+        assert_eq!(run_step(&PageFurniture, t), "Trung tâm Văn hóa, Thể thao và\nTruyền thanh huyện");
     }
 }
