@@ -1036,7 +1036,9 @@ fn body_words(name: &str) -> Vec<String> {
 
 /// Whether `unit` is the issuing body itself: its name, or its name up to the level of its
 /// place ("Ban Thường trực UBMTTQ xã" in a plan of "Ban Thường trực Ủy ban Mặt trận Tổ quốc
-/// Việt Nam xã Lương Minh"). The issuer works with others; it does not support itself.
+/// Việt Nam xã Lương Minh"), or up to its Party committee ("Ban Tuyên giáo Huyện ủy" in a
+/// guide of "Ban Tuyên giáo Huyện ủy Cái Bè"). The issuer works with others; it does not
+/// support itself.
 fn is_issuer(unit: &str, issuer: &[String]) -> bool {
     let words = body_words(unit);
     if words.is_empty() || words.len() > issuer.len() || issuer[..words.len()] != words[..] {
@@ -1047,6 +1049,7 @@ fn is_issuer(unit: &str, issuer: &[String]) -> bool {
         || words.len() > 1
             && grammar::LEVELS_OF_PLACE
                 .iter()
+                .chain(grammar::PARTY_COMMITTEES.iter())
                 .any(|l| joined.strip_suffix(l.as_str()).is_some_and(|r| r.ends_with(' ')))
 }
 
@@ -1418,6 +1421,9 @@ mod tests {
         assert!(!is_issuer("Ủy ban MTTQ xã", &issuer));
         assert!(!is_issuer("Ban Thường trực", &issuer));
         assert!(!is_issuer("Ban Thường trực UBMTTQ", &[]));
+        let issuer = body_words("Ban Tuyên giáo Huyện ủy Cái Bè");
+        assert!(is_issuer("Ban Tuyên giáo Huyện ủy", &issuer));
+        assert!(!is_issuer("Ban Tuyên giáo", &issuer));
     }
 
     #[test]
