@@ -500,6 +500,15 @@ fn opens_level(t: &Token) -> bool {
     grammar::LEVELS_OF_PLACE.iter().any(|l| l.split(' ').next() == Some(first.as_str()))
 }
 
+/// Where the next unit of a list opens after the parenthesis at `open`, when one does
+/// ("báo cáo UBND tỉnh (qua Sở Nội vụ) và Ban Thi đua - Khen thưởng tỉnh": the channel,
+/// read by its own trigger, stands between two addressees).
+fn unit_after_parenthesis(toks: &[Token], open: usize) -> Option<usize> {
+    let close = open + toks[open..].iter().take(NAME_WORDS).position(|t| t.lower == ")")?;
+    let list = toks.get(close + 1).is_some_and(|t| matches!(&*t.lower, "và" | ","));
+    (list && opens_next_unit(toks, close + 2)).then_some(close + 2)
+}
+
 /// The most tokens a unit's name runs to before the reading stops.
 const NAME_WORDS: usize = 18;
 
@@ -577,6 +586,12 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
         if i > start && names_follow(toks, i) {
             listed = true;
             i += 1;
+            continue;
+        }
+        if let Some(next) = (t == "(" && i > start).then(|| unit_after_parenthesis(toks, i)).flatten() {
+            units.push((start, i));
+            i = next;
+            start = i;
             continue;
         }
         if !t.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '–' || c == '/')
@@ -1348,6 +1363,11 @@ mod tests {
         assert!(got.iter().any(|(u, r)| u == "Phòng Tư pháp" && *r == Role::Lead), "{got:?}");
         let got = roles_in("báo cáo kết quả (Văn phòng chịu trách nhiệm tổng hợp).");
         assert!(got.iter().any(|(u, _)| u == "Văn phòng"), "{got:?}");
+        // A list of addressees goes on after a channel in parentheses.
+        let got = roles_in("Phòng Nội vụ báo cáo UBND tỉnh (qua Sở Nội vụ) và Ban Thi đua - Khen thưởng tỉnh.");
+        for unit in ["UBND tỉnh", "Sở Nội vụ", "Ban Thi đua - Khen thưởng tỉnh"] {
+            assert!(got.contains(&(unit.to_string(), Role::ReportTo)), "{unit}: {got:?}");
+        }
     }
 
     #[test]
