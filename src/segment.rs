@@ -581,6 +581,9 @@ fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
             || f.starts_with("can cu")
             || f.starts_with("kinh gui")
             || opens_address_list(t)
+            // "(Ban hành kèm theo Quyết định số …)" under an issued plan's title notes where
+            // it comes from; it is no part of the trích yếu.
+            || (i > start && (f.starts_with("(ban hanh kem theo") || f.starts_with("(kem theo")))
             || (i > start && (f.starts_with("thuc hien ") || crate::normalize::opens_paragraph(t)) && t.len() > 120)
             || TOP_LABEL.is_match(t);
         if stop {
@@ -813,7 +816,9 @@ mod tests {
         // The folded body's length falls inside 'Ủ'; the prefix up to the letter before is read.
         assert!(opens_address_list("PHỦ điện:"));
         assert!(opens_address_list("THỦ TƯỚNG CHÍNH PHỦ điện:"));
-        // It ends the title above it, blank line or none.
+        // It ends the title above it, blank line or none; so does an issued plan's note.
+        let text = "UBND HUYỆN A\nSố: 2/KH-UBND\n\nKẾ HOẠCH\nTriển khai Đề án 06 năm 2024\n(Ban hành kèm theo Quyết định số 2150/QĐ-UBND ngày 12/8/2024)\n\nI. MỤC ĐÍCH\n";
+        assert_eq!(&text[segment(text)[0].title.unwrap().range()], "Triển khai Đề án 06 năm 2024");
         let text = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 19/CĐ-TTg\n\nCÔNG ĐIỆN\nVề khắc phục hậu quả mưa lũ\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n\n- Bộ trưởng Bộ Công an;\n";
         let docs = segment(text);
         assert_eq!(&text[docs[0].title.unwrap().range()], "Về khắc phục hậu quả mưa lũ");
