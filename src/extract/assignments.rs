@@ -655,7 +655,7 @@ fn drop_appositions(toks: &[Token], units: Vec<(usize, usize)>) -> Vec<(usize, u
 /// The units that are the subject of a clause opening at `i`: units, then a verb that is
 /// no trigger of its own ("… chủ trì", "… chỉ đạo thực hiện" give their roles themselves;
 /// who asks "… đề nghị X", "… yêu cầu X" is not addressed, nor who tells what it did:
-/// "… nhận được …").
+/// "… nhận được …", nor who is acted on: "100% cán bộ, công chức được bồi dưỡng").
 fn subject_at(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
     let (units, at_stop) = read_units(toks, i);
     // "X yêu cầu/đề nghị Y …": Y is addressed, not X; "X nhận được …" tells what X did.
@@ -663,6 +663,8 @@ fn subject_at(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
         phrase_at(toks, k, RoleKind::After).is_some()
             || phrase_at(toks, k, RoleKind::Narrative).is_some()
             || toks[k].lower == "giao"
+            // The passive, but "X được giao chủ trì" (a relative row) is X's task.
+            || toks[k].lower == "được" && phrase_at(toks, k, RoleKind::Relative).is_none()
             || toks.get(k + 1).is_some_and(|n| {
                 (toks[k].lower == "yêu" && n.lower == "cầu") || (toks[k].lower == "đề" && n.lower == "nghị")
             })
@@ -1353,6 +1355,13 @@ mod tests {
         assert!(got.contains(&("các phòng, ban huyện".to_string(), Role::Lead)), "{got:?}");
         // Not a subject: "đối với" before a field, not a unit.
         assert!(roles_in("Đối với công tác tuyên truyền cần đổi mới hình thức.").is_empty());
+    }
+
+    #[test]
+    fn who_is_acted_on_is_no_subject_and_who_is_given_a_task_is() {
+        assert!(roles_in("- 100% cán bộ, công chức được bồi dưỡng kỹ năng số cơ bản.").is_empty());
+        let got = roles_in("Phòng Nội vụ được giao chủ trì tổ chức hội nghị.");
+        assert!(got.contains(&("Phòng Nội vụ".to_string(), Role::Lead)), "{got:?}");
     }
 
     #[test]
