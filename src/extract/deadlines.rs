@@ -641,8 +641,11 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
         let m = list.get(0).unwrap();
         let after_at = list.name("after").map_or(m.end(), |a| a.start());
         let body = &p[m.start()..after_at];
-        // Lowered only as far as the words looked for.
-        let after: String = p[after_at..].trim_start().chars().take(4).flat_map(char::to_lowercase).collect();
+        // Lowered only as far as the words looked for; within the line and the table's cell
+        // ("Hằng quý\n3 | Sơ kết": the next row's number is no year).
+        let rest = &p[after_at..];
+        let rest = &rest[..rest.find(['\n', '|']).unwrap_or(rest.len())];
+        let after: String = rest.trim_start().chars().take(4).flat_map(char::to_lowercase).collect();
         let anchored = list.name("anchor").is_some()
             || {
                 let lower = fold_case(body);
@@ -856,6 +859,10 @@ mod tests {
         use Recurrence::{HalfYearly, Yearly};
         assert_eq!(recs("Ban Chỉ đạo tổ chức sơ kết 6 tháng, tổng kết hằng năm."), [Some(HalfYearly), Some(Yearly)]);
         assert!(recs("Tốc độ tăng trưởng bình quân hằng năm đạt 8%.").is_empty());
+        // A cycle in a task table's time column, the next row's number after it.
+        let table =
+            "TT | Nội dung | Thời gian\n2 | Kiểm tra | Hằng quý\n3 | Sơ kết | Định kỳ 6 tháng\n4 | Tổng kết | Năm 2025";
+        assert_eq!(recs(table), [Some(Recurrence::Quarterly), Some(Recurrence::HalfYearly), None]);
         // A payment's or a budget's cycle is none either.
         assert!(recs("Đội trưởng được hưởng phụ cấp hằng tháng bằng 0,3 mức lương cơ sở.").is_empty());
         assert!(recs("Ngân sách tỉnh bố trí trong dự toán chi sự nghiệp kinh tế hằng năm.").is_empty());
