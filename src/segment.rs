@@ -135,10 +135,14 @@ impl<'t> Line<'t> {
 pub fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for piece in text.split_inclusive('\n') {
-        let body = piece.strip_suffix('\n').unwrap_or(piece);
-        out.push(Line { text: body, span: Span::new(start, start + body.len()) });
-        start += piece.len();
+    // The memchr crate's search, not `split_inclusive('\n')`'s: every stage splits whole
+    // texts into lines, and the standard library's byte search was a third of that.
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        out.push(Line { text: &text[start..end], span: Span::new(start, end) });
+        start = end + 1;
+    }
+    if start < text.len() {
+        out.push(Line { text: &text[start..], span: Span::new(start, text.len()) });
     }
     out
 }
