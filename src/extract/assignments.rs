@@ -142,18 +142,16 @@ pub static ROLES: LazyLock<Vec<RoleRow>> = LazyLock::new(|| {
 /// [`ROLES`] by first word and kind. A token looks its word up once ([`Token::first_of`]);
 /// each look-up of a kind at that token then reads the few rows that can match there.
 struct RoleIndex {
-    /// Hashed with foldhash (already a dependency of rusqlite's hashbrown): every token
-    /// of every paragraph is looked up here, and SipHash was a tenth of assignment time.
-    ids: foldhash::HashMap<&'static str, u32>,
+    ids: FirstWords,
     rows: Vec<[Vec<&'static RoleRow>; RoleKind::COUNT]>,
 }
 
 static ROLE_INDEX: LazyLock<RoleIndex> = LazyLock::new(|| {
-    let mut index = RoleIndex { ids: foldhash::HashMap::default(), rows: vec![] };
+    let mut index = RoleIndex { ids: FirstWords::default(), rows: vec![] };
     for r in ROLES.iter() {
         let first = r.words.first().expect("grammars/roles.tsv: a row without a phrase").as_str();
         let next = index.rows.len() as u32;
-        let id = *index.ids.entry(first).or_insert(next);
+        let id = index.ids.get(first).unwrap_or_else(|| index.ids.insert(first, next));
         if id == next {
             index.rows.push(Default::default());
         }
@@ -161,6 +159,41 @@ static ROLE_INDEX: LazyLock<RoleIndex> = LazyLock::new(|| {
     }
     index
 });
+
+/// The first words of the rows and their ids. Every token of every paragraph is looked
+/// up here and nearly two in three are no first word, so a word is not hashed: its
+/// length and its first, second and last bytes pick a slot of a table, which holds
+/// the one or two first words that share them (a hash map's look-up was a fifth of
+/// tokenizing).
+struct FirstWords {
+    slots: Vec<Vec<(&'static str, u32)>>,
+}
+
+impl FirstWords {
+    const SLOTS: usize = 4096;
+
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let byte = |i: usize| b.get(i).map_or(0, |&c| c as usize);
+        let h = ((byte(0) * 31 + byte(1)) * 31 + byte(b.len().wrapping_sub(1))) * 31 + b.len();
+        (h ^ (h >> 12)) % FirstWords::SLOTS
+    }
+
+    fn get(&self, word: &str) -> Option<u32> {
+        self.slots[FirstWords::slot(word)].iter().find(|(w, _)| *w == word).map(|&(_, id)| id)
+    }
+
+    fn insert(&mut self, word: &'static str, id: u32) -> u32 {
+        self.slots[FirstWords::slot(word)].push((word, id));
+        id
+    }
+}
+
+impl Default for FirstWords {
+    fn default() -> FirstWords {
+        FirstWords { slots: vec![vec![]; FirstWords::SLOTS] }
+    }
+}
 
 /// A token of a paragraph: its lower-case text, its first letter's case, its span.
 #[derive(Debug)]
@@ -269,11 +302,12 @@ fn lower_case(text: &str) -> String {
 fn tokens(p: &str) -> Vec<Token<'_>> {
     // Vietnamese syllables are short: a token per ~4 bytes, so the vector never regrows.
     let mut out = Vec::with_capacity(p.len() / 4 + 1);
+    let index = &*ROLE_INDEX;
     for t in token_spans(p) {
         let text = &p[t.start..t.end];
         let lower = if t.lowered { Cow::Borrowed(text) } else { Cow::Owned(lower_case(text)) };
         out.push(Token {
-            first_of: ROLE_INDEX.ids.get(&*lower).copied(),
+            first_of: index.ids.get(&lower),
             lower,
             upper: t.upper,
             caps: t.caps,
