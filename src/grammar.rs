@@ -459,6 +459,12 @@ fn vowel_family(base: char) -> Vec<char> {
 /// ("UBND tỉnh Quảng Ngãi" → "Ủy ban nhân dân tỉnh Quảng Ngãi"). Abbreviations
 /// with several readings ("TT", "CT") stay as printed.
 pub fn expand_abbreviations(name: &str) -> String {
+    let tokens: Vec<&str> = name.split_whitespace().map(|token| abbreviation_reading(token).unwrap_or(token)).collect();
+    tokens.join(" ")
+}
+
+/// The reading of `token` when it is an unambiguous abbreviation.
+fn abbreviation_reading(token: &str) -> Option<&'static str> {
     /// The reading of each unambiguous abbreviation (the first row's, as the table
     /// is read top down): one look-up per token, not a pass over the table.
     static READING: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -468,8 +474,7 @@ pub fn expand_abbreviations(name: &str) -> String {
         }
         reading
     });
-    let tokens: Vec<&str> = name.split_whitespace().map(|token| READING.get(token).copied().unwrap_or(token)).collect();
-    tokens.join(" ")
+    READING.get(token).copied()
 }
 
 /// A unit name in one form, to group one unit printed two ways: NFC, single
@@ -477,16 +482,32 @@ pub fn expand_abbreviations(name: &str) -> String {
 /// "đồng chí" or "đ/c" dropped.
 pub fn canonical_unit(unit: &str) -> String {
     let nfc = crate::normalize::nfc(unit);
-    let mut words: Vec<&str> = nfc.split_whitespace().collect();
+    let words: Vec<&str> = nfc.split_whitespace().collect();
+    // Char by char: none of these words holds a sigma, the one letter whose lower case
+    // `str::to_lowercase` reads from its neighbours, so no word needs lowering whole.
+    let is = |at: usize, lower: &str| {
+        words.get(at).is_some_and(|w| w.chars().flat_map(char::to_lowercase).eq(lower.chars()))
+    };
+    let mut from = 0;
     loop {
-        let first = words.first().map(|w| w.to_lowercase());
-        match first.as_deref() {
-            Some("các" | "những" | "đ/c") => drop(words.remove(0)),
-            Some("đồng") if words.get(1).is_some_and(|w| w.to_lowercase() == "chí") => drop(words.drain(..2)),
-            _ => break,
+        if ["các", "những", "đ/c"].iter().any(|l| is(from, l)) {
+            from += 1;
+        } else if is(from, "đồng") && is(from + 1, "chí") {
+            from += 2;
+        } else {
+            break;
         }
     }
-    expand_abbreviations(&words.join(" "))
+    // The words are already split at whitespace: each is written out as
+    // [`expand_abbreviations`] would, with no joined string to split again.
+    let mut out = String::with_capacity(unit.len() + 16);
+    for (k, &w) in words[from..].iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(abbreviation_reading(w).unwrap_or(w));
+    }
+    out
 }
 
 /// `grammars/issuer-codes.tsv`: issuer codes, their scope and level.
