@@ -618,6 +618,14 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
     if !folded.contains("kỳ") && !folded.contains("sơ kết") && !EVERY.iter().any(|w| folded.contains(w)) {
         return out;
     }
+    // "kỳ" and "hàng" are in many more words than these ("kỳ họp", "ngân hàng"), and each
+    // "tháng" or "năm" of such a paragraph would be read as a list only to be dropped: a
+    // list is anchored only where the paragraph holds "định kỳ" or a "hàng"/"hằng" cycle.
+    static ANCHOR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)định\s+kỳ|(?:hàng|hằng)\s+(?:tháng|quý|năm)").unwrap());
+    if !folded.contains("sơ kết") && !ANCHOR.is_match(p) {
+        return out;
+    }
     for list in CYCLE_LIST.captures_iter(p) {
         let m = list.get(0).unwrap();
         let after_at = list.name("after").map_or(m.end(), |a| a.start());
