@@ -242,6 +242,14 @@ pub fn char_case(c: char) -> CharCase {
     }
 }
 
+/// [`char::is_alphanumeric`], letters answered as [`is_letter`] does: the standard
+/// library searches Unicode's tables for every non-ASCII char, a third of the letters
+/// of Vietnamese text.
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_alphanumeric() || !c.is_ascii() && (is_letter(c) || c.is_numeric())
+}
+
 /// Bits of a [`CHAR_CASES`] entry.
 const LETTER: u8 = 1;
 const CAPITAL: u8 = 2;
@@ -662,6 +670,14 @@ mod tests {
         assert_eq!(fold("Quyết ĐỊNH"), "quyet dinh");
         assert_eq!(fold("Quyết Ðịnh"), "quyet dinh");
         assert_eq!(fold("hoà"), fold("hòa"));
+    }
+
+    #[test]
+    fn letter_questions_agree_with_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

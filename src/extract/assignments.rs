@@ -409,7 +409,7 @@ fn links_unit(toks: &[Token], i: usize) -> bool {
         return true;
     }
     phrase_at(toks, i, RoleKind::Relative).is_some_and(|n| {
-        toks.get(i + n).is_some_and(|t| t.lower.chars().all(char::is_alphanumeric))
+        toks.get(i + n).is_some_and(|t| t.lower.chars().all(grammar::is_letter_or_digit))
             && phrase_at(toks, i + n, RoleKind::Stop).is_none()
     })
 }
@@ -438,7 +438,7 @@ fn new_cell(toks: &[Token], i: usize) -> bool {
 /// piece that opens with its own "các"/"những" is a unit of its own, head word or not.
 fn plural_piece(toks: &[Token], i: usize) -> bool {
     toks.get(i).is_some_and(|t| matches!(&*t.lower, "các" | "những"))
-        && toks.get(i + 1).is_some_and(|t| t.lower.chars().all(char::is_alphanumeric))
+        && toks.get(i + 1).is_some_and(|t| t.lower.chars().all(grammar::is_letter_or_digit))
 }
 
 /// Whether the list word at `i` goes on a plural of bare head words ("Giám đốc các Sở,
@@ -496,7 +496,7 @@ fn ends_at_level(toks: &[Token], start: usize, i: usize) -> bool {
     let level_at = if named_place > 0 && !toks[i].upper { i - named_place } else { i };
     level_at > start + 1
         && level_before(toks, level_at)
-        && toks[i].lower.chars().all(char::is_alphabetic)
+        && toks[i].lower.chars().all(grammar::is_letter)
         && !matches!(
             &*toks[i].lower,
             "và" | "hoặc" | "các" | "những" | "hội" | "ủy" | "uỷ" | "đoàn" | "đội" | "trực" | "thuộc" | "trở"
@@ -516,7 +516,7 @@ fn ends_at_whole_name(toks: &[Token], start: usize, i: usize) -> bool {
     let ends_here = |k: usize| rows_at(toks, k, RoleKind::Whole).any(|r| k + r.words.len() == i);
     i > start
         && LAST_WORDS.contains(&*toks[i - 1].lower)
-        && toks[i].lower.chars().all(char::is_alphabetic)
+        && toks[i].lower.chars().all(grammar::is_letter)
         && !matches!(
             &*toks[i].lower,
             "và" | "hoặc" | "các" | "những" | "cấp" | "cùng" | "của" | "thuộc" | "trực" | "trong" | "tại" | "ở"
@@ -597,7 +597,7 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
                 break;
             }
             // "các huyện, thị xã, thành phố": the list belongs to this unit.
-            if toks.get(i + 1).is_some_and(|n| n.lower.chars().all(char::is_alphanumeric)) && i + 1 > start {
+            if toks.get(i + 1).is_some_and(|n| n.lower.chars().all(grammar::is_letter_or_digit)) && i + 1 > start {
                 i += 1;
                 continue;
             }
@@ -608,7 +608,7 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             i += 1;
             continue;
         }
-        if !t.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '–' || c == '/')
+        if !t.chars().next().is_some_and(|c| grammar::is_letter_or_digit(c) || c == '-' || c == '–' || c == '/')
             && !inside_name(toks, start, i)
         {
             break;
@@ -683,7 +683,7 @@ fn subject_at(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
     });
     // One word is a unit when it is an abbreviation ("MTTQ phối hợp …"), not a bare head word.
     let whole = |&(s, e): &(usize, usize)| {
-        e - s >= 2 || (toks[s].caps && toks[s].lower.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        e - s >= 2 || (toks[s].caps && toks[s].lower.chars().filter(|&c| grammar::is_letter(c)).count() >= 2)
     };
     (!opens_task(toks, i) && at_stop.is_some() && !deferred && units.iter().all(whole)).then_some(units)
 }
@@ -856,7 +856,7 @@ fn list_start(toks: &[Token<'_>], mut s: usize) -> usize {
     while s > 0 && toks[s - 1].lower == ";" {
         let from = clause_start(toks, s - 1).unwrap_or(0);
         let from =
-            toks[from..s - 1].iter().position(|t| t.lower.chars().all(char::is_alphabetic)).map_or(s, |k| from + k);
+            toks[from..s - 1].iter().position(|t| t.lower.chars().all(grammar::is_letter)).map_or(s, |k| from + k);
         let (units, stop) = read_units(&toks[..s - 1], from);
         if stop.is_some() || units.first().is_none_or(|u| u.0 != from) || units.last().is_none_or(|u| u.1 + 1 < s - 1) {
             break;
@@ -876,7 +876,7 @@ fn last_trigger(p: &str) -> Option<Role> {
 
 /// The first token that is a word: past a bullet, a dash or a label's number.
 fn first_word(toks: &[Token]) -> usize {
-    toks.iter().position(|t| t.lower.chars().next().is_some_and(char::is_alphabetic)).unwrap_or(0)
+    toks.iter().position(|t| t.lower.chars().next().is_some_and(grammar::is_letter)).unwrap_or(0)
 }
 
 /// Hands on each unit (a token range of `toks`, the tokens of `text`, which starts at
@@ -956,7 +956,7 @@ fn line_label(toks: &[Token], first: usize) -> Option<(Role, usize)> {
     let closes = |e: usize| e == colon || (e + 2 == colon && toks[e].lower == "thực" && toks[e + 1].lower == "hiện");
     (first..colon).find_map(|k| {
         let qualified = k == first || phrase_at(toks, first, RoleKind::Head).is_some_and(|n| first + n <= k);
-        let plain = toks[first..k].iter().all(|t| t.lower.chars().all(char::is_alphabetic) || t.lower == ",");
+        let plain = toks[first..k].iter().all(|t| t.lower.chars().all(grammar::is_letter) || t.lower == ",");
         let row = rows_at(toks, k, RoleKind::Label).find(|r| closes(k + r.words.len()))?;
         (qualified && plain).then(|| (row.role.unwrap_or(Role::Lead), colon + 1))
     })
@@ -975,7 +975,7 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     while toks.get(i).is_some_and(|t| matches!(&*t.lower, "đối" | "với" | "đề" | "nghị")) {
         i += 1;
     }
-    let is_word = |t: &Token| t.lower.chars().next().is_some_and(char::is_alphanumeric);
+    let is_word = |t: &Token| t.lower.chars().next().is_some_and(grammar::is_letter_or_digit);
     let span = |s: usize, e: usize| (toks[s].start, toks[e - 1].end);
     // "Nhiệm vụ của X": the rest of the heading is the unit, whatever it holds.
     if let Some(n) = phrase_at(&toks, i, RoleKind::Owner) {
@@ -1042,7 +1042,7 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
 /// "Uỷ" was written "Ủy" before any unit was read (the `tone-placement` step).
 fn same_unit_key(unit: &str) -> String {
     let canonical = grammar::canonical_unit(unit).to_lowercase();
-    let words = canonical.split(|c: char| !c.is_alphanumeric() && c != '/').filter(|w| !w.is_empty());
+    let words = canonical.split(|c: char| !grammar::is_letter_or_digit(c) && c != '/').filter(|w| !w.is_empty());
     words.collect::<Vec<_>>().join(" ")
 }
 
@@ -1051,7 +1051,7 @@ fn same_unit_key(unit: &str) -> String {
 /// Nam xã" are one name).
 fn body_words(name: &str) -> Vec<String> {
     let folded = grammar::fold(&grammar::canonical_unit(name));
-    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = folded.split(|c: char| !grammar::is_letter_or_digit(c)).filter(|w| !w.is_empty()).collect();
     let mut out: Vec<String> = vec![];
     for w in words {
         if w == "nam" && out.last().is_some_and(|l| l == "viet") {

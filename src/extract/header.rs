@@ -261,7 +261,8 @@ impl Motto {
     /// Whether the cell (folded) is a piece of the motto: its beginning, or the
     /// words that go on where the cell before left it.
     fn goes_on(&mut self, folded: &str) -> bool {
-        let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> =
+            folded.split(|c: char| !crate::grammar::is_letter_or_digit(c)).filter(|w| !w.is_empty()).collect();
         let from = Self::WORDS.len() - self.pending;
         let piece = if self.pending > 0 && Self::WORDS[from..].starts_with(&words) && !words.is_empty() {
             from
@@ -279,7 +280,7 @@ impl Motto {
 /// The Gazette prints the issuing body above the document and again in its
 /// header: keep one copy when the cells spell the same name twice.
 fn undouble(cells: Vec<&str>) -> Vec<&str> {
-    let key = |c: &[&str]| fold(&c.concat()).replace(|c: char| !c.is_alphanumeric(), "");
+    let key = |c: &[&str]| fold(&c.concat()).replace(|c: char| !crate::grammar::is_letter_or_digit(c), "");
     for split in 1..cells.len() {
         if key(&cells[..split]) == key(&cells[split..]) {
             return cells[split..].to_vec();
@@ -431,7 +432,7 @@ fn respell_known_names(words: &mut [String]) {
             .iter()
             .flat_map(|a| a.readings.iter())
             .map(|r| r.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
-            .filter(|w| w.len() >= 2 && w.iter().all(|w| w.chars().all(char::is_alphabetic)))
+            .filter(|w| w.len() >= 2 && w.iter().all(|w| w.chars().all(crate::grammar::is_letter)))
             .collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         names.dedup();
@@ -610,7 +611,7 @@ fn sentence_case(s: &str) -> String {
 
 /// Whether at least four in five letters of `s` are capitals (and there are some).
 fn mostly_upper(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = s.chars().filter(|&c| crate::grammar::is_letter(c)).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     letters.len() >= 4 && upper * 5 >= letters.len() * 4
 }
@@ -626,7 +627,8 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
                 // signature column that OCR ran into it ("Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC"): a
                 // position or authority line, two words at least. One word in capitals is
                 // an abbreviation the item lists ("VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC").
-                let mut item = item.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim();
+                let mut item =
+                    item.trim().trim_end_matches(|c: char| !crate::grammar::is_letter_or_digit(c) && c != ')').trim();
                 if let Some((head, tail)) = item.rsplit_once(", ").or_else(|| item.rsplit_once("; "))
                     && tail.split_whitespace().nth(1).is_some()
                     && mostly_upper(tail)
