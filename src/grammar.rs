@@ -242,6 +242,38 @@ pub fn char_case(c: char) -> CharCase {
     }
 }
 
+/// `text.to_lowercase()`, every char below U+2000 (Latin, the Vietnamese block) lowered
+/// from a table made once: the standard library searches Unicode's tables for each
+/// non-ASCII char, and every token, unit key and heading of a document is lowered.
+/// Only "Σ" lowers by its neighbours; a text with it, or with a char the table leaves
+/// out, is lowered by the standard library.
+pub fn lower_case(text: &str) -> String {
+    /// The lower case of each char below U+2000 when it is one char, else `'\0'`.
+    static LOWER: LazyLock<Vec<char>> = LazyLock::new(|| {
+        (0..0x2000u32)
+            .map(|u| {
+                let mut lower = char::from_u32(u).map(char::to_lowercase).into_iter().flatten();
+                match (lower.next(), lower.next()) {
+                    (Some(c), None) => c,
+                    _ => '\0',
+                }
+            })
+            .collect()
+    });
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let table = &*LOWER;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match table.get(c as usize) {
+            Some(&lower) if lower != '\0' && c != 'Σ' => out.push(lower),
+            _ => return text.to_lowercase(),
+        }
+    }
+    out
+}
+
 /// [`char::is_alphanumeric`], letters answered as [`is_letter`] does: the standard
 /// library searches Unicode's tables for every non-ASCII char, a third of the letters
 /// of Vietnamese text.
@@ -670,6 +702,16 @@ mod tests {
         assert_eq!(fold("Quyết ĐỊNH"), "quyet dinh");
         assert_eq!(fold("Quyết Ðịnh"), "quyet dinh");
         assert_eq!(fold("hoà"), fold("hòa"));
+    }
+
+    #[test]
+    fn lower_case_is_to_lowercase() {
+        for u in (0..0x2100u32).filter(|u| char::from_u32(*u).is_some()) {
+            let c = char::from_u32(u).unwrap();
+            for t in [format!("{c}"), format!("Ủy {c}"), format!("A{c}b"), format!("{c}Σ"), format!("ΑΣ{c}")] {
+                assert_eq!(lower_case(&t), t.to_lowercase(), "{t:?}");
+            }
+        }
     }
 
     #[test]

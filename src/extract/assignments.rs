@@ -214,7 +214,7 @@ struct Token<'p> {
 /// Words (runs of letters, digits, "/", "&") and single other characters (a dash,
 /// a punctuation mark), spaces skipped.
 fn words_of(s: &str) -> Vec<String> {
-    token_spans(s).map(|t| lower_case(&s[t.start..t.end])).collect()
+    token_spans(s).map(|t| grammar::lower_case(&s[t.start..t.end])).collect()
 }
 
 /// Where a token stands and how its letters are cased, read in the same pass.
@@ -293,10 +293,6 @@ fn char_at(p: &str, at: usize) -> Option<char> {
     }
 }
 
-fn lower_case(text: &str) -> String {
-    if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() }
-}
-
 /// The tokens of a paragraph with their role rows. Every paragraph passes here,
 /// which makes it the hot loop of assignments: case is read while the token is.
 fn tokens(p: &str) -> Vec<Token<'_>> {
@@ -305,7 +301,7 @@ fn tokens(p: &str) -> Vec<Token<'_>> {
     let index = &*ROLE_INDEX;
     for t in token_spans(p) {
         let text = &p[t.start..t.end];
-        let lower = if t.lowered { Cow::Borrowed(text) } else { Cow::Owned(lower_case(text)) };
+        let lower = if t.lowered { Cow::Borrowed(text) } else { Cow::Owned(grammar::lower_case(text)) };
         out.push(Token {
             first_of: index.ids.get(&lower),
             lower,
@@ -1041,7 +1037,7 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
 /// once. Where a word's tone mark sits needs no decomposing here: the text is normalized, so
 /// "Uỷ" was written "Ủy" before any unit was read (the `tone-placement` step).
 fn same_unit_key(unit: &str) -> String {
-    let canonical = grammar::canonical_unit(unit).to_lowercase();
+    let canonical = grammar::lower_case(&grammar::canonical_unit(unit));
     let words = canonical.split(|c: char| !grammar::is_letter_or_digit(c) && c != '/').filter(|w| !w.is_empty());
     words.collect::<Vec<_>>().join(" ")
 }
@@ -1097,7 +1093,7 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
         let title_at = find_near_start(&text[s.span.range()], &s.title)
             .map_or(s.span.start as usize, |k| s.span.start as usize + k);
         let parent = s.path.rsplit_once('.').and_then(|(p, _)| outline.section(p));
-        let organizing = parent.is_some_and(|p| p.title.to_lowercase().contains("tổ chức thực hiện"));
+        let organizing = parent.is_some_and(|p| grammar::lower_case(&p.title).contains("tổ chức thực hiện"));
         // An item that is a unit's name and a full stop, with nothing under it, lists who
         // something concerns ("Đối tượng áp dụng: 1. Cán bộ cấp xã."), not who is to act;
         // "2. Sở Y tế: chỉ đạo …" names who does what follows its colon.

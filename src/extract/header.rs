@@ -484,8 +484,10 @@ pub fn proper_case(s: &str) -> String {
     // Abbreviations ("MTTQ") stay as printed, to be expanded after.
     let is_abbreviation =
         |w: &str| crate::grammar::ABBREVIATIONS.iter().any(|a| a.abbreviation == w && a.readings.len() == 1);
-    let mut lower: Vec<String> =
-        s.split_whitespace().map(|w| if is_abbreviation(w) { w.to_string() } else { w.to_lowercase() }).collect();
+    let mut lower: Vec<String> = s
+        .split_whitespace()
+        .map(|w| if is_abbreviation(w) { w.to_string() } else { crate::grammar::lower_case(w) })
+        .collect();
     respell_known_names(&mut lower);
     let mut words: Vec<String> = lower.clone();
     // Capitalize what follows a level word: a place name.
@@ -601,7 +603,7 @@ fn is_person_name(t: &str) -> bool {
 /// "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng"? The contract writes positions in
 /// sentence case; proper nouns inside (Văn phòng, Thủ tướng) keep a capital.
 fn sentence_case(s: &str) -> String {
-    let lower = s.trim().to_lowercase();
+    let lower = crate::grammar::lower_case(s.trim());
     let mut out = capitalize(&lower);
     for k in ["Văn phòng", "Thủ tướng", "Chính phủ", "Thường trực"] {
         out = out.replace(&format!(" {}", k.to_lowercase()), &format!(" {k}"));
