@@ -693,15 +693,14 @@ fn opens_task(toks: &[Token], i: usize) -> bool {
 /// Assignments of one paragraph at offset `base` in the text. `subjects`: whether a unit
 /// opening a sentence is read as the one addressed — not in the opening passage, where
 /// the issuer says what it does ("Ủy ban nhân dân xã xây dựng Kế hoạch …").
-fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Span, &str, Role)) {
+fn read_paragraph(p: &str, toks: &[Token], base: usize, subjects: bool, mut push: impl FnMut(Span, &str, Role)) {
     // A slogan ("… sống mãi trong sự nghiệp của chúng ta!") assigns nothing.
     if p.trim_end().ends_with('!') {
         return;
     }
-    let toks = tokens(p);
-    let mut emit = |units: Vec<(usize, usize)>, role: Role| push_units(p, base, &toks, units, role, &mut push);
+    let mut emit = |units: Vec<(usize, usize)>, role: Role| push_units(p, base, toks, units, role, &mut push);
     // Skip a bullet or a label ("- ", "2.", "a)").
-    let first = first_word(&toks);
+    let first = first_word(toks);
     let first = if toks.get(first).is_some_and(|t| {
         t.lower.chars().count() == 1 && toks.get(first + 1).is_some_and(|n| n.lower == ")" || n.lower == ".")
     }) {
@@ -710,8 +709,8 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
         first
     };
     // A labelled line: the value lists its units.
-    if let Some((role, value)) = line_label(&toks, first) {
-        emit(read_units(&toks, value).0, role);
+    if let Some((role, value)) = line_label(toks, first) {
+        emit(read_units(toks, value).0, role);
         return;
     }
     for i in 0..toks.len() {
@@ -720,14 +719,14 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
         // break cut ("… ở cấp\n  32\n\nxã, ở thôn, tổ dân phố theo …"): no subject opens it.
         let cut_sentence = i == 0 && !toks[0].upper;
         let sentence_start = (i == first && !cut_sentence) || (i > 0 && matches!(&*toks[i - 1].lower, "." | ";" | ":"));
-        if sentence_start && subjects && !opens_task(&toks, i) {
+        if sentence_start && subjects && !opens_task(toks, i) {
             // "Đối với X xây dựng …": X is the subject.
             let addressed = (&*toks[i].lower == "đối" && toks.get(i + 1).is_some_and(|t| t.lower == "với"))
-                .then(|| subject_at(&toks, i + 2))
+                .then(|| subject_at(toks, i + 2))
                 .flatten();
-            if let Some(units) = addressed.or_else(|| subject_at(&toks, i)) {
+            if let Some(units) = addressed.or_else(|| subject_at(toks, i)) {
                 emit(units, Role::Lead);
-            } else if phrase_at(&toks, i, RoleKind::Intro).is_some() {
+            } else if phrase_at(toks, i, RoleKind::Intro).is_some() {
                 // "Căn cứ …, các cơ quan … chủ động …": the subject follows the opening phrase.
                 let end =
                     toks[i..].iter().position(|t| matches!(&*t.lower, "." | ";" | ":")).map_or(toks.len(), |k| i + k);
@@ -737,8 +736,8 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
                 }
             }
         }
-        let longest = phrase_at(&toks, i, RoleKind::Before).filter(|_| !trigger_in_name(&toks, i));
-        for row in rows_at(&toks, i, RoleKind::Before) {
+        let longest = phrase_at(toks, i, RoleKind::Before).filter(|_| !trigger_in_name(toks, i));
+        for row in rows_at(toks, i, RoleKind::Before) {
             let n = row.words.len();
             // "phối hợp với X" is read once, by its longest phrase.
             if Some(n) != longest {
@@ -749,29 +748,29 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
             if row.words == ["qua"] && (i == 0 || toks[i - 1].lower != "(") {
                 continue;
             }
-            if n == 1 && phrase_at(&toks, i, RoleKind::Toward) == Some(1) && !reports_before(&toks, i) {
+            if n == 1 && phrase_at(toks, i, RoleKind::Toward) == Some(1) && !reports_before(toks, i) {
                 continue;
             }
-            let j = trigger_object(&toks, i + n, row.role == Some(Role::Lead));
+            let j = trigger_object(toks, i + n, row.role == Some(Role::Lead));
             // "Phối hợp tổ chức kiểm tra": what follows is a verb, not a unit; after a preposition
             // or a verb of reporting it is the noun ("báo cáo tổ chức đại diện người lao động").
-            if j == i + n && row.role != Some(Role::ReportTo) && opens_task(&toks, j) {
+            if j == i + n && row.role != Some(Role::ReportTo) && opens_task(toks, j) {
                 continue;
             }
-            emit(read_units(&toks, j).0, row.role.unwrap_or(Role::Lead));
+            emit(read_units(toks, j).0, row.role.unwrap_or(Role::Lead));
         }
-        for row in rows_at(&toks, i, RoleKind::After) {
+        for row in rows_at(toks, i, RoleKind::After) {
             // "Ban Chỉ đạo thực hiện …" names a board, no one "chỉ đạo thực hiện".
-            if trigger_in_name(&toks, i) {
+            if trigger_in_name(toks, i) {
                 continue;
             }
-            let mut s = clause_start(&toks, i).unwrap_or(first);
+            let mut s = clause_start(toks, i).unwrap_or(first);
             while s < i && matches!(&*toks[s].lower, "giao" | "đề" | "nghị" | "yêu" | "cầu" | "đối" | "với" | "-" | "+")
             {
                 s += 1;
             }
-            let s = after_opening_phrase(&toks, s, i);
-            let (units, _) = read_units(&toks[..i], list_start(&toks, s));
+            let s = after_opening_phrase(toks, s, i);
+            let (units, _) = read_units(&toks[..i], list_start(toks, s));
             emit(units, row.role.unwrap_or(Role::Lead));
         }
     }
@@ -862,11 +861,10 @@ fn list_start(toks: &[Token<'_>], mut s: usize) -> usize {
     s
 }
 
-/// The role of the last trigger ("Giao …", "phối hợp với …") in a paragraph.
-fn last_trigger(p: &str) -> Option<Role> {
-    let toks = tokens(p);
+/// The role of the last trigger ("Giao …", "phối hợp với …") in a paragraph, of tokens `toks`.
+fn last_trigger(toks: &[Token]) -> Option<Role> {
     (0..toks.len()).rev().find_map(|i| {
-        rows_at(&toks, i, RoleKind::Before).filter(|r| r.words.len() > 1 || r.words == ["giao"]).find_map(|r| r.role)
+        rows_at(toks, i, RoleKind::Before).filter(|r| r.words.len() > 1 || r.words == ["giao"]).find_map(|r| r.role)
     })
 }
 
@@ -917,9 +915,8 @@ fn read_table(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) -> b
 /// A bulleted item under a paragraph that ends in a colon ("Giao các sở … gồm:"), read as
 /// a unit of that list when it names units only, with an optional note in parentheses
 /// ("- Sở Xây dựng (đối với hạ tầng đô thị);"). Whether it was one.
-fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str, Role)) -> bool {
-    let toks = tokens(p);
-    let first = first_word(&toks);
+fn read_listed(p: &str, toks: &[Token], base: usize, role: Role, mut push: impl FnMut(Span, &str, Role)) -> bool {
+    let first = first_word(toks);
     let end = toks.iter().position(|t| t.lower == "(").unwrap_or(toks.len());
     let (units, stop) = read_units(&toks[..end], first);
     let covered = units.last().map_or(first, |u| u.1);
@@ -927,7 +924,7 @@ fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str
     if units.is_empty() || !only_units {
         return false;
     }
-    push_units(p, base, &toks, units, role, &mut push);
+    push_units(p, base, toks, units, role, &mut push);
     true
 }
 
@@ -1127,13 +1124,15 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
                 listing = None;
                 continue;
             }
+            // One tokenization serves every reading of the paragraph below.
+            let toks = tokens(paragraph);
             match listing.filter(|_| paragraph.trim_start().starts_with(['-', '+', '•'])) {
-                Some(role) if read_listed(paragraph, base, role, &mut push) => continue,
+                Some(role) if read_listed(paragraph, &toks, base, role, &mut push) => continue,
                 _ => listing = None,
             }
-            read_paragraph(paragraph, base, !opening, &mut push);
+            read_paragraph(paragraph, &toks, base, !opening, &mut push);
             if paragraph.trim_end().ends_with(':') {
-                listing = last_trigger(paragraph);
+                listing = last_trigger(&toks);
             }
         }
     }
@@ -1157,7 +1156,7 @@ mod tests {
 
     fn roles_in(p: &str) -> Vec<(String, Role)> {
         let mut out = vec![];
-        read_paragraph(p, 0, true, |_, u, r| out.push((u.to_string(), r)));
+        read_paragraph(p, &tokens(p), 0, true, |_, u, r| out.push((u.to_string(), r)));
         out
     }
 
@@ -1785,21 +1784,23 @@ mod tests {
 
     #[test]
     fn bulleted_units_under_a_trigger() {
-        assert_eq!(last_trigger("Giao các phòng chuyên môn theo lĩnh vực gồm:"), Some(Role::Lead));
-        assert_eq!(last_trigger("Chủ trì, phối hợp với các đơn vị sau:"), Some(Role::Support));
-        assert_eq!(last_trigger("Nội dung kiểm tra gồm:"), None);
+        assert_eq!(last_trigger(&tokens("Giao các phòng chuyên môn theo lĩnh vực gồm:")), Some(Role::Lead));
+        assert_eq!(last_trigger(&tokens("Chủ trì, phối hợp với các đơn vị sau:")), Some(Role::Support));
+        assert_eq!(last_trigger(&tokens("Nội dung kiểm tra gồm:")), None);
         let mut got = vec![];
-        let listed = read_listed(
-            "- Phòng Kinh tế (đối với chợ, trung tâm thương mại);",
-            0,
-            Role::Lead,
-            |_, u, r| got.push((u.to_string(), r)),
-        );
+        let item = "- Phòng Kinh tế (đối với chợ, trung tâm thương mại);";
+        let listed = read_listed(item, &tokens(item), 0, Role::Lead, |_, u, r| got.push((u.to_string(), r)));
         assert!(listed);
         assert_eq!(got, [("Phòng Kinh tế".to_string(), Role::Lead)]);
         // An item that says what to do is no unit of the list.
-        assert!(!read_listed("- Phòng Kinh tế rà soát các chợ;", 0, Role::Lead, |_, _, _| ()));
-        assert!(!read_listed("- Rà soát các chợ;", 0, Role::Lead, |_, _, _| ()));
+        assert!(!read_listed(
+            "- Phòng Kinh tế rà soát các chợ;",
+            &tokens("- Phòng Kinh tế rà soát các chợ;"),
+            0,
+            Role::Lead,
+            |_, _, _| ()
+        ));
+        assert!(!read_listed("- Rà soát các chợ;", &tokens("- Rà soát các chợ;"), 0, Role::Lead, |_, _, _| ()));
     }
 
     #[test]
@@ -1941,9 +1942,8 @@ mod tests {
     #[test]
     fn the_opening_passage_is_the_issuer_speaking() {
         let mut got = vec![];
-        read_paragraph("Ủy ban nhân dân phường xây dựng Kế hoạch như sau:", 0, false, |_, u, r| {
-            got.push((u.to_string(), r))
-        });
+        let p = "Ủy ban nhân dân phường xây dựng Kế hoạch như sau:";
+        read_paragraph(p, &tokens(p), 0, false, |_, u, r| got.push((u.to_string(), r)));
         assert!(got.is_empty(), "{got:?}");
     }
 }
