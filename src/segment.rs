@@ -73,7 +73,9 @@ impl<'t> Line<'t> {
     /// Whether the line has no run of three spaces, no tab and no "|": one cell, its trimmed text.
     fn one_cell(&self) -> bool {
         let bytes = self.text.as_bytes();
-        memchr::memchr2(b'\t', b'|', bytes).is_none() && memchr::memmem::find(bytes, b"   ").is_none()
+        // One searcher for the gap, built once: segmentation asks this of every line.
+        static GAP: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"   "));
+        memchr::memchr2(b'\t', b'|', bytes).is_none() && GAP.find(bytes).is_none()
     }
 
     /// The columns of a two-column layout: pieces separated by runs of three or

@@ -1227,12 +1227,12 @@ fn sentence(text: &str, span: Span) -> String {
     let lo = s.saturating_sub(SENTENCE_REACH);
     let hi = e.saturating_add(SENTENCE_REACH).min(text.len());
     // Byte searches (memchr): every sought character is ASCII, and this runs once per mention.
-    let para_start = memmem::rfind(&bytes[lo..s], b"\n\n").map(|i| lo + i + 2);
+    let para_start = last_pair(&bytes[lo..s], b'\n', b'\n').map(|i| lo + i + 2);
     let para_end = memmem::find(&bytes[e..hi], b"\n\n").map(|i| e + i);
     let from = para_start.unwrap_or(lo);
     let before = &bytes[from..s];
     let start = memrchr3(b';', b'!', b'?', before)
-        .or_else(|| memmem::rfind(before, b". "))
+        .or_else(|| last_pair(before, b'.', b' '))
         .map(|i| from + i + 1)
         .or(para_start)
         .or((lo == 0).then_some(0));
@@ -1254,6 +1254,13 @@ fn sentence(text: &str, span: Span) -> String {
         text[e..cut].rfind(char::is_whitespace).map_or(cut, |i| e + i)
     });
     join_lines(&text[start..end])
+}
+
+/// Where the last `a` followed by `b` in `bytes` starts: `memmem::rfind` of the two bytes,
+/// by a search for `a` alone from the end. The reverse two-byte search sets up a searcher
+/// for each call and reads byte by byte; a sentence is sought twice per mention.
+fn last_pair(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
+    memchr::memrchr_iter(a, bytes).find(|&i| bytes.get(i + 1) == Some(&b))
 }
 
 #[cfg(test)]
