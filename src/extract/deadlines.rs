@@ -540,10 +540,12 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
     // where a time word stands in the paragraph at all, at each sentence's start ("1. Tổ
     // chức hội nghị. Thời gian: Tháng 3/2024").
     let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', p.as_bytes()).map(|i| i + 1));
+    // Whether a time word stands is asked once, when the first sentence start is tried.
+    let time_word = std::cell::OnceCell::new();
     let sentence_starts = memchr::memchr2_iter(b'.', b';', p.as_bytes())
         .map(|i| i + 1)
         .filter(|&i| p[i..].starts_with(' '))
-        .take_while(|_| holds_time_word(p));
+        .take_while(|_| *time_word.get_or_init(|| holds_time_word(p)));
     let label_value =
         line_starts.chain(sentence_starts).find_map(|at| LABEL.find(&p[at..]).map(|m| (at + m.end(), p.len(), false)));
     // The value of a "Thời gian …:" label, or a cell of a task table's time column, which
