@@ -333,6 +333,8 @@ fn is_letter_or_number(c: char) -> bool {
 }
 
 /// Whether the rows of `kind` have a phrase at token `i`; the longest one's length.
+/// Inlined: the readings ask it of nearly every token, and most have no row at all.
+#[inline]
 fn phrase_at(toks: &[Token], i: usize, kind: RoleKind) -> Option<usize> {
     rows_at(toks, i, kind).map(|r| r.words.len()).max()
 }
