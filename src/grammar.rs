@@ -270,6 +270,46 @@ pub fn char_case(c: char) -> CharCase {
     }
 }
 
+/// `text.to_lowercase()`, every char below U+2000 (Latin, the Vietnamese block) lowered
+/// from a table made once: the standard library searches Unicode's tables for each
+/// non-ASCII char, and every token, unit key and heading of a document is lowered.
+/// Only "Σ" lowers by its neighbours; a text with it, or with a char the table leaves
+/// out, is lowered by the standard library.
+pub fn lower_case(text: &str) -> String {
+    /// The lower case of each char below U+2000 when it is one char, else `'\0'`.
+    static LOWER: LazyLock<Vec<char>> = LazyLock::new(|| {
+        (0..0x2000u32)
+            .map(|u| {
+                let mut lower = char::from_u32(u).map(char::to_lowercase).into_iter().flatten();
+                match (lower.next(), lower.next()) {
+                    (Some(c), None) => c,
+                    _ => '\0',
+                }
+            })
+            .collect()
+    });
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let table = &*LOWER;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match table.get(c as usize) {
+            Some(&lower) if lower != '\0' && c != 'Σ' => out.push(lower),
+            _ => return text.to_lowercase(),
+        }
+    }
+    out
+}
+
+/// [`char::is_alphanumeric`], letters answered as [`is_letter`] does: the standard
+/// library searches Unicode's tables for every non-ASCII char, a third of the letters
+/// of Vietnamese text.
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_alphanumeric() || !c.is_ascii() && (is_letter(c) || c.is_numeric())
+}
+
 /// Bits of a [`CHAR_CASES`] entry.
 const LETTER: u8 = 1;
 const CAPITAL: u8 = 2;
@@ -487,6 +527,12 @@ fn vowel_family(base: char) -> Vec<char> {
 /// ("UBND tỉnh Quảng Ngãi" → "Ủy ban nhân dân tỉnh Quảng Ngãi"). Abbreviations
 /// with several readings ("TT", "CT") stay as printed.
 pub fn expand_abbreviations(name: &str) -> String {
+    let tokens: Vec<&str> = name.split_whitespace().map(|token| abbreviation_reading(token).unwrap_or(token)).collect();
+    tokens.join(" ")
+}
+
+/// The reading of `token` when it is an unambiguous abbreviation.
+fn abbreviation_reading(token: &str) -> Option<&'static str> {
     /// The reading of each unambiguous abbreviation (the first row's, as the table
     /// is read top down): one look-up per token, not a pass over the table.
     static READING: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -496,8 +542,7 @@ pub fn expand_abbreviations(name: &str) -> String {
         }
         reading
     });
-    let tokens: Vec<&str> = name.split_whitespace().map(|token| READING.get(token).copied().unwrap_or(token)).collect();
-    tokens.join(" ")
+    READING.get(token).copied()
 }
 
 /// A unit name in one form, to group one unit printed two ways: NFC, single
@@ -505,16 +550,32 @@ pub fn expand_abbreviations(name: &str) -> String {
 /// "đồng chí" or "đ/c" dropped.
 pub fn canonical_unit(unit: &str) -> String {
     let nfc = crate::normalize::nfc(unit);
-    let mut words: Vec<&str> = nfc.split_whitespace().collect();
+    let words: Vec<&str> = nfc.split_whitespace().collect();
+    // Char by char: none of these words holds a sigma, the one letter whose lower case
+    // `str::to_lowercase` reads from its neighbours, so no word needs lowering whole.
+    let is = |at: usize, lower: &str| {
+        words.get(at).is_some_and(|w| w.chars().flat_map(char::to_lowercase).eq(lower.chars()))
+    };
+    let mut from = 0;
     loop {
-        let first = words.first().map(|w| w.to_lowercase());
-        match first.as_deref() {
-            Some("các" | "những" | "đ/c") => drop(words.remove(0)),
-            Some("đồng") if words.get(1).is_some_and(|w| w.to_lowercase() == "chí") => drop(words.drain(..2)),
-            _ => break,
+        if ["các", "những", "đ/c"].iter().any(|l| is(from, l)) {
+            from += 1;
+        } else if is(from, "đồng") && is(from + 1, "chí") {
+            from += 2;
+        } else {
+            break;
         }
     }
-    expand_abbreviations(&words.join(" "))
+    // The words are already split at whitespace: each is written out as
+    // [`expand_abbreviations`] would, with no joined string to split again.
+    let mut out = String::with_capacity(unit.len() + 16);
+    for (k, &w) in words[from..].iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(abbreviation_reading(w).unwrap_or(w));
+    }
+    out
 }
 
 /// `grammars/issuer-codes.tsv`: issuer codes, their scope and level.
@@ -689,6 +750,24 @@ mod tests {
         assert_eq!(fold("Quyết ĐỊNH"), "quyet dinh");
         assert_eq!(fold("Quyết Ðịnh"), "quyet dinh");
         assert_eq!(fold("hoà"), fold("hòa"));
+    }
+
+    #[test]
+    fn lower_case_is_to_lowercase() {
+        for u in (0..0x2100u32).filter(|u| char::from_u32(*u).is_some()) {
+            let c = char::from_u32(u).unwrap();
+            for t in [format!("{c}"), format!("Ủy {c}"), format!("A{c}b"), format!("{c}Σ"), format!("ΑΣ{c}")] {
+                assert_eq!(lower_case(&t), t.to_lowercase(), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn letter_questions_agree_with_unicode() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

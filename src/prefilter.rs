@@ -223,6 +223,20 @@ impl Deref for Prefiltered {
     }
 }
 
+/// The length of the char that opens `bytes` when its bytes alone show that
+/// [`fold_char`] keeps it (a small letter of Latin-1, U+00DF–U+00FF, or of the
+/// Vietnamese block, the odd code points of U+1EA0–U+1EF9: most non-ASCII chars of
+/// Vietnamese text); 0 when the char has to be decoded and asked.
+#[inline]
+fn lower_case_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [0xC3, b, ..] if *b >= 0x9F => 2,
+        [0xE1, 0xBA, b, ..] if *b >= 0xA0 && b & 1 == 1 => 3,
+        [0xE1, 0xBB, b, ..] if *b <= 0xB9 && b & 1 == 1 => 3,
+        _ => 0,
+    }
+}
+
 /// `text` in lower case, character by character, as the required strings of a
 /// [`Prefiltered`] are written; borrowed when there is nothing to change.
 pub fn fold_case(text: &str) -> Cow<'_, str> {
@@ -237,6 +251,11 @@ pub fn fold_case(text: &str) -> Cow<'_, str> {
         // Most bytes are ASCII that stays as it is: no char, no fold.
         if bytes[i].is_ascii() && !bytes[i].is_ascii_uppercase() {
             i += 1;
+            continue;
+        }
+        let stays = lower_case_len(&bytes[i..]);
+        if stays > 0 {
+            i += stays;
             continue;
         }
         let (c, len) = match bytes[i] {
@@ -396,6 +415,15 @@ fn is_word_boundary(look: Look) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn lower_case_len_only_passes_chars_that_stay() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let text = c.to_string();
+            let len = lower_case_len(text.as_bytes());
+            assert!(len == 0 || (len == text.len() && fold_char(c) == c), "{c:?}");
+        }
+    }
 
     #[test]
     fn fold_char_shortcuts_agree_with_unicode_lower_case() {

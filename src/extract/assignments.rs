@@ -145,18 +145,16 @@ pub static ROLES: LazyLock<Vec<RoleRow>> = LazyLock::new(|| {
 /// [`ROLES`] by first word and kind. A token looks its word up once ([`Token::first_of`]);
 /// each look-up of a kind at that token then reads the few rows that can match there.
 struct RoleIndex {
-    /// Hashed with foldhash (already a dependency of rusqlite's hashbrown): every token
-    /// of every paragraph is looked up here, and SipHash was a tenth of assignment time.
-    ids: foldhash::HashMap<&'static str, u32>,
+    ids: FirstWords,
     rows: Vec<[Vec<&'static RoleRow>; RoleKind::COUNT]>,
 }
 
 static ROLE_INDEX: LazyLock<RoleIndex> = LazyLock::new(|| {
-    let mut index = RoleIndex { ids: foldhash::HashMap::default(), rows: vec![] };
+    let mut index = RoleIndex { ids: FirstWords::default(), rows: vec![] };
     for r in ROLES.iter() {
         let first = r.words.first().expect("grammars/roles.tsv: a row without a phrase").as_str();
         let next = index.rows.len() as u32;
-        let id = *index.ids.entry(first).or_insert(next);
+        let id = index.ids.get(first).unwrap_or_else(|| index.ids.insert(first, next));
         if id == next {
             index.rows.push(Default::default());
         }
@@ -164,6 +162,41 @@ static ROLE_INDEX: LazyLock<RoleIndex> = LazyLock::new(|| {
     }
     index
 });
+
+/// The first words of the rows and their ids. Every token of every paragraph is looked
+/// up here and nearly two in three are no first word, so a word is not hashed: its
+/// length and its first, second and last bytes pick a slot of a table, which holds
+/// the one or two first words that share them (a hash map's look-up was a fifth of
+/// tokenizing).
+struct FirstWords {
+    slots: Vec<Vec<(&'static str, u32)>>,
+}
+
+impl FirstWords {
+    const SLOTS: usize = 4096;
+
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let byte = |i: usize| b.get(i).map_or(0, |&c| c as usize);
+        let h = ((byte(0) * 31 + byte(1)) * 31 + byte(b.len().wrapping_sub(1))) * 31 + b.len();
+        (h ^ (h >> 12)) % FirstWords::SLOTS
+    }
+
+    fn get(&self, word: &str) -> Option<u32> {
+        self.slots[FirstWords::slot(word)].iter().find(|(w, _)| *w == word).map(|&(_, id)| id)
+    }
+
+    fn insert(&mut self, word: &'static str, id: u32) -> u32 {
+        self.slots[FirstWords::slot(word)].push((word, id));
+        id
+    }
+}
+
+impl Default for FirstWords {
+    fn default() -> FirstWords {
+        FirstWords { slots: vec![vec![]; FirstWords::SLOTS] }
+    }
+}
 
 /// A token of a paragraph: its lower-case text, its first letter's case, its span.
 #[derive(Debug)]
@@ -184,7 +217,7 @@ struct Token<'p> {
 /// Words (runs of letters, digits, "/", "&") and single other characters (a dash,
 /// a punctuation mark), spaces skipped.
 fn words_of(s: &str) -> Vec<String> {
-    token_spans(s).map(|t| lower_case(&s[t.start..t.end])).collect()
+    token_spans(s).map(|t| grammar::lower_case(&s[t.start..t.end])).collect()
 }
 
 /// Where a token stands and how its letters are cased, read in the same pass.
@@ -263,20 +296,17 @@ fn char_at(p: &str, at: usize) -> Option<char> {
     }
 }
 
-fn lower_case(text: &str) -> String {
-    if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() }
-}
-
 /// The tokens of a paragraph with their role rows. Every paragraph passes here,
 /// which makes it the hot loop of assignments: case is read while the token is.
 fn tokens(p: &str) -> Vec<Token<'_>> {
     // Vietnamese syllables are short: a token per ~4 bytes, so the vector never regrows.
     let mut out = Vec::with_capacity(p.len() / 4 + 1);
+    let index = &*ROLE_INDEX;
     for t in token_spans(p) {
         let text = &p[t.start..t.end];
-        let lower = if t.lowered { Cow::Borrowed(text) } else { Cow::Owned(lower_case(text)) };
+        let lower = if t.lowered { Cow::Borrowed(text) } else { Cow::Owned(grammar::lower_case(text)) };
         out.push(Token {
-            first_of: ROLE_INDEX.ids.get(&*lower).copied(),
+            first_of: index.ids.get(&lower),
             lower,
             upper: t.upper,
             caps: t.caps,
@@ -306,6 +336,8 @@ fn is_letter_or_number(c: char) -> bool {
 }
 
 /// Whether the rows of `kind` have a phrase at token `i`; the longest one's length.
+/// Inlined: the readings ask it of nearly every token, and most have no row at all.
+#[inline]
 fn phrase_at(toks: &[Token], i: usize, kind: RoleKind) -> Option<usize> {
     rows_at(toks, i, kind).map(|r| r.words.len()).max()
 }
@@ -378,7 +410,7 @@ fn links_unit(toks: &[Token], i: usize) -> bool {
         return true;
     }
     phrase_at(toks, i, RoleKind::Relative).is_some_and(|n| {
-        toks.get(i + n).is_some_and(|t| t.lower.chars().all(char::is_alphanumeric))
+        toks.get(i + n).is_some_and(|t| t.lower.chars().all(grammar::is_letter_or_digit))
             && phrase_at(toks, i + n, RoleKind::Stop).is_none()
     })
 }
@@ -407,7 +439,7 @@ fn new_cell(toks: &[Token], i: usize) -> bool {
 /// piece that opens with its own "các"/"những" is a unit of its own, head word or not.
 fn plural_piece(toks: &[Token], i: usize) -> bool {
     toks.get(i).is_some_and(|t| matches!(&*t.lower, "các" | "những"))
-        && toks.get(i + 1).is_some_and(|t| t.lower.chars().all(char::is_alphanumeric))
+        && toks.get(i + 1).is_some_and(|t| t.lower.chars().all(grammar::is_letter_or_digit))
 }
 
 /// Whether the list word at `i` goes on a plural of bare head words ("Giám đốc các Sở,
@@ -465,7 +497,7 @@ fn ends_at_level(toks: &[Token], start: usize, i: usize) -> bool {
     let level_at = if named_place > 0 && !toks[i].upper { i - named_place } else { i };
     level_at > start + 1
         && level_before(toks, level_at)
-        && toks[i].lower.chars().all(char::is_alphabetic)
+        && toks[i].lower.chars().all(grammar::is_letter)
         && !matches!(
             &*toks[i].lower,
             "và" | "hoặc" | "các" | "những" | "hội" | "ủy" | "uỷ" | "đoàn" | "đội" | "trực" | "thuộc" | "trở"
@@ -485,7 +517,7 @@ fn ends_at_whole_name(toks: &[Token], start: usize, i: usize) -> bool {
     let ends_here = |k: usize| rows_at(toks, k, RoleKind::Whole).any(|r| k + r.words.len() == i);
     i > start
         && LAST_WORDS.contains(&*toks[i - 1].lower)
-        && toks[i].lower.chars().all(char::is_alphabetic)
+        && toks[i].lower.chars().all(grammar::is_letter)
         && !matches!(
             &*toks[i].lower,
             "và" | "hoặc" | "các" | "những" | "cấp" | "cùng" | "của" | "thuộc" | "trực" | "trong" | "tại" | "ở"
@@ -577,7 +609,7 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
                 break;
             }
             // "các huyện, thị xã, thành phố": the list belongs to this unit.
-            if toks.get(i + 1).is_some_and(|n| n.lower.chars().all(char::is_alphanumeric)) && i + 1 > start {
+            if toks.get(i + 1).is_some_and(|n| n.lower.chars().all(grammar::is_letter_or_digit)) && i + 1 > start {
                 i += 1;
                 continue;
             }
@@ -594,7 +626,7 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             start = i;
             continue;
         }
-        if !t.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '–' || c == '/')
+        if !t.chars().next().is_some_and(|c| grammar::is_letter_or_digit(c) || c == '-' || c == '–' || c == '/')
             && !inside_name(toks, start, i)
         {
             break;
@@ -671,7 +703,7 @@ fn subject_at(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
     });
     // One word is a unit when it is an abbreviation ("MTTQ phối hợp …"), not a bare head word.
     let whole = |&(s, e): &(usize, usize)| {
-        e - s >= 2 || (toks[s].caps && toks[s].lower.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        e - s >= 2 || (toks[s].caps && toks[s].lower.chars().filter(|&c| grammar::is_letter(c)).count() >= 2)
     };
     (!opens_task(toks, i) && at_stop.is_some() && !deferred && units.iter().all(whole)).then_some(units)
 }
@@ -685,15 +717,14 @@ fn opens_task(toks: &[Token], i: usize) -> bool {
 /// Assignments of one paragraph at offset `base` in the text. `subjects`: whether a unit
 /// opening a sentence is read as the one addressed — not in the opening passage, where
 /// the issuer says what it does ("Ủy ban nhân dân xã xây dựng Kế hoạch …").
-fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Span, &str, Role)) {
+fn read_paragraph(p: &str, toks: &[Token], base: usize, subjects: bool, mut push: impl FnMut(Span, &str, Role)) {
     // A slogan ("… sống mãi trong sự nghiệp của chúng ta!") assigns nothing.
     if p.trim_end().ends_with('!') {
         return;
     }
-    let toks = tokens(p);
-    let mut emit = |units: Vec<(usize, usize)>, role: Role| push_units(p, base, &toks, units, role, &mut push);
+    let mut emit = |units: Vec<(usize, usize)>, role: Role| push_units(p, base, toks, units, role, &mut push);
     // Skip a bullet or a label ("- ", "2.", "a)").
-    let first = first_word(&toks);
+    let first = first_word(toks);
     let first = if toks.get(first).is_some_and(|t| {
         t.lower.chars().count() == 1 && toks.get(first + 1).is_some_and(|n| n.lower == ")" || n.lower == ".")
     }) {
@@ -702,8 +733,8 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
         first
     };
     // A labelled line: the value lists its units.
-    if let Some((role, value)) = line_label(&toks, first) {
-        emit(read_units(&toks, value).0, role);
+    if let Some((role, value)) = line_label(toks, first) {
+        emit(read_units(toks, value).0, role);
         return;
     }
     for i in 0..toks.len() {
@@ -712,14 +743,14 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
         // break cut ("… ở cấp\n  32\n\nxã, ở thôn, tổ dân phố theo …"): no subject opens it.
         let cut_sentence = i == 0 && !toks[0].upper;
         let sentence_start = (i == first && !cut_sentence) || (i > 0 && matches!(&*toks[i - 1].lower, "." | ";" | ":"));
-        if sentence_start && subjects && !opens_task(&toks, i) {
+        if sentence_start && subjects && !opens_task(toks, i) {
             // "Đối với X xây dựng …": X is the subject.
             let addressed = (&*toks[i].lower == "đối" && toks.get(i + 1).is_some_and(|t| t.lower == "với"))
-                .then(|| subject_at(&toks, i + 2))
+                .then(|| subject_at(toks, i + 2))
                 .flatten();
-            if let Some(units) = addressed.or_else(|| subject_at(&toks, i)) {
+            if let Some(units) = addressed.or_else(|| subject_at(toks, i)) {
                 emit(units, Role::Lead);
-            } else if phrase_at(&toks, i, RoleKind::Intro).is_some() {
+            } else if phrase_at(toks, i, RoleKind::Intro).is_some() {
                 // "Căn cứ …, các cơ quan … chủ động …": the subject follows the opening phrase.
                 let end =
                     toks[i..].iter().position(|t| matches!(&*t.lower, "." | ";" | ":")).map_or(toks.len(), |k| i + k);
@@ -729,8 +760,8 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
                 }
             }
         }
-        let longest = phrase_at(&toks, i, RoleKind::Before).filter(|_| !trigger_in_name(&toks, i));
-        for row in rows_at(&toks, i, RoleKind::Before) {
+        let longest = phrase_at(toks, i, RoleKind::Before).filter(|_| !trigger_in_name(toks, i));
+        for row in rows_at(toks, i, RoleKind::Before) {
             let n = row.words.len();
             // "phối hợp với X" is read once, by its longest phrase.
             if Some(n) != longest {
@@ -741,29 +772,29 @@ fn read_paragraph(p: &str, base: usize, subjects: bool, mut push: impl FnMut(Spa
             if row.words == ["qua"] && (i == 0 || toks[i - 1].lower != "(") {
                 continue;
             }
-            if n == 1 && phrase_at(&toks, i, RoleKind::Toward) == Some(1) && !reports_before(&toks, i) {
+            if n == 1 && phrase_at(toks, i, RoleKind::Toward) == Some(1) && !reports_before(toks, i) {
                 continue;
             }
-            let j = trigger_object(&toks, i + n, row.role == Some(Role::Lead));
+            let j = trigger_object(toks, i + n, row.role == Some(Role::Lead));
             // "Phối hợp tổ chức kiểm tra": what follows is a verb, not a unit; after a preposition
             // or a verb of reporting it is the noun ("báo cáo tổ chức đại diện người lao động").
-            if j == i + n && row.role != Some(Role::ReportTo) && opens_task(&toks, j) {
+            if j == i + n && row.role != Some(Role::ReportTo) && opens_task(toks, j) {
                 continue;
             }
-            emit(read_units(&toks, j).0, row.role.unwrap_or(Role::Lead));
+            emit(read_units(toks, j).0, row.role.unwrap_or(Role::Lead));
         }
-        for row in rows_at(&toks, i, RoleKind::After) {
+        for row in rows_at(toks, i, RoleKind::After) {
             // "Ban Chỉ đạo thực hiện …" names a board, no one "chỉ đạo thực hiện".
-            if trigger_in_name(&toks, i) {
+            if trigger_in_name(toks, i) {
                 continue;
             }
-            let mut s = clause_start(&toks, i).unwrap_or(first);
+            let mut s = clause_start(toks, i).unwrap_or(first);
             while s < i && matches!(&*toks[s].lower, "giao" | "đề" | "nghị" | "yêu" | "cầu" | "đối" | "với" | "-" | "+")
             {
                 s += 1;
             }
-            let s = after_opening_phrase(&toks, s, i);
-            let (units, _) = read_units(&toks[..i], list_start(&toks, s));
+            let s = after_opening_phrase(toks, s, i);
+            let (units, _) = read_units(&toks[..i], list_start(toks, s));
             emit(units, row.role.unwrap_or(Role::Lead));
         }
     }
@@ -844,7 +875,7 @@ fn list_start(toks: &[Token<'_>], mut s: usize) -> usize {
     while s > 0 && toks[s - 1].lower == ";" {
         let from = clause_start(toks, s - 1).unwrap_or(0);
         let from =
-            toks[from..s - 1].iter().position(|t| t.lower.chars().all(char::is_alphabetic)).map_or(s, |k| from + k);
+            toks[from..s - 1].iter().position(|t| t.lower.chars().all(grammar::is_letter)).map_or(s, |k| from + k);
         let (units, stop) = read_units(&toks[..s - 1], from);
         if stop.is_some() || units.first().is_none_or(|u| u.0 != from) || units.last().is_none_or(|u| u.1 + 1 < s - 1) {
             break;
@@ -854,17 +885,16 @@ fn list_start(toks: &[Token<'_>], mut s: usize) -> usize {
     s
 }
 
-/// The role of the last trigger ("Giao …", "phối hợp với …") in a paragraph.
-fn last_trigger(p: &str) -> Option<Role> {
-    let toks = tokens(p);
+/// The role of the last trigger ("Giao …", "phối hợp với …") in a paragraph, of tokens `toks`.
+fn last_trigger(toks: &[Token]) -> Option<Role> {
     (0..toks.len()).rev().find_map(|i| {
-        rows_at(&toks, i, RoleKind::Before).filter(|r| r.words.len() > 1 || r.words == ["giao"]).find_map(|r| r.role)
+        rows_at(toks, i, RoleKind::Before).filter(|r| r.words.len() > 1 || r.words == ["giao"]).find_map(|r| r.role)
     })
 }
 
 /// The first token that is a word: past a bullet, a dash or a label's number.
 fn first_word(toks: &[Token]) -> usize {
-    toks.iter().position(|t| t.lower.chars().next().is_some_and(char::is_alphabetic)).unwrap_or(0)
+    toks.iter().position(|t| t.lower.chars().next().is_some_and(grammar::is_letter)).unwrap_or(0)
 }
 
 /// Hands on each unit (a token range of `toks`, the tokens of `text`, which starts at
@@ -909,9 +939,8 @@ fn read_table(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) -> b
 /// A bulleted item under a paragraph that ends in a colon ("Giao các sở … gồm:"), read as
 /// a unit of that list when it names units only, with an optional note in parentheses
 /// ("- Sở Xây dựng (đối với hạ tầng đô thị);"). Whether it was one.
-fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str, Role)) -> bool {
-    let toks = tokens(p);
-    let first = first_word(&toks);
+fn read_listed(p: &str, toks: &[Token], base: usize, role: Role, mut push: impl FnMut(Span, &str, Role)) -> bool {
+    let first = first_word(toks);
     let end = toks.iter().position(|t| t.lower == "(").unwrap_or(toks.len());
     let (units, stop) = read_units(&toks[..end], first);
     let covered = units.last().map_or(first, |u| u.1);
@@ -919,7 +948,7 @@ fn read_listed(p: &str, base: usize, role: Role, mut push: impl FnMut(Span, &str
     if units.is_empty() || !only_units {
         return false;
     }
-    push_units(p, base, &toks, units, role, &mut push);
+    push_units(p, base, toks, units, role, &mut push);
     true
 }
 
@@ -944,7 +973,7 @@ fn line_label(toks: &[Token], first: usize) -> Option<(Role, usize)> {
     let closes = |e: usize| e == colon || (e + 2 == colon && toks[e].lower == "thực" && toks[e + 1].lower == "hiện");
     (first..colon).find_map(|k| {
         let qualified = k == first || phrase_at(toks, first, RoleKind::Head).is_some_and(|n| first + n <= k);
-        let plain = toks[first..k].iter().all(|t| t.lower.chars().all(char::is_alphabetic) || t.lower == ",");
+        let plain = toks[first..k].iter().all(|t| t.lower.chars().all(grammar::is_letter) || t.lower == ",");
         let row = rows_at(toks, k, RoleKind::Label).find(|r| closes(k + r.words.len()))?;
         (qualified && plain).then(|| (row.role.unwrap_or(Role::Lead), colon + 1))
     })
@@ -963,7 +992,7 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     while toks.get(i).is_some_and(|t| matches!(&*t.lower, "đối" | "với" | "đề" | "nghị")) {
         i += 1;
     }
-    let is_word = |t: &Token| t.lower.chars().next().is_some_and(char::is_alphanumeric);
+    let is_word = |t: &Token| t.lower.chars().next().is_some_and(grammar::is_letter_or_digit);
     let span = |s: usize, e: usize| (toks[s].start, toks[e - 1].end);
     // "Nhiệm vụ của X": the rest of the heading is the unit, whatever it holds.
     if let Some(n) = phrase_at(&toks, i, RoleKind::Owner) {
@@ -1029,8 +1058,8 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
 /// once. Where a word's tone mark sits needs no decomposing here: the text is normalized, so
 /// "Uỷ" was written "Ủy" before any unit was read (the `tone-placement` step).
 fn same_unit_key(unit: &str) -> String {
-    let canonical = grammar::canonical_unit(unit).to_lowercase();
-    let words = canonical.split(|c: char| !c.is_alphanumeric() && c != '/').filter(|w| !w.is_empty());
+    let canonical = grammar::lower_case(&grammar::canonical_unit(unit));
+    let words = canonical.split(|c: char| !grammar::is_letter_or_digit(c) && c != '/').filter(|w| !w.is_empty());
     words.collect::<Vec<_>>().join(" ")
 }
 
@@ -1039,7 +1068,7 @@ fn same_unit_key(unit: &str) -> String {
 /// Nam xã" are one name).
 fn body_words(name: &str) -> Vec<String> {
     let folded = grammar::fold(&grammar::canonical_unit(name));
-    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = folded.split(|c: char| !grammar::is_letter_or_digit(c)).filter(|w| !w.is_empty()).collect();
     let mut out: Vec<String> = vec![];
     for w in words {
         if w == "nam" && out.last().is_some_and(|l| l == "viet") {
@@ -1088,7 +1117,7 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
         let title_at = find_near_start(&text[s.span.range()], &s.title)
             .map_or(s.span.start as usize, |k| s.span.start as usize + k);
         let parent = s.path.rsplit_once('.').and_then(|(p, _)| outline.section(p));
-        let organizing = parent.is_some_and(|p| p.title.to_lowercase().contains("tổ chức thực hiện"));
+        let organizing = parent.is_some_and(|p| grammar::lower_case(&p.title).contains("tổ chức thực hiện"));
         // An item that is a unit's name and a full stop, with nothing under it, lists who
         // something concerns ("Đối tượng áp dụng: 1. Cán bộ cấp xã."), not who is to act;
         // "2. Sở Y tế: chỉ đạo …" names who does what follows its colon.
@@ -1125,13 +1154,15 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
                 listing = None;
                 continue;
             }
+            // One tokenization serves every reading of the paragraph below.
+            let toks = tokens(paragraph);
             match listing.filter(|_| paragraph.trim_start().starts_with(['-', '+', '•'])) {
-                Some(role) if read_listed(paragraph, base, role, &mut push) => continue,
+                Some(role) if read_listed(paragraph, &toks, base, role, &mut push) => continue,
                 _ => listing = None,
             }
-            read_paragraph(paragraph, base, !opening, &mut push);
+            read_paragraph(paragraph, &toks, base, !opening, &mut push);
             if paragraph.trim_end().ends_with(':') {
-                listing = last_trigger(paragraph);
+                listing = last_trigger(&toks);
             }
         }
     }
@@ -1164,7 +1195,7 @@ mod tests {
 
     fn roles_in(p: &str) -> Vec<(String, Role)> {
         let mut out = vec![];
-        read_paragraph(p, 0, true, |_, u, r| out.push((u.to_string(), r)));
+        read_paragraph(p, &tokens(p), 0, true, |_, u, r| out.push((u.to_string(), r)));
         out
     }
 
@@ -1837,21 +1868,23 @@ mod tests {
 
     #[test]
     fn bulleted_units_under_a_trigger() {
-        assert_eq!(last_trigger("Giao các phòng chuyên môn theo lĩnh vực gồm:"), Some(Role::Lead));
-        assert_eq!(last_trigger("Chủ trì, phối hợp với các đơn vị sau:"), Some(Role::Support));
-        assert_eq!(last_trigger("Nội dung kiểm tra gồm:"), None);
+        assert_eq!(last_trigger(&tokens("Giao các phòng chuyên môn theo lĩnh vực gồm:")), Some(Role::Lead));
+        assert_eq!(last_trigger(&tokens("Chủ trì, phối hợp với các đơn vị sau:")), Some(Role::Support));
+        assert_eq!(last_trigger(&tokens("Nội dung kiểm tra gồm:")), None);
         let mut got = vec![];
-        let listed = read_listed(
-            "- Phòng Kinh tế (đối với chợ, trung tâm thương mại);",
-            0,
-            Role::Lead,
-            |_, u, r| got.push((u.to_string(), r)),
-        );
+        let item = "- Phòng Kinh tế (đối với chợ, trung tâm thương mại);";
+        let listed = read_listed(item, &tokens(item), 0, Role::Lead, |_, u, r| got.push((u.to_string(), r)));
         assert!(listed);
         assert_eq!(got, [("Phòng Kinh tế".to_string(), Role::Lead)]);
         // An item that says what to do is no unit of the list.
-        assert!(!read_listed("- Phòng Kinh tế rà soát các chợ;", 0, Role::Lead, |_, _, _| ()));
-        assert!(!read_listed("- Rà soát các chợ;", 0, Role::Lead, |_, _, _| ()));
+        assert!(!read_listed(
+            "- Phòng Kinh tế rà soát các chợ;",
+            &tokens("- Phòng Kinh tế rà soát các chợ;"),
+            0,
+            Role::Lead,
+            |_, _, _| ()
+        ));
+        assert!(!read_listed("- Rà soát các chợ;", &tokens("- Rà soát các chợ;"), 0, Role::Lead, |_, _, _| ()));
     }
 
     #[test]
@@ -1993,9 +2026,8 @@ mod tests {
     #[test]
     fn the_opening_passage_is_the_issuer_speaking() {
         let mut got = vec![];
-        read_paragraph("Ủy ban nhân dân phường xây dựng Kế hoạch như sau:", 0, false, |_, u, r| {
-            got.push((u.to_string(), r))
-        });
+        let p = "Ủy ban nhân dân phường xây dựng Kế hoạch như sau:";
+        read_paragraph(p, &tokens(p), 0, false, |_, u, r| got.push((u.to_string(), r)));
         assert!(got.is_empty(), "{got:?}");
     }
 }

@@ -202,7 +202,7 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
         // Part of a larger token ("QCVN 01:2021/BYT", a URL, a date "7/2026").
         // "số" glued to the number by the scan ("số53/KH-UBND") is still "số".
         let glued_so = before.split_whitespace().last().is_some_and(|w| fold(w) == "so");
-        if before.ends_with(|ch: char| ch.is_alphanumeric() || ":/.-_".contains(ch)) && !glued_so {
+        if before.ends_with(|ch: char| crate::grammar::is_letter_or_digit(ch) || ":/.-_".contains(ch)) && !glued_so {
             continue;
         }
         // "Thông báo số ……TB/MTTQ" in a blank form: the dots are the number to fill in,
@@ -224,7 +224,7 @@ fn symbol_mentions(text: &str, zone: Span) -> Vec<Found> {
             out.push(lost_number(text, zone, m.start(), m.end(), &symbol));
             continue;
         }
-        if symbol.number.is_none() && !before.trim_end().ends_with(|ch: char| ch.is_alphabetic()) {
+        if symbol.number.is_none() && !before.trim_end().ends_with(|ch: char| crate::grammar::is_letter(ch)) {
             continue;
         }
         let start = zone.start as usize + m.start();
@@ -472,7 +472,7 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         let word = m.as_str();
         let Some(t) = doc_type_by_word(word) else { continue };
         let before = &z[z.floor_char_boundary(m.start().saturating_sub(40))..m.start()];
-        if before.ends_with(|c: char| c.is_alphanumeric())
+        if before.ends_with(|c: char| crate::grammar::is_letter_or_digit(c))
             || NOT_A_NAME_BEFORE.is_match(before)
             || BODY_BEFORE.is_match(before)
         {
@@ -565,7 +565,11 @@ fn restates(name: &str, type_words: usize, title: &str) -> bool {
         return false;
     }
     let words = |s: &str| -> Vec<String> {
-        fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+        fold(s)
+            .split(|c: char| !crate::grammar::is_letter_or_digit(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
     };
     let title_words = words(title);
     let name_words: Vec<String> = words(name).into_iter().skip(type_words).collect();
@@ -646,8 +650,8 @@ fn comma_joins(text: &str, at: usize) -> bool {
     let before = folded_words(&text[text.floor_char_boundary(at.saturating_sub(COMMA_JOIN_REACH))..at]);
     let after = folded_words(&text[at + 1..text.floor_char_boundary((at + 1 + COMMA_JOIN_REACH).min(text.len()))]);
     COMMA_JOINS.iter().any(|(left, right)| {
-        before.strip_suffix(left.as_str()).is_some_and(|b| !b.ends_with(char::is_alphanumeric))
-            && after.strip_prefix(right.as_str()).is_some_and(|a| !a.starts_with(char::is_alphanumeric))
+        before.strip_suffix(left.as_str()).is_some_and(|b| !b.ends_with(crate::grammar::is_letter_or_digit))
+            && after.strip_prefix(right.as_str()).is_some_and(|a| !a.starts_with(crate::grammar::is_letter_or_digit))
     })
 }
 
@@ -896,7 +900,7 @@ fn next_document(text: &str) -> bool {
     };
     // At the start only: the rest of the zone need not be searched.
     TYPE_WORD_AT.find(rest).is_some_and(|w| {
-        w.as_str().starts_with(char::is_uppercase) && !rest[w.end()..].starts_with(char::is_alphanumeric)
+        w.as_str().starts_with(char::is_uppercase) && !rest[w.end()..].starts_with(crate::grammar::is_letter_or_digit)
     })
 }
 
@@ -924,7 +928,7 @@ fn wrap_continues(line_chars: usize, line: &str, next: &str) -> bool {
     }
     let first_two: String = next.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
     let starts_type_word = TYPE_WORD_AT.is_match(next.trim_start());
-    next.trim_start().starts_with(char::is_alphabetic)
+    next.trim_start().starts_with(crate::grammar::is_letter)
         && !next.starts_with('\n')
         && !opens_line(next.trim_start_matches([' ', '\t']))
         && !crate::grammar::is_upper(&first_two)
@@ -1197,7 +1201,8 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
 /// "năm" before a year is left out: "Hiến pháp năm 2013" and "Hiến pháp 2013" are one.
 fn name_key(name: &str) -> String {
     let f = fold(&crate::grammar::expand_abbreviations(name));
-    let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        f.split(|c: char| !crate::grammar::is_letter_or_digit(c)).filter(|w| !w.is_empty()).collect();
     let year = |w: &&str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
     let kept: Vec<&str> = (0..words.len())
         .filter(|&k| !(words[k] == "nam" && words.get(k + 1).is_some_and(year)))
@@ -1227,12 +1232,12 @@ fn sentence(text: &str, span: Span) -> String {
     let lo = s.saturating_sub(SENTENCE_REACH);
     let hi = e.saturating_add(SENTENCE_REACH).min(text.len());
     // Byte searches (memchr): every sought character is ASCII, and this runs once per mention.
-    let para_start = memmem::rfind(&bytes[lo..s], b"\n\n").map(|i| lo + i + 2);
+    let para_start = last_pair(&bytes[lo..s], b'\n', b'\n').map(|i| lo + i + 2);
     let para_end = memmem::find(&bytes[e..hi], b"\n\n").map(|i| e + i);
     let from = para_start.unwrap_or(lo);
     let before = &bytes[from..s];
     let start = memrchr3(b';', b'!', b'?', before)
-        .or_else(|| memmem::rfind(before, b". "))
+        .or_else(|| last_pair(before, b'.', b' '))
         .map(|i| from + i + 1)
         .or(para_start)
         .or((lo == 0).then_some(0));
@@ -1254,6 +1259,13 @@ fn sentence(text: &str, span: Span) -> String {
         text[e..cut].rfind(char::is_whitespace).map_or(cut, |i| e + i)
     });
     join_lines(&text[start..end])
+}
+
+/// Where the last `a` followed by `b` in `bytes` starts: `memmem::rfind` of the two bytes,
+/// by a search for `a` alone from the end. The reverse two-byte search sets up a searcher
+/// for each call and reads byte by byte; a sentence is sought twice per mention.
+fn last_pair(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
+    memchr::memrchr_iter(a, bytes).find(|&i| bytes.get(i + 1) == Some(&b))
 }
 
 #[cfg(test)]

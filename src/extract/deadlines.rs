@@ -372,7 +372,10 @@ fn over_before(d: &Deadline, date: Option<&str>) -> bool {
 fn may_hold_deadline(p: &str) -> bool {
     static WORDS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)qu[ýí]|qu[yi]\s+[IV1-4]|nay|hàng|hằng|định\s+kỳ").unwrap());
-    p.bytes().any(|b| b.is_ascii_digit()) || WORDS.is_match(p)
+    // Sixteen bytes at a time with no branch between them, which the compiler runs as one
+    // vector compare: most paragraphs hold no digit for long, many none at all.
+    let digit = p.as_bytes().chunks(16).any(|bytes| bytes.iter().fold(false, |any, b| any | b.is_ascii_digit()));
+    digit || WORDS.is_match(p)
 }
 
 /// Every time expression of one paragraph that starts at `base`, longest first wins.
@@ -556,10 +559,12 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
     // where a time word stands in the paragraph at all, at each sentence's start ("1. Tổ
     // chức hội nghị. Thời gian: Tháng 3/2024").
     let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', p.as_bytes()).map(|i| i + 1));
+    // Whether a time word stands is asked once, when the first sentence start is tried.
+    let time_word = std::cell::OnceCell::new();
     let sentence_starts = memchr::memchr2_iter(b'.', b';', p.as_bytes())
         .map(|i| i + 1)
         .filter(|&i| p[i..].starts_with(' '))
-        .take_while(|_| holds_time_word(p));
+        .take_while(|_| *time_word.get_or_init(|| holds_time_word(p)));
     let label_value =
         line_starts.chain(sentence_starts).find_map(|at| LABEL.find(&p[at..]).map(|m| (at + m.end(), p.len(), false)));
     // The value of a "Thời gian …:" label, or a cell of a task table's time column, which
@@ -635,6 +640,14 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
     // only with its anchor ("định kỳ", an EVERY word, or the "sơ kết" a count of months
     // follows: "sơ kết 6 tháng, tổng kết hằng năm"), so a paragraph without one has none.
     if !folded.contains("kỳ") && !folded.contains("sơ kết") && !EVERY.iter().any(|w| folded.contains(w)) {
+        return out;
+    }
+    // "kỳ" and "hàng" are in many more words than these ("kỳ họp", "ngân hàng"), and each
+    // "tháng" or "năm" of such a paragraph would be read as a list only to be dropped: a
+    // list is anchored only where the paragraph holds "định kỳ" or a "hàng"/"hằng" cycle.
+    static ANCHOR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)định\s+kỳ|(?:hàng|hằng)\s+(?:tháng|quý|năm)").unwrap());
+    if !folded.contains("sơ kết") && !ANCHOR.is_match(p) {
         return out;
     }
     for list in CYCLE_LIST.captures_iter(p) {

@@ -74,6 +74,21 @@ fn first_lines(text: &str, span: Span, n: usize) -> Vec<Line<'_>> {
 
 /// Lines joined with single spaces.
 pub fn join_lines(s: &str) -> String {
+    // Every citation's sentence passes here, and most text is words and single spaces
+    // already: one vectorized scan for whitespace that is not a single ASCII space between
+    // words (each whitespace char of Unicode told by its bytes) says whether to copy it as is.
+    let spaced = |x: u8, y: u8, z: u8| {
+        (x.wrapping_sub(b'\t') < 5)
+            | ((x == b' ') & (y == b' '))
+            | ((x == 0xC2) & ((y == 0x85) | (y == 0xA0)))
+            | ((x == 0xE1) & (y == 0x9A) & (z == 0x80))
+            | ((x == 0xE2) & (y == 0x80) & ((z <= 0x8A) | (z == 0xA8) | (z == 0xA9) | (z == 0xAF)))
+            | ((x == 0xE2) & (y == 0x81) & (z == 0x9F))
+            | ((x == 0xE3) & (y == 0x80) & (z == 0x80))
+    };
+    if !s.starts_with(' ') && !s.ends_with(' ') && !crate::normalize::scan::any_at(s, spaced) {
+        return s.to_string();
+    }
     let mut joined = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !joined.is_empty() {
@@ -261,7 +276,8 @@ impl Motto {
     /// Whether the cell (folded) is a piece of the motto: its beginning, or the
     /// words that go on where the cell before left it.
     fn goes_on(&mut self, folded: &str) -> bool {
-        let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> =
+            folded.split(|c: char| !crate::grammar::is_letter_or_digit(c)).filter(|w| !w.is_empty()).collect();
         let from = Self::WORDS.len() - self.pending;
         let piece = if self.pending > 0 && Self::WORDS[from..].starts_with(&words) && !words.is_empty() {
             from
@@ -281,7 +297,7 @@ impl Motto {
 /// first spells the start of the rest (a provincial Gazette's "ỦY BAN NHÂN DÂN
 /// TỈNH" above "ỦY BAN NHÂN DÂN / TỈNH TUYÊN QUANG").
 fn undouble(cells: Vec<&str>) -> Vec<&str> {
-    let key = |c: &[&str]| fold(&c.concat()).replace(|c: char| !c.is_alphanumeric(), "");
+    let key = |c: &[&str]| fold(&c.concat()).replace(|c: char| !crate::grammar::is_letter_or_digit(c), "");
     for split in 1..cells.len() {
         if key(&cells[split..]).starts_with(&key(&cells[..split])) {
             return cells[split..].to_vec();
@@ -452,7 +468,7 @@ fn respell_known_names(words: &mut [String]) {
             .iter()
             .flat_map(|a| a.readings.iter())
             .map(|r| r.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
-            .filter(|w| w.len() >= 2 && w.iter().all(|w| w.chars().all(char::is_alphabetic)))
+            .filter(|w| w.len() >= 2 && w.iter().all(|w| w.chars().all(crate::grammar::is_letter)))
             .collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
         names.dedup();
@@ -504,8 +520,10 @@ pub fn proper_case(s: &str) -> String {
     // Abbreviations ("MTTQ") stay as printed, to be expanded after.
     let is_abbreviation =
         |w: &str| crate::grammar::ABBREVIATIONS.iter().any(|a| a.abbreviation == w && a.readings.len() == 1);
-    let mut lower: Vec<String> =
-        s.split_whitespace().map(|w| if is_abbreviation(w) { w.to_string() } else { w.to_lowercase() }).collect();
+    let mut lower: Vec<String> = s
+        .split_whitespace()
+        .map(|w| if is_abbreviation(w) { w.to_string() } else { crate::grammar::lower_case(w) })
+        .collect();
     respell_known_names(&mut lower);
     let mut words: Vec<String> = lower.clone();
     // Capitalize what follows a level word: a place name.
@@ -623,7 +641,7 @@ fn is_person_name(t: &str) -> bool {
 /// "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng"? The contract writes positions in
 /// sentence case; proper nouns inside (Văn phòng, Thủ tướng) keep a capital.
 fn sentence_case(s: &str) -> String {
-    let lower = s.trim().to_lowercase();
+    let lower = crate::grammar::lower_case(s.trim());
     let mut out = capitalize(&lower);
     for k in ["Văn phòng", "Thủ tướng", "Chính phủ", "Thường trực"] {
         out = out.replace(&format!(" {}", k.to_lowercase()), &format!(" {k}"));
@@ -633,7 +651,7 @@ fn sentence_case(s: &str) -> String {
 
 /// Whether at least four in five letters of `s` are capitals (and there are some).
 fn mostly_upper(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = s.chars().filter(|&c| crate::grammar::is_letter(c)).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     letters.len() >= 4 && upper * 5 >= letters.len() * 4
 }
@@ -659,7 +677,8 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
             if let Some(item) = c.take() {
                 // Punctuation and OCR debris at the end of an item ("Tỉnh ủy, `"), and the
                 // signature column run into it.
-                let item = item.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim();
+                let item =
+                    item.trim().trim_end_matches(|c: char| !crate::grammar::is_letter_or_digit(c) && c != ')').trim();
                 let item = signature_run_in(item).map_or(item, |(head, _)| head).to_string();
                 let filed = fold(&item).split([':', ' ', '.']).any(|w| w == "luu");
                 if item.chars().count() > 2 && !filed {
@@ -695,6 +714,20 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn join_lines_is_split_whitespace_joined() {
+        let spaces = (0..0x3001u32).filter_map(char::from_u32).filter(|c| c.is_whitespace());
+        for space in spaces {
+            for s in [format!("a{space}b"), format!("{space}ế"), format!("ế{space}"), format!("Ủy ban{space} nhân dân")]
+            {
+                assert_eq!(join_lines(&s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+            }
+        }
+        for s in ["", " ", "a", "a b", "a  b", "“Dân vận” – khéo…", "ế ề ệ"] {
+            assert_eq!(join_lines(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+        }
+    }
     use super::*;
 
     #[test]

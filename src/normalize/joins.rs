@@ -207,7 +207,7 @@ fn ends_sentence(s: &str) -> bool {
 /// Whether `word`, lower-cased, is in `list`. Lower-casing never makes fewer
 /// characters, so a word longer than every listed one is not lowered at all.
 fn is_one_of(word: &str, list: &[&str]) -> bool {
-    word.chars().nth(LONGEST_LISTED_WORD).is_none() && list.contains(&word.to_lowercase().as_str())
+    word.chars().nth(LONGEST_LISTED_WORD).is_none() && list.contains(&crate::grammar::lower_case(word).as_str())
 }
 
 /// The most characters of a word in [`CONTINUING_WORDS`] and [`CLOSING_WORDS`].

@@ -39,7 +39,7 @@ mod nfc;
 mod ocr_digits;
 mod ocr_letters;
 mod page_furniture;
-mod scan;
+pub(crate) mod scan;
 mod separators;
 mod spaces;
 mod stamps;

@@ -694,3 +694,12 @@ fn date_and_issuer_told_before_the_symbol() {
     let c = one("Ngày 21/04/2015, Sở Tài chính đã họp và thống nhất thực hiện Chỉ thị số 06/CT-TTg về việc");
     assert_eq!((c.date, c.issuer), (None, None));
 }
+
+#[test]
+fn last_pair_is_the_two_byte_reverse_search() {
+    for hay in ["", "\n", "\n\n", "\n\n\n", "a\n\nb\n\nc", "a. b.c. ", ". .  .", "x.\n\n. y", "..  "] {
+        for (a, b) in [(b'\n', b'\n'), (b'.', b' ')] {
+            assert_eq!(last_pair(hay.as_bytes(), a, b), memchr::memmem::rfind(hay.as_bytes(), &[a, b]), "{hay:?}");
+        }
+    }
+}
