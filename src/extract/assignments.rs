@@ -495,13 +495,36 @@ fn level_before(toks: &[Token], k: usize) -> bool {
 fn ends_at_level(toks: &[Token], start: usize, i: usize) -> bool {
     let named_place = toks[start..i].iter().rev().take_while(|t| t.upper).count();
     let level_at = if named_place > 0 && !toks[i].upper { i - named_place } else { i };
-    level_at > start + 1
-        && level_before(toks, level_at)
-        && toks[i].lower.chars().all(grammar::is_letter)
-        && !matches!(
-            &*toks[i].lower,
-            "và" | "hoặc" | "các" | "những" | "hội" | "ủy" | "uỷ" | "đoàn" | "đội" | "trực" | "thuộc" | "trở"
-        )
+    // A name goes on with a list, a word the level is part of, or what places the level.
+    let goes_on = matches!(
+        &*toks[i].lower,
+        "và" | "hoặc" | "các" | "những" | "hội" | "ủy" | "uỷ" | "đoàn" | "đội" | "trực" | "thuộc" | "trở"
+    );
+    if goes_on || !toks[i].lower.chars().all(grammar::is_letter) {
+        return false;
+    }
+    if let Some(ends) = head_name_end(toks, start, i) {
+        return ends;
+    }
+    level_at > start + 1 && level_before(toks, level_at)
+}
+
+/// Whether the level word before `k` ends a head of three words or more ("Hợp tác xã",
+/// "Thông tấn xã"): no level then, but a body named after it. A level that is a head
+/// itself ("thị trấn") is still a level.
+fn ends_head(toks: &[Token], k: usize) -> bool {
+    (k.saturating_sub(4)..k.saturating_sub(2)).any(|j| phrase_at(toks, j, RoleKind::Head) == Some(k - j))
+}
+
+/// After such a head and its proper name, whether the lower-case word at `i` ends the
+/// name (`None` when no such head comes before): a word between two capitalized ones
+/// belongs to it ("Hợp tác xã Nông nghiệp Ea Kiết kết nối …" ends before "kết").
+fn head_name_end(toks: &[Token], start: usize, i: usize) -> Option<bool> {
+    let mut k = i;
+    while k > start + 1 && (toks[k - 1].upper || toks[k].upper && toks[k - 2].upper) {
+        k -= 1;
+    }
+    (k < i && ends_head(toks, k) && level_before(toks, k)).then(|| !toks.get(i + 1).is_some_and(|t| t.upper))
 }
 
 /// Whether the name read from `start` ends in the full name of a standing body (a `whole` row
@@ -1725,6 +1748,11 @@ mod tests {
             ),
             // Folded, "quân" and "quan" would be the level "quận".
             ("Ban Chỉ huy quân sự phường phối hợp.", vec!["Ban Chỉ huy quân sự phường"]),
+            // A level word that ends a head is no level.
+            (
+                "Phối hợp với Hợp tác xã Nông nghiệp Ea Kiết kết nối tiêu thụ cà phê.",
+                vec!["Hợp tác xã Nông nghiệp Ea Kiết"],
+            ),
         ] {
             assert_eq!(unit_names(&units_in(text)), want, "{text}");
         }
