@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{Assignment, Role};
+use crate::document::{Assignment, Role, Section};
 use crate::extract::sections::{self, Outline};
 use crate::grammar::{self, char_case};
 use crate::segment::Layout;
@@ -1136,7 +1136,8 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
         }
     };
     let mut named = vec![];
-    for s in outline.sections.iter().filter(|s| !concerns_only(outline, &s.path)) {
+    let scopes = scope_paths(outline);
+    for s in outline.sections.iter().filter(|s| !concerns_only(&scopes, &s.path)) {
         let title_at = find_near_start(&text[s.span.range()], &s.title)
             .map_or(s.span.start as usize, |k| s.span.start as usize + k);
         let parent = s.path.rsplit_once('.').and_then(|(p, _)| outline.section(p));
@@ -1168,7 +1169,7 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
                     return;
                 }
                 let path = outline.path_at(span.start as usize);
-                if path.is_some_and(|p| concerns_only(outline, p)) {
+                if path.is_some_and(|p| concerns_only(&scopes, p)) {
                     return;
                 }
                 add((path.map(str::to_string), span, unit.to_string(), role));
@@ -1192,13 +1193,17 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
     out
 }
 
-/// Whether the section at `path`, or one it lies in, says whom the text concerns ("Điều 2.
-/// Đối tượng áp dụng": "1. Doanh nghiệp, hợp tác xã đầu tư vào nông nghiệp." is no one told
-/// to invest).
-fn concerns_only(outline: &Outline, path: &str) -> bool {
-    let scope =
-        |p: &str| outline.section(p).is_some_and(|s| phrase_at(&tokens(&s.title), 0, RoleKind::Scope).is_some());
-    path.match_indices('.').map(|(i, _)| &path[..i]).chain([path]).any(scope)
+/// Whether the section at `path`, or one it lies in, is one of the `scopes`: it says whom
+/// the text concerns ("Điều 2. Đối tượng áp dụng": "1. Doanh nghiệp, hợp tác xã đầu tư vào
+/// nông nghiệp." is no one told to invest).
+fn concerns_only(scopes: &[&str], path: &str) -> bool {
+    !scopes.is_empty() && path.match_indices('.').map(|(i, _)| &path[..i]).chain([path]).any(|p| scopes.contains(&p))
+}
+
+/// The paths of the sections whose heading says whom the text concerns (`scope` rows).
+fn scope_paths(outline: &Outline) -> Vec<&str> {
+    let scope = |s: &&Section| phrase_at(&tokens(&s.title), 0, RoleKind::Scope).is_some();
+    outline.sections.iter().filter(scope).map(|s| s.path.as_str()).collect()
 }
 
 /// `hay.find(needle)` for a needle that is usually near the start (a section's

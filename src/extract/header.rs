@@ -335,23 +335,23 @@ fn header_issuer(cells: &[&str]) -> String {
 /// The place a body's name ends in, from its level word on ("tỉnh Quảng Ngãi" of "UBND
 /// tỉnh Quảng Ngãi"), when a name follows the level.
 fn place_of(name: &str) -> Option<&str> {
-    let words: Vec<(usize, &str)> =
-        name.split_whitespace().map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w)).collect();
-    (0..words.len()).find_map(|i| {
-        LEVELS_OF_PLACE.iter().find_map(|l| {
-            let n = l.split(' ').count();
-            let level = words.get(i..i + n)?.iter().map(|(_, w)| fold(w)).collect::<Vec<_>>().join(" ");
-            (level == *l && i + n < words.len()).then(|| &name[words[i].0..])
-        })
-    })
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let i = place_start(&folded.iter().map(String::as_str).collect::<Vec<_>>())?;
+    Some(&name[words[i].as_ptr() as usize - name.as_ptr() as usize..])
 }
 
 /// Whether a folded body name holds a place: a level word followed by a name
 /// ("đảng ủy xã đồng tâm"), or a level's Party committee followed by one ("huyện ủy
 /// yên thế"); not a committee word that ends the name ("ban thường vụ tỉnh ủy").
 fn names_place(folded: &str) -> bool {
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    (0..words.len()).any(|i| {
+    place_start(&folded.split_whitespace().collect::<Vec<_>>()).is_some()
+}
+
+/// Where the place of a body's name opens among its folded words: the first level (or a
+/// level's Party committee) with a name after it that is not "ủy".
+fn place_start(words: &[&str]) -> Option<usize> {
+    (0..words.len()).find(|&i| {
         LEVELS_OF_PLACE.iter().chain(PARTY_COMMITTEES.iter()).any(|l| {
             let n = l.split(' ').count();
             i + n < words.len() && words[i..i + n].join(" ") == **l && words[i + n] != "uy"
