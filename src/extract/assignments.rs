@@ -1200,9 +1200,16 @@ fn concerns_only(scopes: &[&str], path: &str) -> bool {
     !scopes.is_empty() && path.match_indices('.').map(|(i, _)| &path[..i]).chain([path]).any(|p| scopes.contains(&p))
 }
 
+/// How many bytes of a heading hold a `scope` phrase (five words of up to eight letters).
+const SCOPE_REACH: usize = 64;
+
 /// The paths of the sections whose heading says whom the text concerns (`scope` rows).
 fn scope_paths(outline: &Outline) -> Vec<&str> {
-    let scope = |s: &&Section| phrase_at(&tokens(&s.title), 0, RoleKind::Scope).is_some();
+    // A title runs to the end of its paragraph; the phrase is in its first words.
+    let scope = |s: &&Section| {
+        let opening = &s.title[..s.title.floor_char_boundary(SCOPE_REACH)];
+        phrase_at(&tokens(opening), 0, RoleKind::Scope).is_some()
+    };
     outline.sections.iter().filter(scope).map(|s| s.path.as_str()).collect()
 }
 
