@@ -469,10 +469,8 @@ fn layout(lines: &[Line]) -> Layout {
             while e < sig_end
                 && (lines[e].is_blank()
                     || is_table_rule(lines[e].text)
-                    || lines[e].text.trim_start().starts_with(['-', '+', '•'])
-                    // A pipe table's row: the recipients are its left column.
-                    || lines[e].text.trim_start().starts_with('|')
-                        && lines[e].cells().first().is_some_and(|c| c.text.starts_with(['-', '+', '•']))
+                    // An item, or a pipe table's row whose left column is one.
+                    || lines[e].cells().first().is_some_and(|c| c.text.starts_with(['-', '+', '•']))
                     || lines[e].cells().first().is_some_and(|c| !is_upper(c.text) && in_left_column(&lines[e], c)))
             {
                 e += 1;

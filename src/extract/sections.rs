@@ -324,7 +324,8 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
     let after_break = |prev: &str, line: &str| {
         let prev = prev.trim();
         line.trim_start().starts_with(char::is_uppercase)
-            && (prev.ends_with(['.', '!', '?']) || heading(prev) && prev.chars().count() < SHORT_HEADING)
+            && (prev.ends_with(['.', '!', '?'])
+                || heading(prev) && prev.chars().count() < crate::normalize::WRAPPED_LINE)
     };
     let mut out: Vec<(usize, usize)> = vec![];
     let mut open = false;
@@ -344,10 +345,6 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
     }
     out.into_iter().map(|(s, e)| (s, &text[s..e])).collect()
 }
-
-/// The most characters of a heading line that line joins never joins to a line in
-/// capitals after it (a wrapped line runs longer).
-const SHORT_HEADING: usize = 50;
 
 /// The rows of a paragraph that is a pipe table, two lines or more: Markdown's (every
 /// line opens with "|"), or one printed without its border, every line cut into the

@@ -51,6 +51,10 @@ use crate::grammar::{is_upper, is_upper_chars};
 /// Joins lines broken inside a sentence.
 pub struct LineJoins;
 
+/// The fewest characters of a line that a hard wrap left: a shorter line followed by a
+/// capitalized one is a heading, which no sentence goes on from.
+pub(crate) const WRAPPED_LINE: usize = 50;
+
 /// Words that cannot end a sentence or a heading line.
 const CONTINUING_WORDS: &[&str] = &[
     "của", "và", "với", "về", "các", "cho", "tại", "theo", "trong", "đối", "từ", "đến", "là", "được", "những", "hoặc",
@@ -274,7 +278,7 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
         0 => {
             is_one_of(word, CONTINUING_WORDS)
                 || a_end.ends_with(',')
-                || ((word.starts_with(char::is_uppercase) || starts_with_name(b)) && a.chars >= 50)
+                || ((word.starts_with(char::is_uppercase) || starts_with_name(b)) && a.chars >= WRAPPED_LINE)
         }
         1 => a.chars >= 100 && b.starts_with(char::is_uppercase) && !opens_paragraph(b),
         _ => false,

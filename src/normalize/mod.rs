@@ -30,7 +30,7 @@ mod emphasis;
 mod invisible;
 mod joins;
 
-pub(crate) use joins::{is_label, opens_paragraph};
+pub(crate) use joins::{WRAPPED_LINE, is_label, opens_paragraph};
 pub(crate) use nfc::composed as nfc;
 mod line_endings;
 mod lines;

@@ -33,7 +33,6 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The fewest spaces before a number centred on its page (a table's cell starts nearer).
-const CENTRED: usize = CENTRING.len();
 const CENTRING: &str = "          ";
 
 static PAGE_NUMBER: LazyLock<Regex> =
@@ -68,7 +67,7 @@ fn classify(body: &str) -> Kind {
     } else if (first == '-' || first.is_numeric()) && PAGE_NUMBER.is_match(body) {
         // Centred far from the margin, or dashed on both sides ("- 2 -"), a number is how a
         // page prints its own, with no marker beside it.
-        let centred = body.len() - body.trim_start().len() >= CENTRED;
+        let centred = body.len() - body.trim_start().len() >= CENTRING.len();
         let dashed = first == '-' && body.trim_end().ends_with('-');
         if centred || dashed { Kind::Marker } else { Kind::Number }
     } else {
