@@ -11,7 +11,8 @@
 //!
 //! The order, and why:
 //! 1. line endings first, so every later step sees `\n` only;
-//! 2. invisible characters and odd spaces, then Markdown emphasis, then `ð`,
+//! 2. invisible characters and odd spaces, then Markdown emphasis and the
+//!    other Markdown marks (escapes, heading markers), then `ð`,
 //!    letters misread for digits and Cyrillic/Greek look-alikes: a deleted
 //!    zero-width character or `*` can join two pieces into one word, and
 //!    look-alikes are judged per word;
@@ -35,6 +36,7 @@ pub(crate) use nfc::composed as nfc;
 mod line_endings;
 mod lines;
 mod lookalikes;
+mod markdown_marks;
 mod nfc;
 mod ocr_digits;
 mod ocr_letters;
@@ -137,6 +139,7 @@ pub static STEPS: &[&dyn NormalizeStep] = &[
     &invisible::InvisibleChars,
     &spaces::OddSpaces,
     &emphasis::MarkdownEmphasis,
+    &markdown_marks::MarkdownMarks,
     &ocr_letters::OcrLetters,
     &ocr_digits::OcrDigits,
     &lookalikes::LookalikeLetters,
