@@ -305,6 +305,17 @@ fn is_roman(s: &str) -> bool {
     !s.is_empty() && FORM.is_match(s)
 }
 
+/// Whether a numbered heading is complete on its line, so that a line in capitals after
+/// it starts a paragraph: it is short, or (shorter than two wrapped lines, so no sentence
+/// that line joins made of several) it ends neither mid-phrase nor in a name that the
+/// next line may go on with ("… báo cáo Thủ tướng\nChính phủ", "trình Chủ tịch\nUBND").
+fn complete(heading: &str) -> bool {
+    let chars = heading.chars().count();
+    let in_name = || heading.split_whitespace().rev().take(3).any(|w| w.starts_with(char::is_uppercase));
+    chars < crate::normalize::WRAPPED_LINE
+        || chars < 2 * crate::normalize::WRAPPED_LINE && !crate::normalize::ends_mid_phrase(heading) && !in_name()
+}
+
 /// Paragraphs of `text` with their offsets: a blank line, a bullet, a label or
 /// an indented first line starts a new one, so hard-wrapped lines stay together;
 /// so does the line after a heading in capitals ("III. TỔ CHỨC THỰC HIỆN"), which
@@ -322,10 +333,8 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
     // A numbered heading; a bullet's item ("- Đơn vị thực hiện: …; Văn phòng\nUBND phường") wraps.
     let heading = |line: &str| crate::normalize::is_label(line) && line.starts_with(char::is_alphanumeric);
     let after_break = |prev: &str, line: &str| {
-        let prev = prev.trim();
-        line.trim_start().starts_with(char::is_uppercase)
-            && (prev.ends_with(['.', '!', '?'])
-                || heading(prev) && prev.chars().count() < crate::normalize::WRAPPED_LINE)
+        let (prev, line) = (prev.trim(), line.trim_start());
+        line.starts_with(char::is_uppercase) && (prev.ends_with(['.', '!', '?']) || heading(prev) && complete(prev))
     };
     let mut out: Vec<(usize, usize)> = vec![];
     let mut open = false;
@@ -504,6 +513,17 @@ mod tests {
         assert_eq!(got(long), [long]);
         assert_eq!(got("- Báo cáo 6 tháng: gửi trước ngày 05/7;\nSở Tài chính tổng hợp.").len(), 1);
         assert_eq!(got("- Đơn vị thực hiện: Ban Dân vận; Văn phòng\nUBND phường").len(), 1);
+        // A heading longer than a short one ends where a sentence in capitals follows,
+        // unless it stops mid-phrase or in a name the next line goes on with.
+        let heading = "1. Huy động nguồn vốn ủy thác từ ngân sách địa phương";
+        let text = format!("{heading}\nUBND huyện chỉ đạo Phòng Tài chính - Kế hoạch tham mưu.");
+        assert_eq!(got(&text).len(), 2);
+        for wrapped in [
+            "b) Tổng hợp tình hình thiệt hại, kịp thời báo cáo Thủ tướng\nChính phủ và Ban Chỉ đạo.",
+            "b) Tổng hợp tình hình thiệt hại, phối hợp chặt chẽ với các cơ quan và\nBan Chỉ đạo.",
+        ] {
+            assert_eq!(got(wrapped).len(), 1, "{wrapped}");
+        }
     }
 
     #[test]

@@ -188,6 +188,28 @@ pub(crate) fn is_label(s: &str) -> bool {
     roman || numbered || letter
 }
 
+/// Whether a line ending in `end`, whose last word is `word`, stops mid-phrase: after a
+/// comma, a dash that joins two parts of a name ("Lao động -\nThương binh và Xã hội") or
+/// a word that cannot end it ("của", "và", "thuộc"), unless that word closes a phrase
+/// that can ("các đơn vị trực thuộc").
+fn continues_phrase(end: &str, word: &str) -> bool {
+    const CLOSED_BY: &[&str] = &["trực thuộc"];
+    let closed = || {
+        CLOSED_BY.iter().any(|p| {
+            end.len() >= p.len()
+                && end.is_char_boundary(end.len() - p.len())
+                && crate::grammar::lower_case(&end[end.len() - p.len()..]) == *p
+                && end[..end.len() - p.len()].ends_with([' ', '\t'])
+        })
+    };
+    end.ends_with(',') || end.ends_with(" -") || end.ends_with(" –") || is_one_of(word, CONTINUING_WORDS) && !closed()
+}
+
+/// Whether `line` stops mid-phrase (see [`continues_phrase`]).
+pub(crate) fn ends_mid_phrase(line: &str) -> bool {
+    continues_phrase(line, last_word(line))
+}
+
 fn last_word(s: &str) -> &str {
     strip_opening(s.rsplit([' ', '\t']).next().unwrap_or(""))
 }
@@ -276,8 +298,7 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
     let word = word.as_ref();
     let evidence = match blanks {
         0 => {
-            is_one_of(word, CONTINUING_WORDS)
-                || a_end.ends_with(',')
+            continues_phrase(a_end, word)
                 || ((word.starts_with(char::is_uppercase) || starts_with_name(b)) && a.chars >= WRAPPED_LINE)
         }
         1 => a.chars >= 100 && b.starts_with(char::is_uppercase) && !opens_paragraph(b),
@@ -297,7 +318,7 @@ fn wraps_upper_heading(a: &Logical<'_>, a_end: &str, b: &str) -> bool {
     // Asked of every pair of lines: the cheap tests first.
     a.all_upper
         && !a.columns
-        && (a_end.ends_with(',') || is_one_of(&a.last_word(a_end), CONTINUING_WORDS))
+        && continues_phrase(a_end, &a.last_word(a_end))
         && is_label(a.first)
         && a.first.starts_with(|c: char| c.is_alphanumeric())
         && is_upper(b)
@@ -443,6 +464,17 @@ mod tests {
             joined(t),
             "1. Việc sắp xếp thôn, tổ dân phố phải bảo đảm phù hợp với tiêu chí, điều kiện theo quy định của Chính phủ và yêu cầu quản lý của Nhân dân đối với Đảng, Nhà nước.\n2. Trong"
         );
+    }
+
+    #[test]
+    fn a_dash_inside_a_name_joins_and_a_closed_phrase_does_not() {
+        let t = "Điều 3. Trưởng phòng Lao động -\nThương binh và Xã hội chịu trách nhiệm thi hành.";
+        assert_eq!(joined(t), t.replace(" -\n", " - "));
+        // "trực thuộc" ends a unit ("các đơn vị trực thuộc"), where "thuộc" alone goes on.
+        let t = "1. Các chi, đảng bộ trực thuộc\nCăn cứ Kế hoạch này, xây dựng kế hoạch.";
+        assert_eq!(joined(t), t);
+        let t = "1. Các cơ quan, đơn vị thuộc\nỦy ban nhân dân huyện";
+        assert_eq!(joined(t), t.replace('\n', " "));
     }
 
     #[test]

@@ -31,7 +31,7 @@ mod emphasis;
 mod invisible;
 mod joins;
 
-pub(crate) use joins::{WRAPPED_LINE, is_label, opens_paragraph};
+pub(crate) use joins::{WRAPPED_LINE, ends_mid_phrase, is_label, opens_paragraph};
 pub(crate) use nfc::composed as nfc;
 mod line_endings;
 mod lines;
