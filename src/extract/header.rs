@@ -629,13 +629,25 @@ fn signer(sig: &[Line]) -> Option<Signer> {
     Some(Signer { name: Some(name), position, authority })
 }
 
-/// Whether a cell reads as a person's name: two to six capitalized words.
+/// Whether a cell reads as a person's name: two to six capitalized words, a highland
+/// name's apostrophe included ("Siu H'Lan", "K’Nhiên").
 fn is_person_name(t: &str) -> bool {
+    let capitalized = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && {
+            let rest = chars.as_str();
+            match rest.split_once(['\'', '’']) {
+                Some((before, after)) => {
+                    before.chars().all(char::is_lowercase)
+                        && after.chars().next().is_some_and(char::is_alphabetic)
+                        && after.chars().skip(1).all(char::is_lowercase)
+                }
+                None => rest.chars().all(char::is_lowercase),
+            }
+        }
+    };
     let words: Vec<&str> = t.split_whitespace().collect();
-    (2..=6).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase))
+    (2..=6).contains(&words.len()) && words.iter().all(|w| capitalized(w))
 }
 
 /// "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng"? The contract writes positions in
@@ -680,7 +692,13 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
                 let item =
                     item.trim().trim_end_matches(|c: char| !crate::grammar::is_letter_or_digit(c) && c != ')').trim();
                 let item = signature_run_in(item).map_or(item, |(head, _)| head).to_string();
-                let filed = fold(&item).split([':', ' ', '.']).any(|w| w == "luu");
+                // "Lưu: VT", "- Lưu.", "VPĐU: Lưu VP.": a part that opens with "Lưu", not the
+                // place "huyện Quỳnh Lưu".
+                let filed = fold(&item).split([':', ';', ',']).any(|part| {
+                    part.trim_start()
+                        .strip_prefix("luu")
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '.']))
+                });
                 if item.chars().count() > 2 && !filed {
                     out.push(item);
                 }
@@ -966,6 +984,8 @@ mod tests {
             "Tp. Hồ Chí Minh",
             "TP. Quảng Ngãi",
             "U Minh Thượng",
+            "Cư M'gar",
+            "M’Drắk",
         ] {
             let doc = plan_with_header(&format!("{head}\n\n{place}, ngày 05 tháng 3 năm 2024"), "Về việc X");
             assert_eq!((doc.place.as_deref(), doc.date.as_deref()), (Some(place), Some("2024-03-05")));
@@ -1018,7 +1038,7 @@ mod tests {
                     I. MỤC ĐÍCH\n1. Thực hiện tốt.\n\nNơi nhận: T/M BAN THƯỜNG VỤ\n\
                     - Các đ/c Ủy viên BTV Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC\n- VPUB: CVP, PCVP, KGVX, TTPV-KSTTHC;\n\
                     - VPCP: BTCN, các Vụ, Cục: TH, QHĐP;\n- Bộ Nội vụ; PHÓ CHỦ TỊCH\n- TTr Tỉnh ủy; TTr HĐND tỉnh;\n\
-                    - UBND xã, UBMTTQVN xã;\n- Lưu: VT.\n\nHoàng Giang\n";
+                    - UBND xã, UBMTTQVN xã;\n- UBND TX Hoàng Mai, UBND H. Quỳnh Lưu;\n- VPĐU: Lưu VP.\n- Lưu: VT.\n\nHoàng Giang\n";
         let doc = crate::extract::extract(text).remove(0);
         assert_eq!(
             doc.recipients,
@@ -1028,7 +1048,8 @@ mod tests {
                 "VPCP: BTCN, các Vụ, Cục: TH, QHĐP",
                 "Bộ Nội vụ",
                 "TTr Tỉnh ủy; TTr HĐND tỉnh",
-                "UBND xã, UBMTTQVN xã"
+                "UBND xã, UBMTTQVN xã",
+                "UBND TX Hoàng Mai, UBND H. Quỳnh Lưu"
             ]
         );
     }
@@ -1054,5 +1075,9 @@ mod tests {
         assert_eq!(s.name.as_deref(), Some("Nguyễn Viết Thanh"));
         assert_eq!(s.position.as_deref(), Some("Chánh Văn phòng"));
         assert_eq!(s.authority.as_deref(), Some("TL"));
+        // A highland name keeps its apostrophe.
+        let s = signer(&lines("KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n\nSiu H'Lan")).unwrap();
+        assert_eq!((s.name.as_deref(), s.authority.as_deref()), (Some("Siu H'Lan"), Some("KT")));
+        assert!(!is_person_name("Siu H' Lan"));
     }
 }

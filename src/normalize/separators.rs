@@ -1,5 +1,5 @@
 //! `separator-rules`: lines that are only a rule — "_____", "—————", "-----",
-//! "***", "* * *", "=====", dot leaders — drawn under headers and titles, and the
+//! "***", "* * *", "=====", box-drawing rules "─────", dot leaders — drawn under headers and titles, and the
 //! "|" a web page's table leaves on a line of its own between two cells.
 //! The rule's characters go but its line stays, empty: a rule is a hard
 //! boundary (between a title and the paragraph after it), and the extra blank
@@ -17,7 +17,7 @@ use super::{NormalizeStep, Rewrite};
 pub struct SeparatorRules;
 
 static RULE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:(?:[-_—–=~.·…]\s*){3,}|(?:\*\s*)+|(?:\|\s*)+)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\s*(?:(?:[-_—–=~.·…─━═]\s*){3,}|(?:\*\s*)+|(?:\|\s*)+)$").expect("valid regex"));
 
 impl NormalizeStep for SeparatorRules {
     fn name(&self) -> &'static str {
@@ -25,15 +25,15 @@ impl NormalizeStep for SeparatorRules {
     }
 
     fn applies(&self, text: &str) -> bool {
-        text.contains(['_', '-', '—', '–', '=', '*', '~', '.', '·', '…', '|'])
+        text.contains(['_', '-', '—', '–', '=', '*', '~', '.', '·', '…', '|', '─', '━', '═'])
     }
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
         // A rule starts with one of its characters: most lines are told apart without the regex.
         let is_rule = |body: &str| {
-            first_visible(body)
-                .is_some_and(|(c, _)| matches!(c, '-' | '_' | '—' | '–' | '=' | '~' | '.' | '·' | '…' | '*' | '|'))
-                && RULE.is_match(body)
+            first_visible(body).is_some_and(|(c, _)| {
+                matches!(c, '-' | '_' | '—' | '–' | '=' | '~' | '.' | '·' | '…' | '*' | '|' | '─' | '━' | '═')
+            }) && RULE.is_match(body)
         };
         for line in lines(text).filter(|l| is_rule(l.text(text))) {
             edits.delete(line.start..line.end);
@@ -48,7 +48,7 @@ mod tests {
 
     #[test]
     fn deletes_rules_only() {
-        let t = "CHÍNH PHỦ\n___________\nSố: 1\n———————\n-----\n*\n* * *\n|\n- Lưu: VT.\n1.\n...x\na | b\n";
-        assert_eq!(run_step(&SeparatorRules, t), "CHÍNH PHỦ\n\nSố: 1\n\n\n\n\n\n- Lưu: VT.\n1.\n...x\na | b\n");
+        let t = "CHÍNH PHỦ\n___________\nSố: 1\n———————\n-----\n*\n* * *\n|\n─────\n- Lưu: VT.\n1.\n...x\na | b\n";
+        assert_eq!(run_step(&SeparatorRules, t), "CHÍNH PHỦ\n\nSố: 1\n\n\n\n\n\n\n- Lưu: VT.\n1.\n...x\na | b\n");
     }
 }
