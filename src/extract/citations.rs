@@ -355,10 +355,8 @@ fn type_word_before(
 /// The kind of a cited document: the type word's code, with the contract's exceptions.
 fn kind_of(type_word: Option<&DocType>, symbol: &DocumentSymbol) -> Option<String> {
     let code = symbol.type_code.clone();
-    let party = symbol.canonical.contains('-') && symbol.canonical.find('-') < symbol.canonical.find('/');
     match type_word {
-        // A Party "Quy định" prints QĐ or QĐi; a state one is QyĐ.
-        Some(t) if t.abbreviation == "QyĐ" && party => code.or(Some("QĐ".into())),
+        Some(t) if t.abbreviation == "QyĐ" => Some(symbol.quy_dinh_kind()),
         // In a list under one type word, an item whose own code names another type takes it.
         Some(t)
             if code.as_deref().is_some_and(|c| is_distinct_type(c, t))

@@ -22,18 +22,20 @@ pub fn extract(text: &str, layout: &Layout) -> Document {
     let head_zone = first_lines(text, layout.span, 40);
 
     let before_body: Vec<Line> = head_zone.iter().copied().filter(|l| l.span.start < layout.body.start).collect();
-    let mut symbol_type = None;
-    if let Some((span, symbol)) = header_symbol(&before_body) {
+    let symbol = header_symbol(&before_body).map(|(span, symbol)| {
         doc.number = symbol.number;
         doc.symbol = Some(symbol.canonical.clone());
         doc.field_spans.insert("symbol".into(), span);
-        symbol_type = symbol.type_code;
-    }
+        symbol
+    });
     let doc_type = layout.type_title.and_then(|s| text[s.range()].lines().next().and_then(type_title_word));
     doc.kind = doc_type
-        .map(|t| t.abbreviation.clone())
+        .map(|t| match &symbol {
+            Some(symbol) if t.abbreviation == "QyĐ" => symbol.quy_dinh_kind(),
+            _ => t.abbreviation.clone(),
+        })
         // A converter may drop the type title and keep the header: the symbol's type code.
-        .or(symbol_type)
+        .or_else(|| symbol.and_then(|s| s.type_code))
         // A letter prints no type title; its symbol has no type code.
         .or_else(|| layout.title.map(|_| "CV".to_string()));
     if let Some(t) = layout.title {
@@ -909,6 +911,17 @@ mod tests {
             "{lines}\n\nKẾ HOẠCH\n{title}\n\nCăn cứ Quyết định số 919/QĐ-TTg ngày 01 tháng 8 năm 2022 của Thủ tướng Chính phủ;\n\nI. MỤC ĐÍCH\n1. Thực hiện tốt.\n"
         );
         crate::extract::extract(&text).remove(0)
+    }
+
+    #[test]
+    fn a_party_quy_dinh_takes_the_code_of_its_symbol() {
+        for (symbol, kind) in [("08-QĐi/TU", "QĐi"), ("05-QĐ/TU", "QĐ"), ("08/QyĐ-UBND", "QyĐ")] {
+            let text = format!(
+                "TỈNH ỦY PHÚ YÊN\n*\nSố {symbol}\nĐẢNG CỘNG SẢN VIỆT NAM\nPhú Yên, ngày 12 tháng 3 năm 2024\n\n\
+                 QUY ĐỊNH\nvề trách nhiệm tiếp công dân\n\nĐiều 1. Phạm vi điều chỉnh\n"
+            );
+            assert_eq!(crate::extract::extract(&text)[0].kind.as_deref(), Some(kind), "{symbol}");
+        }
     }
 
     #[test]

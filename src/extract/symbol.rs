@@ -102,6 +102,19 @@ impl DocumentSymbol {
     pub fn is_joint(&self) -> bool {
         self.issuer_codes.iter().filter(|c| ISSUER_CODES.contains(&c.as_str())).count() >= 2
     }
+
+    /// The kind of a "Quy định" with this symbol: a Party one ("08-QĐi/TU", number and
+    /// code joined by a dash) takes the code it prints (`QĐi`, else `QĐ`); a state one is
+    /// `QyĐ`.
+    pub fn quy_dinh_kind(&self) -> String {
+        let c = &self.canonical;
+        let party = c.find('-').is_some_and(|dash| c.find('/').is_some_and(|slash| dash < slash));
+        match &self.type_code {
+            Some(code) if party => code.clone(),
+            _ if party => "QĐ".into(),
+            _ => "QyĐ".into(),
+        }
+    }
 }
 
 fn clean_code(s: &str) -> String {
