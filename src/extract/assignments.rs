@@ -382,7 +382,17 @@ fn individuals_after_title(toks: &[Token], start: usize, i: usize) -> bool {
 /// Whether token `i` lies inside a name phrase ("Ban Chỉ đạo", "bầu cử", "cùng cấp")
 /// that opens between `start` and `i` itself: its verbs are part of the unit's name.
 fn inside_name(toks: &[Token], start: usize, i: usize) -> bool {
-    (start..=i).any(|k| phrase_at(toks, k, RoleKind::Name).is_some_and(|n| k + n > i))
+    (start..=i).any(|k| name_at(toks, k).is_some_and(|n| k + n > i))
+}
+
+/// The length of the name phrase (a `name` row) that opens at `k`, if one does. The
+/// capitalized part after a dash of a compound name opens none that takes in a trigger:
+/// "Phòng Tài chính - Kế hoạch phối hợp với …" holds no "kế hoạch phối hợp" (where
+/// "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên" is one name).
+fn name_at(toks: &[Token], k: usize) -> Option<usize> {
+    let compound_part = k > 0 && toks[k].upper && matches!(&*toks[k - 1].lower, "-" | "–");
+    phrase_at(toks, k, RoleKind::Name)
+        .filter(|&n| !(compound_part && (k + 1..k + n).any(|j| phrase_at(toks, j, RoleKind::Before).is_some())))
 }
 
 /// Whether "thực hiện" at `i` goes on a name phrase that ends there with what the body
@@ -394,7 +404,7 @@ fn names_its_subject(toks: &[Token], start: usize, i: usize) -> bool {
         && toks.get(i + 1).is_some_and(|t| t.lower == "hiện")
         && toks.get(i + 2).is_some_and(|t| t.upper)
         && !toks[i + 2..].iter().take(4).any(|t| t.lower == "này")
-        && (start..i).any(|k| phrase_at(toks, k, RoleKind::Name) == Some(i - k))
+        && (start..i).any(|k| name_at(toks, k) == Some(i - k))
 }
 
 /// Whether the stop word at `i` links the name to a unit it belongs to
@@ -547,6 +557,27 @@ fn ends_at_whole_name(toks: &[Token], start: usize, i: usize) -> bool {
         )
         && (start..i).rev().take(NAME_WORDS).any(ends_here)
         && !opens_level(&toks[i])
+        && !names_region(toks, i)
+}
+
+/// "khu vực XIII", "khu vực 3": the region a body's branch serves, part of its name
+/// ("Kho bạc Nhà nước khu vực XIII", "Chi cục Hải quan khu vực VI").
+fn names_region(toks: &[Token], i: usize) -> bool {
+    toks[i].lower == "khu"
+        && toks.get(i + 1).is_some_and(|t| t.lower == "vực")
+        && toks.get(i + 2).is_some_and(|t| is_numeral(t))
+}
+
+/// The name read from `start` ends before the lower-case word at `i` when a region's
+/// number ends it ("… khu vực XIII ngay khi …").
+fn ends_after_region(toks: &[Token], start: usize, i: usize) -> bool {
+    i >= start + 3 && toks[i].lower.chars().all(grammar::is_letter) && names_region(toks, i - 3)
+}
+
+/// A number in figures or in Roman capitals ("3", "XIII").
+fn is_numeral(t: &Token) -> bool {
+    !t.lower.is_empty()
+        && (t.lower.chars().all(|c| c.is_ascii_digit()) || t.upper && t.lower.chars().all(|c| "ivxlc".contains(c)))
 }
 
 /// Whether the token is the first word of a level of place ("tỉnh", "thị" of "thị xã").
@@ -599,7 +630,8 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
                 || phrase_at(toks, i, RoleKind::Narrative).is_some()
                 || placed_already(toks, start, i)
                 || ends_at_level(toks, start, i)
-                || ends_at_whole_name(toks, start, i))
+                || ends_at_whole_name(toks, start, i)
+                || ends_after_region(toks, start, i))
         {
             at_stop = Some(i);
             break;
@@ -862,8 +894,8 @@ fn trigger_object(toks: &[Token], mut j: usize, lead: bool) -> usize {
 /// Ban Chỉ đạo …" does).
 fn trigger_in_name(toks: &[Token], i: usize) -> bool {
     let trigger = phrase_at(toks, i, RoleKind::Before).unwrap_or(1);
-    phrase_at(toks, i, RoleKind::Name).is_some_and(|n| n > trigger && toks[i + 1..i + n].iter().all(|t| !t.upper))
-        || (i.saturating_sub(4)..i).any(|k| phrase_at(toks, k, RoleKind::Name).is_some_and(|n| k + n > i))
+    name_at(toks, i).is_some_and(|n| n > trigger && toks[i + 1..i + n].iter().all(|t| !t.upper))
+        || (i.saturating_sub(4)..i).any(|k| name_at(toks, k).is_some_and(|n| k + n > i))
 }
 
 /// Where the clause that holds token `i` starts: after the last sentence mark, or
@@ -1505,6 +1537,21 @@ mod tests {
         assert_eq!(got, [("các cơ quan, đơn vị trên địa bàn".to_string(), Role::Support)]);
         let got = units_in("Chỉ đạo Ban Công tác Mặt trận các thôn trên địa bàn xã tổ chức hội nghị.");
         assert_eq!(got, [("Ban Công tác Mặt trận các thôn trên địa bàn xã".to_string(), Role::Lead)]);
+    }
+
+    #[test]
+    fn a_compound_name_and_a_region_stay_in_the_unit() {
+        let got = units_in("Phòng Tài chính - Kế hoạch phối hợp với Kho bạc Nhà nước khu vực XIII ngay khi có vốn.");
+        assert_eq!(
+            got,
+            [
+                ("Phòng Tài chính - Kế hoạch".to_string(), Role::Lead),
+                ("Kho bạc Nhà nước khu vực XIII".to_string(), Role::Support)
+            ]
+        );
+        // A region needs its number: "khu vực" alone places the task.
+        let got = units_in("Phối hợp với Kho bạc Nhà nước khu vực biên giới rà soát.");
+        assert_eq!(got, [("Kho bạc Nhà nước".to_string(), Role::Support)]);
     }
 
     #[test]
