@@ -291,10 +291,11 @@ pub fn prepare() {
 }
 
 /// Words before a cycle that make it no time limit: a budget's cycle ("kinh phí hàng năm",
-/// "dự toán chi sự nghiệp kinh tế hằng năm"), a payment's ("phụ cấp hằng tháng"), an average
-/// rate ("tăng trưởng bình quân hằng năm đạt 8%").
+/// "dự toán chi sự nghiệp kinh tế hằng năm", "nguồn … được giao hằng năm"), a payment's
+/// ("phụ cấp hằng tháng"), an average rate ("tăng trưởng bình quân hằng năm đạt 8%"), a
+/// work programme's ("chương trình công tác toàn khóa và hằng năm").
 static NO_CYCLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:kinh\s+phí|ngân\s+sách|dự\s+toán(?:\s+chi(?:\s+\p{Ll}+){0,4})?|phụ\s+cấp|trợ\s+cấp|tiền\s+lương|mức\s+lương|thù\s+lao|bình\s+quân|trung\s+bình)\s*$")
+    Regex::new(r"(?i)(?:kinh\s+phí|ngân\s+sách|dự\s+toán(?:\s+chi(?:\s+\p{Ll}+){0,4})?|phụ\s+cấp|trợ\s+cấp|tiền\s+lương|mức\s+lương|thù\s+lao|bình\s+quân|trung\s+bình|được\s+giao|chương\s+trình\s+công\s+tác(?:\s+toàn\s+khóa\s+và)?)\s*$")
         .unwrap()
 });
 
@@ -879,6 +880,9 @@ mod tests {
         // A payment's or a budget's cycle is none either.
         assert!(recs("Đội trưởng được hưởng phụ cấp hằng tháng bằng 0,3 mức lương cơ sở.").is_empty());
         assert!(recs("Ngân sách tỉnh bố trí trong dự toán chi sự nghiệp kinh tế hằng năm.").is_empty());
+        assert!(recs("Bố trí kinh phí từ nguồn sự nghiệp được giao hằng năm.").is_empty());
+        // Nor a work programme's.
+        assert!(recs("Lồng ghép vào chương trình công tác toàn khóa và hằng năm của cấp ủy.").is_empty());
         // A period after "sơ kết" is no cycle.
         assert!(recs("sơ kết 6 tháng đầu năm 2024").iter().all(Option::is_none));
     }
