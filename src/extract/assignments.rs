@@ -558,6 +558,10 @@ fn ends_at_whole_name(toks: &[Token], start: usize, i: usize) -> bool {
         && (start..i).rev().take(NAME_WORDS).any(ends_here)
         && !opens_level(&toks[i])
         && !names_region(toks, i)
+        // The grassroots body ("Đảng ủy cơ sở", "Hội Nông dân cơ sở"); a committee's "ủy"
+        // printed twice ("Đảng ủy ủy") is a slip inside the name.
+        && !(toks[i].lower == "cơ" && toks.get(i + 1).is_some_and(|t| t.lower == "sở"))
+        && !(matches!(&*toks[i].lower, "ủy" | "uỷ") && toks[i].lower == toks[i - 1].lower)
 }
 
 /// "khu vực XIII", "khu vực 3": the region a body's branch serves, part of its name
@@ -580,10 +584,17 @@ fn is_numeral(t: &Token) -> bool {
         && (t.lower.chars().all(|c| c.is_ascii_digit()) || t.upper && t.lower.chars().all(|c| "ivxlc".contains(c)))
 }
 
-/// Whether the token is the first word of a level of place ("tỉnh", "thị" of "thị xã").
+/// Whether the token is the first word of a level of place ("tỉnh", "thị" of "thị xã"),
+/// tone marks and all ("tình hình" opens none), or without any where the text lost them all.
 fn opens_level(t: &Token) -> bool {
+    static FIRST_WORDS: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| grammar::LEVELS_OF_PLACE_SPELLED.iter().filter_map(|l| l.split(' ').next()).collect());
     let first = grammar::fold(&t.lower);
-    grammar::LEVELS_OF_PLACE.iter().any(|l| l.split(' ').next() == Some(first.as_str()))
+    if first == *t.lower {
+        grammar::LEVELS_OF_PLACE.iter().any(|l| l.split(' ').next() == Some(first.as_str()))
+    } else {
+        FIRST_WORDS.contains(&&*t.lower)
+    }
 }
 
 /// Where the next unit of a list opens after the parenthesis at `open`, when one does
@@ -1537,6 +1548,16 @@ mod tests {
         assert_eq!(got, [("các cơ quan, đơn vị trên địa bàn".to_string(), Role::Support)]);
         let got = units_in("Chỉ đạo Ban Công tác Mặt trận các thôn trên địa bàn xã tổ chức hội nghị.");
         assert_eq!(got, [("Ban Công tác Mặt trận các thôn trên địa bàn xã".to_string(), Role::Lead)]);
+    }
+
+    #[test]
+    fn a_whole_name_ends_before_a_word_whose_tones_are_no_level() {
+        // "tình hình" is no "tỉnh": folded, it would read as a place of the name.
+        let got = units_in("Sở Nông nghiệp và Môi trường báo cáo Sở Tài chính tình hình giải ngân.");
+        assert_eq!(unit_names(&got), ["Sở Nông nghiệp và Môi trường", "Sở Tài chính"]);
+        // The grassroots body and a word printed twice stay in the name.
+        assert_eq!(unit_names(&units_in("Chỉ đạo các Đảng ủy cơ sở triển khai.")), ["các Đảng ủy cơ sở"]);
+        assert_eq!(unit_names(&units_in("Báo cáo Ban Thường vụ Đảng ủy ủy kết quả.")), ["Ban Thường vụ Đảng ủy ủy"]);
     }
 
     #[test]
