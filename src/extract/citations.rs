@@ -733,7 +733,14 @@ fn described_extent(rest: &str, implementing: bool, periodic: bool) -> Option<us
     }
     let stop = description_end(rest)?;
     let words: Vec<&str> = rest[..stop].split_whitespace().collect();
-    if words.first().is_none_or(|w| ["của", "số", "Số"].contains(w)) {
+    // A description opens with what the document is about, never with a word that links
+    // the type word back to a document named before ("việc thực hiện Chỉ thị với …",
+    // "sơ kết việc thực hiện Quy định vào Quý IV").
+    const NO_DESCRIPTION: &[&str] = &[
+        "của", "số", "Số", "với", "vào", "và", "cho", "để", "tại", "trong", "theo", "đã", "được", "sẽ", "đến", "từ",
+        "trên", "này", "đó", "nêu", "về", "là", "thì", "mà", "khi", "nếu",
+    ];
+    if words.first().is_none_or(|w| NO_DESCRIPTION.contains(w)) {
         return None;
     }
     let proper = words.iter().enumerate().skip(1).any(|(i, w)| {

@@ -297,9 +297,16 @@ fn a_description_without_a_proper_name_or_period_is_not_a_citation() {
         "theo Hướng dẫn của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh.",
         "thực hiện kế hoạch phối hợp với Ban Dân vận Tỉnh ủy.",
         "điều chỉnh quy hoạch chung các xã, phường.",
+        // A type word that links back to a document named before.
+        "Văn phòng Tỉnh ủy tham mưu sơ kết việc thực hiện Quy định vào Quý IV/2026.",
     ] {
         assert!(cite(generic).is_empty(), "{generic}: {:?}", cite(generic));
     }
+    let c = one("Gắn việc thực hiện Chỉ thị với thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XVI.");
+    assert_eq!(
+        (c.kind.as_deref(), c.name.as_deref()),
+        (Some("NQ"), Some("Nghị quyết Đại hội Đảng bộ huyện lần thứ XVI"))
+    );
 }
 
 #[test]
