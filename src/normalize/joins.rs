@@ -250,6 +250,14 @@ fn starts_upper(s: &str) -> bool {
     is_upper_chars(s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).take(2).flat_map(str::chars))
 }
 
+/// "nh ủy" after "Tỉ": a line that opens with the rest of a word a scan broke, consonants
+/// in lower case without a vowel, which no Vietnamese syllable is.
+fn starts_with_fragment(s: &str) -> bool {
+    let first = s.split([' ', '\t']).next().unwrap_or("");
+    let first = first.trim_end_matches([',', '.', ';', ':']);
+    (1..=3).contains(&first.chars().count()) && first.chars().all(|c| "bcdđghklmnpqrstvx".contains(c))
+}
+
 fn starts_lowercase(s: &str) -> bool {
     strip_opening(s).chars().next().is_some_and(char::is_lowercase)
 }
@@ -283,6 +291,12 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
         return None;
     }
     if blanks <= 1 && ends_in_symbol_break(a_end) && b.starts_with(|c: char| c.is_alphanumeric()) {
+        return Some("");
+    }
+    // (Latin letters both sides: a Cyrillic look-alike kept in a word of its own is no
+    // part of a broken Vietnamese word.)
+    let latin = |c: char| c.is_ascii_alphabetic() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
+    if blanks == 0 && a_end.ends_with(latin) && starts_with_fragment(b) {
         return Some("");
     }
     if starts_upper(b) {
@@ -464,6 +478,13 @@ mod tests {
             joined(t),
             "1. Việc sắp xếp thôn, tổ dân phố phải bảo đảm phù hợp với tiêu chí, điều kiện theo quy định của Chính phủ và yêu cầu quản lý của Nhân dân đối với Đảng, Nhà nước.\n2. Trong"
         );
+    }
+
+    #[test]
+    fn a_word_a_scan_broke_joins_without_a_space() {
+        assert_eq!(joined("phối hợp với Văn phòng Tỉ\nnh ủy theo dõi"), "phối hợp với Văn phòng Tỉnh ủy theo dõi");
+        // A syllable of its own is a word, and joins with a space as ever.
+        assert_eq!(joined("phối hợp với Văn phòng\ntỉnh ủy theo dõi"), "phối hợp với Văn phòng tỉnh ủy theo dõi");
     }
 
     #[test]
