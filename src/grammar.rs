@@ -598,6 +598,9 @@ pub enum NameWordRole {
     Comma,
     /// A common noun printed with a capital ("Nhân dân"), which makes no description a proper name.
     Common,
+    /// Words that open the description of one document of a class there are few of, so the
+    /// description names it ("Chương trình mục tiêu quốc gia xây dựng nông thôn mới").
+    Class,
 }
 
 /// A row of `grammars/citation-names.tsv`.
@@ -623,6 +626,7 @@ pub static CITATION_NAME_WORDS: LazyLock<Vec<NameWords>> = LazyLock::new(|| {
             let role = match c[0] {
                 "comma" => NameWordRole::Comma,
                 "common" => NameWordRole::Common,
+                "class" => NameWordRole::Class,
                 _ => return None,
             };
             Some(NameWords {

@@ -24,7 +24,7 @@ use crate::grammar::{
     ABBREVIATIONS, CITATION_NAME_WORDS, DAY_WORD, DOC_TYPES, DocType, MONTH_WORD, NUMBER_WORD, NameWordRole, YEAR_WORD,
     doc_type_by_word, fold, word_pattern,
 };
-use crate::segment::Layout;
+use crate::segment::{Layout, type_title_word};
 use crate::span::Span;
 
 /// One mention before grouping.
@@ -163,15 +163,20 @@ pub fn extract(text: &str, layout: &Layout) -> Vec<Citation> {
         found.extend(names);
     }
     found.sort_by_key(|f| f.span.start);
-    // A description that repeats the document's own title is the document itself.
+    // A description that repeats the document's own title is the document itself, when it
+    // is of the document's own type: a report on "… Chương trình mục tiêu quốc gia …"
+    // cites the programme its title names.
     if let Some(title) = layout.title {
+        let own_type = layout.type_title.and_then(|s| text[s.range()].lines().next().and_then(type_title_word));
         found.retain(|f| {
             let type_words = f.type_word.map_or(1, |t| t.word.split_whitespace().count());
             // One issued by another body ("… của Thành ủy Quảng Ngãi") is not the document itself.
             let law = f.kind.as_deref().is_some_and(|k| matches!(k, "L" | "BL" | "HP" | "PL"));
+            let other_type = own_type.is_some_and(|t| f.kind.as_deref() != Some(t.abbreviation.as_str()));
             f.symbol.is_some()
                 || f.issuer.is_some()
                 || law
+                || other_type
                 || !f.name.as_deref().is_some_and(|n| restates(n, type_words, &text[title.range()]))
         });
     }
@@ -754,7 +759,25 @@ fn described_extent(rest: &str, implementing: bool, periodic: bool) -> Option<us
     // nghèo bền vững giai đoạn 2021 - 2025"), as a plan is ("quy hoạch tỉnh … thời kỳ 2021 -
     // 2030"); a rule is not ("Quy chế dân chủ ở cơ sở giai đoạn 2022-2025" is its practice).
     let period = periodic && PERIOD.is_match(&rest[..stop]);
-    ((proper || period) && (3..=30).contains(&words.len())).then_some(stop)
+    // Or one of a class there are few of, by its subject (the `class` rows).
+    let class = || {
+        let description = fold(&words.join(" "));
+        CITATION_NAME_WORDS
+            .iter()
+            .filter(|w| w.role == NameWordRole::Class)
+            .any(|w| description.strip_prefix(&fold(&w.words)).is_some_and(|after| after.starts_with(' ')))
+    };
+    if !(3..=30).contains(&words.len()) {
+        return None;
+    }
+    if proper || period {
+        return Some(stop);
+    }
+    // A programme of the class runs for years; the year a text works on is no part of
+    // its name ("… xây dựng nông thôn mới 6 tháng cuối năm 2025").
+    static YEAR_AT_END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+(?:(?:0?6|0?9)\s+tháng\s+(?:đầu|cuối)\s+)?năm\s+[0-9]{4}\s*$").unwrap());
+    class().then(|| YEAR_AT_END.find(&rest[..stop]).map_or(stop, |m| m.start()))
 }
 
 /// Where the name after a type word ends, if the words after it make a proper name.
