@@ -187,7 +187,16 @@ fn is_table_rule(line: &str) -> bool {
 
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
 fn opens_signature(line: &Line) -> bool {
-    static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:TM|T/M|KT|TL|TUQ|Q)\s*[./]\s*\S").unwrap());
+    // The prefixes of grammars/signature-authorities.tsv: a bare one ("TM", "KT") wants its
+    // dot or slash; one with a slash or dot inside ("T/M", "K.T") is whole without it.
+    static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+        let prefix = |p: &str| {
+            let mark = if p.contains(['/', '.']) { "[./]?" } else { "[./]" };
+            format!(r"{}\s*{mark}", regex::escape(p))
+        };
+        let all: Vec<String> = crate::grammar::SIGNATURE_AUTHORITIES.iter().map(|(p, _)| prefix(p)).collect();
+        Regex::new(&format!(r"^(?:{})\s*\S", all.join("|"))).unwrap()
+    });
     // Asked of every line of the body, most of them one cell whose first letter opens
     // neither form (a letter that folds to "n", or T, K, Q): no cells, no regex for them.
     let may_open = |c: char| !c.is_ascii() || matches!(c, 'N' | 'n' | 'T' | 'K' | 'Q');
@@ -957,6 +966,15 @@ mod tests {
         let doc = &segment(&text)[0];
         assert_eq!(text[doc.signature.unwrap().range()].trim(), "GIÁM ĐỐC\n\nHoàng Thị Mai");
         assert_eq!(doc.appendix, None);
+    }
+
+    #[test]
+    fn an_authority_with_a_slash_opens_the_signature_without_a_dot() {
+        for (line, yes) in [("T/M ĐẢNG ỦY", true), ("K/T CHỦ TỊCH", true), ("TM. ỦY BAN", true), ("TM ỦY BAN", false)]
+        {
+            let text = format!("{line}\n");
+            assert_eq!(opens_signature(&lines(&text)[0]), yes, "{line}");
+        }
     }
 
     #[test]
