@@ -25,7 +25,10 @@ enum Level {
     Appendix,
     /// A part lettered in capitals ("A.", "PHẦN B") above the Roman parts.
     Division,
-    /// A Roman part or an article ("Điều 1").
+    /// An article ("Điều 1").
+    Article,
+    /// A Roman part; inside an article ("Điều 1. Phê duyệt Đề án … với các nội dung sau:
+    /// I. MỤC TIÊU …") it stands under it.
     Part,
     /// Capital letters inside Roman parts, in a document that opens a part before its first one.
     SubPart,
@@ -177,10 +180,12 @@ impl Tree {
         let title = strip_markup(title).trim_end_matches([' ', ':']).trim_end().to_string();
         let labels: Vec<(Level, String)> = match label {
             Label::Appendix(n) => vec![(Level::Appendix, format!("PL{n}"))],
+            Label::Part(l) if l.starts_with("Điều ") => vec![(Level::Article, l)],
             Label::Part(l) => vec![(Level::Part, l)],
             Label::Capital(l) => {
-                let below =
-                    *self.capitals_below_parts.get_or_insert_with(|| self.open.iter().any(|o| o.level == Level::Part));
+                let below = *self
+                    .capitals_below_parts
+                    .get_or_insert_with(|| self.open.iter().any(|o| matches!(o.level, Level::Part | Level::Article)));
                 vec![(if below { Level::SubPart } else { Level::Division }, l)]
             }
             Label::Items(items) => items.into_iter().map(|i| (Level::Item, i)).collect(),
@@ -192,7 +197,7 @@ impl Tree {
 
     /// Open the labels read from one line (the last one is the new section).
     fn push(&mut self, labels: Vec<(Level, String)>, title: String, span: Span) {
-        let depth = self.depth_for(labels[0].0);
+        let depth = self.depth_for(labels[0].0, &labels[0].1);
         let leaf = labels.len() - 1;
         // "3.1." stands under item 3: keep item 3 open if it is, else open it silently.
         for (i, (level, raw)) in labels[..leaf].iter().enumerate() {
@@ -218,14 +223,28 @@ impl Tree {
         self.sections.push(Section { path, title, span });
     }
 
-    /// How many open labels stay open under a new label of `level`.
-    fn depth_for(&self, level: Level) -> usize {
+    /// How many open labels stay open under a new label of `level` printed `raw`.
+    fn depth_for(&self, level: Level, raw: &str) -> usize {
         let after = |pred: &dyn Fn(&Open) -> bool| self.open.iter().rposition(pred).map_or(0, |i| i + 1);
         match level {
             Level::Appendix => 0,
             Level::Division => after(&|o| o.level == Level::Appendix),
-            // A part or article closes everything but the lettered part or appendix it stands in.
-            Level::Part => after(&|o| o.level <= Level::Division),
+            // An article closes everything but the lettered part or appendix it stands in.
+            Level::Article => after(&|o| o.level <= Level::Division),
+            // So does a part, unless its article opened a numbering of parts ("Điều 1. Phê
+            // duyệt … nội dung sau: I. …"): a part "I" opens one, and the parts after it stay
+            // in it; a part "II" after an article is the document's own ("I. QUY ĐỊNH CHUNG /
+            // Điều 1. … / II. …").
+            Level::Part => {
+                let article = self.open.iter().rposition(|o| o.level == Level::Article);
+                let numbered_inside =
+                    article.is_some_and(|a| self.open[a + 1..].iter().any(|o| o.level == Level::Part));
+                if article.is_some() && (raw == "I" || numbered_inside) {
+                    after(&|o| o.level <= Level::Article)
+                } else {
+                    after(&|o| o.level <= Level::Division)
+                }
+            }
             Level::SubPart => after(&|o| o.level <= Level::Part),
             // Arabic numbering restarts under the nearest part, article or appendix.
             Level::Item => after(&|o| o.level <= Level::SubPart),
@@ -569,6 +588,17 @@ Yêu cầu các sở nghiêm túc thực hiện./.
         let text = "I. CÔNG VIỆC\nA. Trong quý I\n1. Rà soát\nB. Trong quý II\n1. Tổng hợp\nII. KINH PHÍ\n";
         let got: Vec<String> = paths(text).into_iter().map(|p| p.0).collect();
         assert_eq!(got, ["I", "I.A", "I.A.1", "I.B", "I.B.1", "II"]);
+    }
+
+    #[test]
+    fn roman_parts_an_article_opens_stand_under_it() {
+        let text = "Điều 1. Phê duyệt Đề án với các nội dung sau:\nI. MỤC TIÊU\n1. Số hóa\nII. TỔ CHỨC\n1. Bộ Tài chính\nĐiều 2. Hiệu lực\n";
+        let got: Vec<String> = paths(text).into_iter().map(|p| p.0).collect();
+        assert_eq!(got, ["Điều 1", "Điều 1.I", "Điều 1.I.1", "Điều 1.II", "Điều 1.II.1", "Điều 2"]);
+        // Parts of the document's own, articles under them, stay at the top.
+        let text = "I. QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nĐiều 2. Đối tượng\nII. QUY ĐỊNH CỤ THỂ\nĐiều 3. Trách nhiệm\n";
+        let got: Vec<String> = paths(text).into_iter().map(|p| p.0).collect();
+        assert_eq!(got, ["I", "Điều 1", "Điều 2", "II", "Điều 3"]);
     }
 
     #[test]
