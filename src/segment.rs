@@ -526,7 +526,7 @@ impl Attachment {
     fn after(lines: &[Line], from: usize) -> Option<Attachment> {
         (from..lines.len()).find_map(|i| {
             let t = lines[i].text.trim();
-            if is_upper(t) && fold_starts_with(t, "phu luc") {
+            if fold_starts_with(t, "phu luc") && (is_upper(t) || is_appendix_label(t)) {
                 return Some(Attachment { start: i, title: None });
             }
             if is_form_mark(t) {
@@ -539,6 +539,15 @@ impl Attachment {
             issued_with_title(lines, i).then_some(Attachment { start: i, title: Some(i) })
         })
     }
+}
+
+/// "Phụ lục I", "Phụ lục số 02:" on a line of its own: an appendix's label in title case
+/// (in capitals any "PHỤ LỤC …" line is one).
+fn is_appendix_label(t: &str) -> bool {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^Ph[ụu]\s*l[ụu]c(?:\s+(?:(?i:số)\s+)?(?:[IVXL]+|[0-9]{1,2}))?\s*[.:]?$").unwrap()
+    });
+    LABEL.is_match(t)
 }
 
 /// Whether line `i` opens an upper-case title whose following lines (upper case

@@ -80,8 +80,9 @@ static CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?i:ph[ầa]n)\s+)?([A-HĐ])\s*[.):]\s+(\p{Lu})").unwrap()
 });
 static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(([0-9]{1,2})\)\s*(\S)").unwrap());
-static APPENDIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^PH[ỤU]\s*L[ỤU]C(?:\s+(?:SỐ\s+)?([IVXL]+|[0-9]{1,2})\b)?\s*[.:]?\s*").unwrap());
+static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:PH[ỤU]\s*L[ỤU]C|Ph[ụu]\s*l[ụu]c)(?:\s+(?:(?i:số)\s+)?([IVXL]+|[0-9]{1,2})\b)?\s*[.:]?\s*").unwrap()
+});
 
 /// The section tree of one document and the offsets where each section opens.
 #[derive(Clone, Debug, Default)]
@@ -104,7 +105,8 @@ impl Outline {
                     line.span.start as usize + part.start as usize,
                     line.span.end as usize + part.start as usize,
                 );
-                if layout.appendix_title == Some(span) {
+                let labelled = || matches!(read_label(strip_markup(line.text), true), Some((Label::Appendix(_), _)));
+                if layout.appendix_title == Some(span) && !labelled() {
                     // An appendix headed "DANH MỤC …" or by a programme's type title: `PL`.
                     tree.push(vec![(Level::Appendix, "PL".into())], strip_markup(line.text).to_string(), span);
                 } else {
@@ -588,6 +590,15 @@ Yêu cầu các sở nghiêm túc thực hiện./.
         let text = "I. CÔNG VIỆC\nA. Trong quý I\n1. Rà soát\nB. Trong quý II\n1. Tổng hợp\nII. KINH PHÍ\n";
         let got: Vec<String> = paths(text).into_iter().map(|p| p.0).collect();
         assert_eq!(got, ["I", "I.A", "I.A.1", "I.B", "I.B.1", "II"]);
+    }
+
+    #[test]
+    fn appendices_labelled_in_title_case_are_numbered_as_printed() {
+        let text = "THÔNG TƯ\nQuy định hồ sơ\n\nĐiều 1. Hồ sơ theo Phụ lục I và Phụ lục II.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Thuấn\n\n\
+                    Phụ lục I\nMẪU ĐƠN\n1. Tên cơ sở\n\nPhụ lục II\nDANH MỤC GIẤY TỜ\n1. Đơn đề nghị\n";
+        let doc = crate::extract::extract(text).remove(0);
+        let paths: Vec<&str> = doc.sections.iter().map(|s| s.path.as_str()).collect();
+        assert_eq!(paths, ["Điều 1", "PLI", "PLI.1", "PLII", "PLII.1"]);
     }
 
     #[test]
