@@ -188,12 +188,15 @@ static DUE: LazyLock<Prefiltered> = LazyLock::new(|| {
 /// More days after a due day, and a cycle after the last that governs them all: " và 15/12
 /// hằng năm", ", 15/9 và 15/12". Read from the end of a [`DUE`] match.
 static DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*(?:,|và)\s*(?:ngày\s+)?[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4})?\b)+(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|quý)))?")
+    Regex::new(r"^(?:\s*(?:,|và)\s*(?:ngày\s+)?(?:[0-9]{1,2}\s*/\s*[0-9]{1,2}(?:\s*/\s*[0-9]{4})?|[0-9]{1,2}\s+tháng\s+[0-9]{1,2}(?:\s+năm\s+[0-9]{4})?)\b)+(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|quý)))?")
         .unwrap()
 });
-/// One day of a [`DAY_LIST`]: (day/month[/year]), day, month, year.
-static LISTED_DAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(([0-9]{1,2})\s*/\s*([0-9]{1,2})(?:\s*/\s*([0-9]{4}))?)").unwrap());
+/// One day of a [`DAY_LIST`], short or long form: the day as printed, then day, month,
+/// year as groups 2-4 ("15/12/2025") or 5-7 ("15 tháng 12 năm 2025").
+static LISTED_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(([0-9]{1,2})\s*/\s*([0-9]{1,2})(?:\s*/\s*([0-9]{4}))?|([0-9]{1,2})\s+tháng\s+([0-9]{1,2})(?:\s+năm\s+([0-9]{4}))?)")
+        .unwrap()
+});
 static MONTHLY_DAY: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+(?:ngày\s+)?(?P<d>[0-9]{1,2})\s+(?:hàng|hằng)\s+tháng")
         .unwrap()
@@ -487,7 +490,47 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     }
     let cycle_only = |d: &Deadline| d.due.is_none() && d.start.is_none() && d.end.is_none();
     all.retain(|c| !(cycle_only(&c.deadline) && absorbed.iter().any(|a| a.start < c.span.end && c.span.start < a.end)));
+    pair_cycles_with_days(p, base, &mut all);
     keep_longest(all)
+}
+
+/// "định kỳ 6 tháng, hằng năm báo cáo … trước ngày 15/6 và 15/12": a list of cycles, then as
+/// many days in its clause, pairs them in order — each day its cycle, one entry each; the
+/// cycles alone go. A day whose year is not printed falls due every cycle.
+fn pair_cycles_with_days(p: &str, base: usize, all: &mut Vec<Candidate>) {
+    for list in CYCLE_LIST.find_iter(p) {
+        let items: Vec<regex::Captures<'_>> = CYCLE_ITEM.captures_iter(list.as_str()).collect();
+        if items.len() < 2 || items.iter().any(|c| c.name("d").is_some()) {
+            continue;
+        }
+        let clause_end = p[list.end()..].find(['.', ';', '\n']).map_or(p.len(), |i| list.end() + i);
+        let inside =
+            |c: &Candidate, from: usize, to: usize| (base + from..base + to).contains(&(c.span.start as usize));
+        let mut days: Vec<usize> = (0..all.len())
+            .filter(|&i| !all[i].relative && all[i].deadline.due.is_some() && inside(&all[i], list.end(), clause_end))
+            .collect();
+        days.sort_by_key(|&i| all[i].span.start);
+        // The days one after another ("trước ngày 15/6 và 15/12"); days each with its own
+        // words ("báo cáo 06 tháng đầu năm gửi trước ngày …, báo cáo năm gửi trước ngày …")
+        // say which is which themselves.
+        let chained = days.windows(2).all(|w| {
+            let gap = &p[all[w[0]].span.end as usize - base..all[w[1]].span.start as usize - base];
+            gap.split(|c: char| c.is_whitespace() || c == ',').all(|w| w.is_empty() || w == "và" || w == "ngày")
+        });
+        if days.len() != items.len() || !chained {
+            continue;
+        }
+        for (&i, item) in days.iter().zip(&items) {
+            let d = &mut all[i].deadline;
+            d.recurrence = recurrence(&item["word"]);
+            let year_printed = d.text.split(|c: char| !c.is_ascii_digit()).any(|n| n.len() == 4);
+            if let Some(due) = d.due.as_mut().filter(|due| !year_printed && due.len() == 10) {
+                *due = format!("--{}", &due[5..]);
+            }
+        }
+        let cycle_only = |d: &Deadline| d.due.is_none() && d.start.is_none() && d.end.is_none();
+        all.retain(|c| !(cycle_only(&c.deadline) && inside(c, list.start(), list.end())));
+    }
 }
 
 /// Set `d`'s due date on the day `point`, every cycle when `every` is one ([`Point::due`]);
@@ -506,7 +549,7 @@ fn listed_days(list: &str, at: usize, every: Option<Recurrence>, ctx: Context<'_
     LISTED_DAY
         .captures_iter(list)
         .map(|day| {
-            let num = |g: usize| day.get(g).and_then(|n| n.as_str().parse::<u32>().ok());
+            let num = |g: usize| day.get(g).or_else(|| day.get(g + 3)).and_then(|n| n.as_str().parse::<u32>().ok());
             let point = Point::Day { d: num(2).unwrap_or(0), m: num(3).unwrap_or(0), y: num(4).map(|y| y as i32) };
             let printed = day.get(1).unwrap();
             let start = at + printed.start();
@@ -640,7 +683,11 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
     // The cycle words themselves ("tháng", "năm") are everywhere; a list counts
     // only with its anchor ("định kỳ", an EVERY word, or the "sơ kết" a count of months
     // follows: "sơ kết 6 tháng, tổng kết hằng năm"), so a paragraph without one has none.
-    if !folded.contains("kỳ") && !folded.contains("sơ kết") && !EVERY.iter().any(|w| folded.contains(w)) {
+    // Or a list whose every cycle sets its own day ("báo cáo 6 tháng (trước ngày 15/6), năm
+    // (trước ngày 15/11)").
+    let dated = folded.contains("(trước ngày");
+    if !folded.contains("kỳ") && !folded.contains("sơ kết") && !EVERY.iter().any(|w| folded.contains(w)) && !dated
+    {
         return out;
     }
     // "kỳ" and "hàng" are in many more words than these ("kỳ họp", "ngân hàng"), and each
@@ -648,7 +695,7 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
     // list is anchored only where the paragraph holds "định kỳ" or a "hàng"/"hằng" cycle.
     static ANCHOR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)định\s+kỳ|(?:hàng|hằng)\s+(?:tháng|quý|năm)").unwrap());
-    if !folded.contains("sơ kết") && !ANCHOR.is_match(p) {
+    if !folded.contains("sơ kết") && !dated && !ANCHOR.is_match(p) {
         return out;
     }
     for list in CYCLE_LIST.captures_iter(p) {
@@ -668,7 +715,11 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
             || (fold_case(&p[p.floor_char_boundary(m.start().saturating_sub(12))..m.start()])
                 .trim_end()
                 .ends_with("sơ kết")
-                && body.trim_start_matches('0').starts_with(['6', '9']));
+                && body.trim_start_matches('0').starts_with(['6', '9']))
+            || {
+                let items: Vec<_> = CYCLE_ITEM.captures_iter(body).collect();
+                items.len() >= 2 && items.iter().all(|c| c.name("d").is_some())
+            };
         // "6 tháng đầu năm" is a period, "năm 2023" a year, "kinh phí hàng năm" a budget.
         let period =
             after.starts_with("đầu") || after.starts_with("cuối") || after.starts_with(|c: char| c.is_ascii_digit());
@@ -865,6 +916,28 @@ mod tests {
     fn a_span_of_months_runs_forward() {
         let spans = |p: &str| read(p).into_iter().map(|d| (d.start, d.end)).collect::<Vec<_>>();
         assert!(spans("Thời gian thực hiện: tháng 10 - 9/2025.").is_empty());
+    }
+
+    #[test]
+    fn a_list_of_cycles_pairs_in_order_with_the_days_after_it() {
+        let got = |p: &str| read(p).into_iter().map(|d| (d.due, d.recurrence)).collect::<Vec<_>>();
+        use Recurrence::{HalfYearly, Yearly};
+        let due = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got("Sở Xây dựng định kỳ 6 tháng, hằng năm báo cáo UBND tỉnh trước ngày 15 tháng 6 và ngày 15 tháng 12."),
+            [(due("--06-15"), Some(HalfYearly)), (due("--12-15"), Some(Yearly))]
+        );
+        assert_eq!(
+            got("Các xã báo cáo trước ngày 10 tháng 6 và ngày 10 tháng 12 hằng năm."),
+            [(due("--06-10"), Some(Yearly)), (due("--12-10"), Some(Yearly))]
+        );
+        assert_eq!(
+            got("Công an xã báo cáo 6 tháng (trước ngày 15/6/2024), năm (trước ngày 15/11/2024) về UBND huyện."),
+            [(due("2024-06-15"), Some(HalfYearly)), (due("2024-11-15"), Some(Yearly))]
+        );
+        // Days with words of their own are no pair: the cycles stay entries of their own.
+        let own = "báo cáo 06 tháng, hàng năm về UBND phường, báo cáo 06 tháng đầu năm gửi trước ngày 30/5/2023, báo cáo năm gửi trước ngày 10/10/2023.";
+        assert_eq!(got(own).len(), 4);
     }
 
     #[test]
