@@ -607,6 +607,7 @@ fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
             // it comes from; it is no part of the trích yếu.
             || (i > start && (f.starts_with("(ban hanh kem theo") || f.starts_with("(kem theo")))
             || (i > start && (f.starts_with("thuc hien ") || crate::normalize::opens_paragraph(t)) && t.len() > 120)
+            || (i > start && opens_sentence_after_title(lines[i - 1].text.trim(), t))
             || TOP_LABEL.is_match(t);
         if stop {
             break;
@@ -614,6 +615,16 @@ fn title_lines(lines: &[Line], from: usize) -> (Option<Span>, usize) {
         i += 1;
     }
     if i == start { (None, from) } else { (Some(span_of(&lines[start..i])), i) }
+}
+
+/// Whether `line` under the title line `previous`, with no blank line between (a PDF's
+/// text), is the body's first sentence: it opens in capitals where the title line left
+/// nothing open, and runs to a sentence's end (". : ;") — which no trích yếu does.
+fn opens_sentence_after_title(previous: &str, line: &str) -> bool {
+    line.starts_with(char::is_uppercase)
+        && line.chars().count() > 40
+        && line.ends_with(['.', ':', ';'])
+        && !crate::normalize::ends_mid_phrase(previous)
 }
 
 /// Where the trích yếu opens when upper-case lines at `from` name the body or meeting
@@ -811,6 +822,18 @@ mod tests {
     fn title_of(text: &str) -> Option<String> {
         let l = lines(text);
         layout(&l).title.map(|s| text[s.range()].split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    #[test]
+    fn the_body_s_first_sentence_is_no_part_of_the_title() {
+        let text = "CHỈ THỊ\nVề việc đẩy mạnh giải ngân vốn đầu tư công\nTheo đề nghị của Cục trưởng Cục Quản lý đấu thầu tỉnh.\n1. Bộ Tài chính theo dõi.\n";
+        assert_eq!(title_of(text).as_deref(), Some("Về việc đẩy mạnh giải ngân vốn đầu tư công"));
+        // A title line after one that leaves it open goes on, full stop or not.
+        let text = "QUYẾT ĐỊNH\nVề việc ban hành Quy chế làm việc của\nỦy ban nhân dân xã Phong Hòa nhiệm kỳ 2021 - 2026.\n\nCăn cứ Luật.\n";
+        assert_eq!(
+            title_of(text).as_deref(),
+            Some("Về việc ban hành Quy chế làm việc của Ủy ban nhân dân xã Phong Hòa nhiệm kỳ 2021 - 2026.")
+        );
     }
 
     #[test]
