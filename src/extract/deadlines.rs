@@ -218,7 +218,7 @@ static SINCE: LazyLock<Prefiltered> = LazyLock::new(|| {
 });
 static PERIOD: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:qu[ýíyi]\s+(?:IV|I{1,3}|[1-4])(?:\s*[-–]\s*(?:qu[ýíyi]\s+)?(?:IV|I{1,3}|[1-4]))?\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào)\s+tháng\s+[0-9]{1,2}(?:\s*[-–]\s*(?:tháng\s+)?[0-9]{1,2})?\s*(?:/\s*|năm\s+)[0-9]{4}|trong\s+năm\s+[0-9]{4})",
+        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:qu[ýíyi]\s+(?:IV|I{1,3}|[1-4])(?:\s*[-–]\s*(?:qu[ýíyi]\s+)?(?:IV|I{1,3}|[1-4]))?\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào|hoàn\s+thành)\s+tháng\s+[0-9]{1,2}(?:\s*[-–]\s*(?:tháng\s+)?[0-9]{1,2})?\s*(?:/\s*|năm\s+)[0-9]{4}|trong\s+năm\s+[0-9]{4})",
     )
     .unwrap().into()
 });
@@ -916,6 +916,10 @@ mod tests {
     fn a_span_of_months_runs_forward() {
         let spans = |p: &str| read(p).into_iter().map(|d| (d.start, d.end)).collect::<Vec<_>>();
         assert!(spans("Thời gian thực hiện: tháng 10 - 9/2025.").is_empty());
+        // A month a task is finished in needs no preposition; a month in a story does.
+        let june = (Some("2024-06-01".to_string()), Some("2024-06-30".to_string()));
+        assert_eq!(spans("Rà soát hồ sơ, hoàn thành tháng 6/2024."), [june]);
+        assert!(spans("Nghị quyết tháng 6/2024 của Đảng ủy xã.").is_empty());
     }
 
     #[test]
