@@ -491,6 +491,9 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
         if shouting {
             continue;
         }
+        if addresses_a_body(t, rest) {
+            continue;
+        }
         let implementing = IMPLEMENTING_BEFORE.is_match(before);
         let lead = chars_on_line(&z[..m.end()]);
         let Some(name_len) = name_extent(t, word, rest, implementing, lead) else { continue };
@@ -778,6 +781,22 @@ fn described_extent(rest: &str, implementing: bool, periodic: bool) -> Option<us
     static YEAR_AT_END: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s+(?:(?:0?6|0?9)\s+tháng\s+(?:đầu|cuối)\s+)?năm\s+[0-9]{4}\s*$").unwrap());
     class().then(|| YEAR_AT_END.find(&rest[..stop]).map_or(stop, |m| m.start()))
+}
+
+/// "Báo cáo Sở Xây dựng kết quả …", "Hướng dẫn Ban Công tác Mặt trận …": a type word that is
+/// also a verb, with a body after it (a head of `grammars/body-heads.tsv`), is the verb,
+/// addressed to that body; no document is named.
+fn addresses_a_body(t: &DocType, rest: &str) -> bool {
+    const VERBS: &[&str] = &["BC", "HD", "TB"];
+    if !VERBS.contains(&t.abbreviation.as_str()) {
+        return false;
+    }
+    let rest = rest.trim_start();
+    let folded = fold(&rest[..rest.floor_char_boundary(rest.len().min(40))]);
+    crate::grammar::BODY_HEADS.iter().any(|(head, _)| {
+        rest.starts_with(char::is_uppercase)
+            && folded.strip_prefix(&fold(head)).is_some_and(|after| after.starts_with(' '))
+    })
 }
 
 /// Where the name after a type word ends, if the words after it make a proper name.

@@ -299,6 +299,9 @@ fn a_description_without_a_proper_name_or_period_is_not_a_citation() {
         "điều chỉnh quy hoạch chung các xã, phường.",
         // A type word that links back to a document named before.
         "Văn phòng Tỉnh ủy tham mưu sơ kết việc thực hiện Quy định vào Quý IV/2026.",
+        // A type word that is the verb, addressed to a body.
+        "b) Báo cáo Sở Xây dựng kết quả thực hiện trước ngày 10 tháng 6 hằng năm.",
+        "Hướng dẫn Ban Công tác Mặt trận các thôn tổ chức hội nghị.",
     ] {
         assert!(cite(generic).is_empty(), "{generic}: {:?}", cite(generic));
     }
