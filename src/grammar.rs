@@ -651,7 +651,7 @@ pub static CITATION_NAME_WORDS: LazyLock<Vec<NameWords>> = LazyLock::new(|| {
 pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     const ABBREVIATION: &str = r"(?:\p{Lu}{1,3}\.|\p{Lu}\p{Ll}\.)";
     // Highland names keep an apostrophe: "Cư M'gar", "Ea H'leo", "M'Drắk".
-    const WORD: &str = r"(?:\p{Lu}\p{Ll}\p{L}*(?:['’]\p{L}+)?|\p{Lu}['’]\p{L}+|\p{Lu}{1,3}\.|\p{Lu}\p{Ll}\.)";
+    const WORD: &str = r"(?:\p{Lu}[\p{Ll}'’][\p{L}'’]*|\p{Lu}{1,3}\.|\p{Lu}\p{Ll}\.)";
     let levels: Vec<String> =
         LEVELS_OF_PLACE_SPELLED.iter().filter(|l| l.contains(' ')).map(|l| regex::escape(l)).collect();
     let levels = levels.join("|");

@@ -389,10 +389,12 @@ fn inside_name(toks: &[Token], start: usize, i: usize) -> bool {
 /// capitalized part after a dash of a compound name opens none that takes in a trigger:
 /// "Phòng Tài chính - Kế hoạch phối hợp với …" holds no "kế hoạch phối hợp" (where
 /// "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên" is one name).
+#[inline]
 fn name_at(toks: &[Token], k: usize) -> Option<usize> {
+    // Asked of every token before every token of a unit's name: the phrase look-up first.
+    let n = phrase_at(toks, k, RoleKind::Name)?;
     let compound_part = k > 0 && toks[k].upper && matches!(&*toks[k - 1].lower, "-" | "–");
-    phrase_at(toks, k, RoleKind::Name)
-        .filter(|&n| !(compound_part && (k + 1..k + n).any(|j| phrase_at(toks, j, RoleKind::Before).is_some())))
+    (!(compound_part && (k + 1..k + n).any(|j| phrase_at(toks, j, RoleKind::Before).is_some()))).then_some(n)
 }
 
 /// Whether "thực hiện" at `i` goes on a name phrase that ends there with what the body

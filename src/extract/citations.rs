@@ -791,12 +791,14 @@ fn addresses_a_body(t: &DocType, rest: &str) -> bool {
     if !VERBS.contains(&t.abbreviation.as_str()) {
         return false;
     }
+    static HEADS: LazyLock<Vec<String>> =
+        LazyLock::new(|| crate::grammar::BODY_HEADS.iter().map(|(head, _)| fold(head)).collect());
     let rest = rest.trim_start();
+    if !rest.starts_with(char::is_uppercase) {
+        return false;
+    }
     let folded = fold(&rest[..rest.floor_char_boundary(rest.len().min(40))]);
-    crate::grammar::BODY_HEADS.iter().any(|(head, _)| {
-        rest.starts_with(char::is_uppercase)
-            && folded.strip_prefix(&fold(head)).is_some_and(|after| after.starts_with(' '))
-    })
+    HEADS.iter().any(|head| folded.strip_prefix(head.as_str()).is_some_and(|after| after.starts_with(' ')))
 }
 
 /// Where the name after a type word ends, if the words after it make a proper name.

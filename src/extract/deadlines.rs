@@ -498,9 +498,15 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
 /// many days in its clause, pairs them in order — each day its cycle, one entry each; the
 /// cycles alone go. A day whose year is not printed falls due every cycle.
 fn pair_cycles_with_days(p: &str, base: usize, all: &mut Vec<Candidate>) {
+    // Asked of every paragraph with a deadline: most hold fewer than two days, or no cycle.
+    if all.iter().filter(|c| c.deadline.due.is_some()).nth(1).is_none()
+        || !all.iter().any(|c| c.deadline.recurrence.is_some())
+    {
+        return;
+    }
     for list in CYCLE_LIST.find_iter(p) {
-        let items: Vec<regex::Captures<'_>> = CYCLE_ITEM.captures_iter(list.as_str()).collect();
-        if items.len() < 2 || items.iter().any(|c| c.name("d").is_some()) {
+        let items: Vec<regex::Match<'_>> = CYCLE_ITEM.find_iter(list.as_str()).collect();
+        if items.len() < 2 || items.iter().any(|c| c.as_str().contains('(')) {
             continue;
         }
         let clause_end = p[list.end()..].find(['.', ';', '\n']).map_or(p.len(), |i| list.end() + i);
@@ -522,7 +528,7 @@ fn pair_cycles_with_days(p: &str, base: usize, all: &mut Vec<Candidate>) {
         }
         for (&i, item) in days.iter().zip(&items) {
             let d = &mut all[i].deadline;
-            d.recurrence = recurrence(&item["word"]);
+            d.recurrence = recurrence(item.as_str());
             let year_printed = d.text.split(|c: char| !c.is_ascii_digit()).any(|n| n.len() == 4);
             if let Some(due) = d.due.as_mut().filter(|due| !year_printed && due.len() == 10) {
                 *due = format!("--{}", &due[5..]);
@@ -716,9 +722,9 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
                 .trim_end()
                 .ends_with("sơ kết")
                 && body.trim_start_matches('0').starts_with(['6', '9']))
-            || {
-                let items: Vec<_> = CYCLE_ITEM.captures_iter(body).collect();
-                items.len() >= 2 && items.iter().all(|c| c.name("d").is_some())
+            || dated && {
+                let items: Vec<_> = CYCLE_ITEM.find_iter(body).collect();
+                items.len() >= 2 && items.iter().all(|c| c.as_str().contains('('))
             };
         // "6 tháng đầu năm" is a period, "năm 2023" a year, "kinh phí hàng năm" a budget.
         let period =

@@ -253,6 +253,10 @@ fn starts_upper(s: &str) -> bool {
 /// "nh ủy" after "Tỉ": a line that opens with the rest of a word a scan broke, consonants
 /// in lower case without a vowel, which no Vietnamese syllable is.
 fn starts_with_fragment(s: &str) -> bool {
+    // Asked of every pair of lines; most open with a letter no fragment does.
+    if !s.starts_with(|c: char| "bcdđghklmnpqrstvx".contains(c)) {
+        return false;
+    }
     let first = s.split([' ', '\t']).next().unwrap_or("");
     let first = first.trim_end_matches([',', '.', ';', ':']);
     (1..=3).contains(&first.chars().count()) && first.chars().all(|c| "bcdđghklmnpqrstvx".contains(c))
@@ -296,7 +300,7 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
     // (Latin letters both sides: a Cyrillic look-alike kept in a word of its own is no
     // part of a broken Vietnamese word.)
     let latin = |c: char| c.is_ascii_alphabetic() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
-    if blanks == 0 && a_end.ends_with(latin) && starts_with_fragment(b) {
+    if blanks == 0 && starts_with_fragment(b) && a_end.ends_with(latin) {
         return Some("");
     }
     if starts_upper(b) {
