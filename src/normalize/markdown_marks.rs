@@ -32,6 +32,9 @@ impl NormalizeStep for MarkdownMarks {
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
         for line in lines(text) {
             let body = &text.as_bytes()[line.start..line.end];
+            if memchr::memchr2(b'\\', b'#', body).is_none() {
+                continue;
+            }
             let escapes: Vec<usize> =
                 memchr::memchr_iter(b'\\', body).filter(|&at| is_escape(&body[at + 1..])).collect();
             // Headings are read as the line will stand without its escapes ("\# x" opens
