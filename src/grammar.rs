@@ -640,6 +640,12 @@ pub static CITATION_NAME_WORDS: LazyLock<Vec<NameWords>> = LazyLock::new(|| {
         .collect()
 });
 
+/// An appendix's label, in capitals or title case: "PHỤ LỤC II", "Phụ lục số 02:"; group 1
+/// is its number as printed. Segment opens an appendix at it, sections name the appendix by it.
+pub static APPENDIX_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:PH[ỤU]\s*L[ỤU]C|Ph[ụu]\s*l[ụu]c)(?:\s+(?:(?i:số)\s+)?([IVXL]+|[0-9]{1,2})\b)?\s*[.:]?\s*").unwrap()
+});
+
 /// "Hà Nội, ngày 25 tháng 4 năm 2026" and the forms with blanks, without comma or with one
 /// before the year, or in figures ("ngày 25/4/2026": groups `nd`, `nm`, `ny`). The place
 /// is up to four capitalized words or abbreviations ("TP.", "Tp.", "TP.Hồ Chí Minh"), joined

@@ -544,10 +544,7 @@ impl Attachment {
 /// "Phụ lục I", "Phụ lục số 02:" on a line of its own: an appendix's label in title case
 /// (in capitals any "PHỤ LỤC …" line is one).
 fn is_appendix_label(t: &str) -> bool {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^Ph[ụu]\s*l[ụu]c(?:\s+(?:(?i:số)\s+)?(?:[IVXL]+|[0-9]{1,2}))?\s*[.:]?$").unwrap()
-    });
-    LABEL.is_match(t)
+    crate::grammar::APPENDIX_LABEL.find(t).is_some_and(|m| m.end() == t.len())
 }
 
 /// Whether line `i` opens an upper-case title whose following lines (upper case

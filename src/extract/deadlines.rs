@@ -488,10 +488,14 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         let d = deadline(m.as_str(), span(m.start(), m.end()));
         all.push(Candidate { span: d.span, deadline: d, relative: true });
     }
-    let cycle_only = |d: &Deadline| d.due.is_none() && d.start.is_none() && d.end.is_none();
     all.retain(|c| !(cycle_only(&c.deadline) && absorbed.iter().any(|a| a.start < c.span.end && c.span.start < a.end)));
     pair_cycles_with_days(p, base, &mut all);
     keep_longest(all)
+}
+
+/// A cycle alone, with no day or period of its own ("định kỳ 6 tháng").
+fn cycle_only(d: &Deadline) -> bool {
+    d.due.is_none() && d.start.is_none() && d.end.is_none()
 }
 
 /// "định kỳ 6 tháng, hằng năm báo cáo … trước ngày 15/6 và 15/12": a list of cycles, then as
@@ -534,7 +538,6 @@ fn pair_cycles_with_days(p: &str, base: usize, all: &mut Vec<Candidate>) {
                 *due = format!("--{}", &due[5..]);
             }
         }
-        let cycle_only = |d: &Deadline| d.due.is_none() && d.start.is_none() && d.end.is_none();
         all.retain(|c| !(cycle_only(&c.deadline) && inside(c, list.start(), list.end())));
     }
 }

@@ -80,9 +80,6 @@ static CAPITAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?i:ph[ầa]n)\s+)?([A-HĐ])\s*[.):]\s+(\p{Lu})").unwrap()
 });
 static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(([0-9]{1,2})\)\s*(\S)").unwrap());
-static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:PH[ỤU]\s*L[ỤU]C|Ph[ụu]\s*l[ụu]c)(?:\s+(?:(?i:số)\s+)?([IVXL]+|[0-9]{1,2})\b)?\s*[.:]?\s*").unwrap()
-});
 
 /// The section tree of one document and the offsets where each section opens.
 #[derive(Clone, Debug, Default)]
@@ -279,7 +276,7 @@ fn read_label(line: &str, in_appendix: bool) -> Option<(Label, &str)> {
     let first = line.chars().next()?;
     if in_appendix
         && first == 'P'
-        && let Some(c) = APPENDIX.captures(line)
+        && let Some(c) = crate::grammar::APPENDIX_LABEL.captures(line)
     {
         let n = c.get(1).map_or("", |m| m.as_str()).to_string();
         return Some((Label::Appendix(n), rest(&c)));
