@@ -53,8 +53,17 @@ pub fn rows(encoding: Encoding) -> &'static [LegacyRow] {
 }
 
 /// Decode `bytes` from TCVN3 or VNI-Windows in one pass. Any other encoding is
-/// a caller's mistake and decodes as Windows-1252.
+/// a caller's mistake and decodes as Windows-1252. TCVN3 headings get their
+/// capitals back ([`restore_heading_case`]).
 pub fn decode(encoding: Encoding, bytes: &[u8]) -> String {
+    let text = decode_bytes(encoding, bytes);
+    match encoding {
+        Encoding::Tcvn3 => restore_heading_case(text),
+        _ => text,
+    }
+}
+
+fn decode_bytes(encoding: Encoding, bytes: &[u8]) -> String {
     let Some(table) = table(encoding) else {
         return encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned();
     };
@@ -77,6 +86,63 @@ pub fn decode(encoding: Encoding, bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// Give TCVN3 headings back their toned capitals.
+///
+/// A heading set in an "H" font was typed with the bytes of toned small letters,
+/// often after capital ASCII letters: "KẾ HOẠCH" decodes as "Kế HOạCH", "KT. CHỦ
+/// TỊCH" as "KT. CHủ TịCH". A word with two ASCII capitals, no small ASCII letter and
+/// a small toned letter can only be such a heading ("HOạCH"); on its line every word
+/// without a small ASCII letter is upper-cased ("Kế" too). A line without such a
+/// word stays as decoded: "Số: 45/KH-UBND" is title case, not a heading. Upper-casing
+/// a Vietnamese letter keeps its UTF-8 length, so offsets do not move.
+fn restore_heading_case(text: String) -> String {
+    if !text.lines().any(|line| line.split(|c: char| !c.is_alphabetic()).any(is_h_font_word)) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if !line.split(|c: char| !c.is_alphabetic()).any(is_h_font_word) {
+            out.push_str(line);
+            continue;
+        }
+        let mut word_start = 0;
+        for (i, c) in line.char_indices().chain(std::iter::once((line.len(), ' '))) {
+            if c.is_alphabetic() {
+                continue;
+            }
+            let word = &line[word_start..i];
+            if word.bytes().any(|b| b.is_ascii_lowercase()) {
+                out.push_str(word);
+            } else {
+                out.extend(word.chars().map(upper_same_length));
+            }
+            if i < line.len() {
+                out.push(c);
+            }
+            word_start = i + c.len_utf8();
+        }
+    }
+    debug_assert_eq!(out.len(), text.len());
+    out
+}
+
+/// "HOạCH": two ASCII capitals or more, no small ASCII letter, a small non-ASCII letter.
+fn is_h_font_word(word: &str) -> bool {
+    word.bytes().filter(u8::is_ascii_uppercase).nth(1).is_some()
+        && !word.bytes().any(|b| b.is_ascii_lowercase())
+        && word.chars().any(|c| !c.is_ascii() && c.is_lowercase())
+}
+
+/// The capital of `c` when it is one char of the same UTF-8 length (every
+/// Vietnamese letter's is), else `c`.
+fn upper_same_length(c: char) -> char {
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) if u.len_utf8() == c.len_utf8() => u,
+        _ => c,
+    }
 }
 
 /// What Windows-1252 shows for `byte`.
@@ -218,6 +284,18 @@ mod tests {
         // capitals of an H font come back lower case.
         let bytes = b"C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam \xa7\xae";
         assert_eq!(decode(Encoding::Tcvn3, bytes), "Cộng hoà xã hội chủ nghĩa Việt Nam Đđ");
+    }
+
+    #[test]
+    fn tcvn3_headings_get_their_capitals_back() {
+        // "KẾ HOẠCH", "KT. CHỦ TỊCH" and "PHỤ LỤC I" typed in .VnTimeH over ASCII capitals.
+        let bytes = b"K\xd5 HO\xb9CH\nKT. CH\xf1 T\xdeCH\nPH\xf4 L\xf4C I\n";
+        assert_eq!(decode(Encoding::Tcvn3, bytes), "KẾ HOẠCH\nKT. CHỦ TỊCH\nPHỤ LỤC I\n");
+        // Title case and running text keep their small letters, even beside ASCII capitals.
+        assert_eq!(decode(Encoding::Tcvn3, b"S\xe8: 45/KH-UBND"), "Số: 45/KH-UBND");
+        assert_eq!(decode(Encoding::Tcvn3, b"K\xd5 ho\xb9ch s\xe8 12/KH-UBND"), "Kế hoạch số 12/KH-UBND");
+        // The heading word makes its line a heading, the running text after it stays.
+        assert_eq!(decode(Encoding::Tcvn3, b"K\xd5 HO\xb9CH tri\xd3n khai"), "KẾ HOẠCH triển khai");
     }
 
     #[test]
