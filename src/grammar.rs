@@ -487,7 +487,8 @@ fn base_letter(c: char) -> char {
 pub fn word_pattern(word: &str) -> String {
     let mut out = String::new();
     let chars: Vec<char> = word.nfc().collect();
-    for &c in &chars {
+    let is_vowel = |c: Option<&char>| c.is_some_and(|&c| !vowel_family(base_letter(c)).is_empty());
+    for (i, &c) in chars.iter().enumerate() {
         if c == ' ' {
             out.push_str(r"\s+");
             continue;
@@ -497,7 +498,14 @@ pub fn word_pattern(word: &str) -> String {
         match base.to_ascii_lowercase() {
             'd' => alternatives.extend(['đ', 'ð', 'Đ', 'Ð']),
             // Old/new tone placement moves the mark between the two vowels of oa/oe/uy.
-            'a' | 'e' | 'o' | 'u' | 'y' | 'i' => alternatives.extend(vowel_family(base)),
+            _ if is_vowel(i.checked_sub(1).and_then(|j| chars.get(j))) || is_vowel(chars.get(i + 1)) => {
+                alternatives.extend(vowel_family(base));
+            }
+            // A vowel alone may lose marks to OCR ("Quyêt", "Ke hoach"), not gain them:
+            // "Cống Văn Lý" is a sluice, not a "Công văn".
+            'a' | 'e' | 'o' | 'u' | 'y' | 'i' => {
+                alternatives.extend(vowel_family(base).into_iter().filter(|&v| marks_within(v, c)));
+            }
             _ => {}
         }
         alternatives.sort_unstable();
@@ -513,6 +521,13 @@ pub fn word_pattern(word: &str) -> String {
         }
     }
     format!("(?i:{out})")
+}
+
+/// Whether every diacritic of `v` is one of `c`'s ("ê" and "é" are within "ế", "ố" is not within "ô").
+fn marks_within(v: char, c: char) -> bool {
+    let marks_of = |x: char| std::iter::once(x.to_lowercase().next().unwrap_or(x)).nfd().skip(1).collect::<Vec<char>>();
+    let of_c = marks_of(c);
+    marks_of(v).iter().all(|m| of_c.contains(m))
 }
 
 /// Every toned and untoned form of a base vowel (lower case; the pattern is case-insensitive).
@@ -808,6 +823,11 @@ mod tests {
             assert!(re.is_match(ok), "{ok}");
         }
         assert!(!re.is_match("Quy định"));
+        let re = regex::Regex::new(&format!("^{}$", word_pattern("Công văn"))).unwrap();
+        for ok in ["Công văn", "CÔNG VĂN", "Cong van", "Công van"] {
+            assert!(re.is_match(ok), "{ok}");
+        }
+        assert!(!re.is_match("Cống Văn"), "a vowel alone gains no tone");
         let re = regex::Regex::new(&format!("^{}$", word_pattern("Giấy ủy quyền"))).unwrap();
         assert!(re.is_match("Giấy uỷ quyền"));
     }
