@@ -547,15 +547,19 @@ fn is_appendix_label(t: &str) -> bool {
     crate::grammar::APPENDIX_LABEL.find(t).is_some_and(|m| m.end() == t.len())
 }
 
-/// Whether line `i` opens an upper-case title whose following lines (upper case
-/// too) end in "(Ban hành) kèm theo …": the heading of a list or programme
-/// issued with the document.
+/// Whether line `i` opens an upper-case title whose following lines end in "(Ban
+/// hành) kèm theo …": the heading of a list or programme issued with the document.
+/// The lines between are upper case too ("DANH MỤC / SỔ THEO DÕI"), or, under a
+/// type title, its trích yếu in any case ("KẾ HOẠCH / Thử nghiệm").
 fn issued_with_title(lines: &[Line], i: usize) -> bool {
     if !is_upper(lines[i].text) || TOP_LABEL.is_match(lines[i].text) {
         return false;
     }
+    let typed = type_title_word(lines[i].text.trim()).is_some();
     let next: Vec<&Line> = lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).collect();
-    next.iter().position(|l| opens_issued_with(l.text)).is_some_and(|p| next[..p].iter().all(|l| is_upper(l.text)))
+    next.iter()
+        .position(|l| opens_issued_with(l.text))
+        .is_some_and(|p| typed && p > 0 || next[..p].iter().all(|l| is_upper(l.text)))
 }
 
 /// A signature printed without "Nơi nhận" or an authority prefix ("BỘ TRƯỞNG" /
@@ -1014,6 +1018,11 @@ mod tests {
         let text = "GIÁM ĐỐC\nHoàng Thị Mai\nDANH MỤC\n(Kèm theo Quyết định số 1/QĐ-X)\n";
         assert!(!issued_with_title(&lines(text), 0));
         assert!(issued_with_title(&lines(text), 2));
+        // A type title's trích yếu is in any case; other titles' lines are in capitals.
+        let text = "KẾ HOẠCH\nThử nghiệm\n(Ban hành kèm theo Quyết định số 100/QĐ-UBND)\n";
+        assert!(issued_with_title(&lines(text), 0));
+        let text = "DANH SÁCH ĐƠN VỊ\nHoàng Thị Mai\n(Ban hành kèm theo Quyết định số 100/QĐ-UBND)\n";
+        assert!(!issued_with_title(&lines(text), 0));
     }
     #[test]
     fn a_capital_letter_part_ends_the_opening_passage() {
