@@ -88,6 +88,9 @@ pub struct Outline {
     pub sections: Vec<Section>,
     /// The closing passage, which belongs to no section.
     pub closing: Option<Span>,
+    /// The closing passage of a plan issued with the document ("Trên đây là Kế hoạch …"
+    /// at the end of its appendix): no section's either.
+    appendix_closing: Option<Span>,
     /// Where the body ends: text after it belongs to no section of the body.
     body_end: usize,
 }
@@ -112,13 +115,16 @@ impl Outline {
             }
         }
         let closing = layout.closing.or_else(|| closing_fallback(text, layout, &tree.sections));
-        Outline { sections: tree.sections, closing, body_end: layout.appendix.unwrap_or(layout.body).end as usize }
+        let appendix_closing = layout.appendix.and_then(|a| appendix_closing(text, a, &tree.sections));
+        let body_end = layout.appendix.unwrap_or(layout.body).end as usize;
+        Outline { sections: tree.sections, closing, appendix_closing, body_end }
     }
 
     /// The innermost section that holds offset `pos`; `None` before the first
     /// heading, in the closing passage and outside the body.
     pub fn path_at(&self, pos: usize) -> Option<&str> {
-        if self.closing.is_some_and(|c| c.range().contains(&pos)) || pos >= self.body_end {
+        let closes = |c: Option<Span>| c.is_some_and(|c| c.range().contains(&pos));
+        if closes(self.closing) || closes(self.appendix_closing) || pos >= self.body_end {
             return None;
         }
         let i = self.sections.partition_point(|s| s.span.start as usize <= pos);
@@ -153,6 +159,18 @@ fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option
         (at > 0 || heading_has_text || sections.is_empty()).then_some(at)
     })?;
     Some(Span::new(from + lines[at].span.start as usize, end))
+}
+
+/// The closing passage of a plan in the appendix: a line opening with "Trên đây là"
+/// after the appendix's last heading, to the end of the appendix. A numbered item
+/// ("3. Trên đây là …") opens with its label, and a table row's "trên đây" stands
+/// mid-line: neither is one.
+fn appendix_closing(text: &str, appendix: Span, sections: &[Section]) -> Option<Span> {
+    let last = sections.iter().rev().find(|s| appendix.range().contains(&(s.span.start as usize)))?;
+    let from = last.span.end as usize;
+    let end = appendix.end as usize;
+    let line = segment::lines(&text[from..end]).into_iter().find(|l| l.text.trim_start().starts_with("Trên đây là"))?;
+    Some(Span::new(from + line.span.start as usize, end))
 }
 
 /// Whether a line ends with the end mark of a document's text, "./.", also typed
@@ -510,6 +528,29 @@ mod tests {
         let outline = Outline::build(text, &layout);
         assert_eq!(outline.path_at(text.find("nội").unwrap()), Some("I"));
         assert_eq!(outline.path_at(text.find("Trên").unwrap()), None);
+    }
+
+    #[test]
+    fn closing_passage_of_a_plan_in_the_appendix_belongs_to_no_section() {
+        let path_of = |text: &str, at: &str| {
+            let title = text.find("KẾ HOẠCH").unwrap();
+            let appendix = Span::new(title, text.len());
+            let body = Span::new(0, title);
+            let layout = Layout {
+                span: Span::new(0, text.len()),
+                body,
+                opening: body,
+                appendix: Some(appendix),
+                appendix_title: Some(Span::new(title, title + "KẾ HOẠCH".len())),
+                ..Layout::default()
+            };
+            Outline::build(text, &layout).path_at(text.find(at).unwrap()).map(str::to_string)
+        };
+        let text = "Điều 1. Ban hành Kế hoạch.\nKẾ HOẠCH\nI. A\n1. Sở Tài chính\nnội dung\nTrên đây là Kế hoạch.\n";
+        assert_eq!(path_of(text, "nội").as_deref(), Some("PL.I.1"));
+        assert_eq!(path_of(text, "Trên"), None);
+        // Opening a numbered item, the same words are its title.
+        assert_eq!(path_of(&text.replace("Trên đây", "2. Trên đây"), "Trên").as_deref(), Some("PL.I.2"));
     }
 
     #[test]
