@@ -315,6 +315,8 @@ fn undouble(cells: Vec<&str>) -> Vec<&str> {
 /// VIỆT NAM / XÃ LƯƠNG MINH"); a line that only continues a wrapped name ("TỈNH LÀO
 /// CAI" under "ỦY BAN NHÂN DÂN") is joined to it.
 fn header_issuer(cells: &[&str]) -> String {
+    let cells = join_wrapped_names(cells);
+    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
     let last = cells[cells.len() - 1];
     let f = fold(last);
     // "VĂN PHÒNG" alone under "HUYỆN ỦY YÊN THẾ" is the committee's office.
@@ -332,6 +334,25 @@ fn header_issuer(cells: &[&str]) -> String {
         ParentPart::Place => format!("{} {}", proper_case(last), place_of(&parent).unwrap_or(&parent)),
         ParentPart::Nothing => proper_case(last),
     }
+}
+
+/// The agency lines with a name wrapped over two of them joined: a line that opens
+/// with "VÀ" or a dash, or follows one that ends so ("SỞ LAO ĐỘNG - THƯƠNG BINH" /
+/// "VÀ XÃ HỘI"), goes on with the name above it rather than naming a body of its own.
+fn join_wrapped_names(cells: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = vec![];
+    for &cell in cells {
+        let f = fold(cell);
+        let goes_on = f.starts_with("va ") || cell.starts_with(['-', '–']);
+        match out.last_mut() {
+            Some(above) if goes_on || fold(above).ends_with(" va") || above.ends_with(['-', '–']) => {
+                above.push(' ');
+                above.push_str(cell);
+            }
+            _ => out.push(cell.to_string()),
+        }
+    }
+    out
 }
 
 /// The place a body's name ends in, from its level word on ("tỉnh Quảng Ngãi" of "UBND
@@ -354,10 +375,13 @@ fn names_place(folded: &str) -> bool {
 /// level's Party committee) with a name after it that is not "ủy".
 fn place_start(words: &[&str]) -> Option<usize> {
     (0..words.len()).find(|&i| {
-        LEVELS_OF_PLACE.iter().chain(PARTY_COMMITTEES.iter()).any(|l| {
-            let n = l.split(' ').count();
-            i + n < words.len() && words[i..i + n].join(" ") == **l && words[i + n] != "uy"
-        })
+        // "xã hội" is society ("Lao động - Thương binh và Xã hội", "Bảo hiểm xã hội"), no commune.
+        let society = words[i] == "xa" && words.get(i + 1) == Some(&"hoi");
+        !society
+            && LEVELS_OF_PLACE.iter().chain(PARTY_COMMITTEES.iter()).any(|l| {
+                let n = l.split(' ').count();
+                i + n < words.len() && words[i..i + n].join(" ") == **l && words[i + n] != "uy"
+            })
     })
 }
 
@@ -809,6 +833,15 @@ mod tests {
         assert_eq!(header_issuer(&["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]), "Ủy ban nhân dân tỉnh Lào Cai");
         assert_eq!(header_issuer(&["HUYỆN ỦY YÊN THẾ", "BAN TUYÊN GIÁO"]), "Ban tuyên giáo Huyện ủy Yên Thế");
         assert!(!names_place("ban thuong vu tinh uy"));
+        assert!(!names_place("so lao dong - thuong binh va xa hoi"));
+        assert_eq!(
+            header_issuer(&["ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", "SỞ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"]),
+            "Sở lao động - thương binh và xã hội tỉnh Quảng Nam"
+        );
+        assert_eq!(
+            header_issuer(&["BẢO HIỂM XÃ HỘI VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN"]),
+            "Bảo hiểm xã hội tỉnh Nghệ An"
+        );
         // A department is no symbol label ("SỞ" folds as "Số" does).
         let head = lines("UBND TỈNH NGHỆ AN\nSỞ TÀI CHÍNH\nSố: 3456/STC-QLNS");
         assert_eq!(agency_cells(&head), ["UBND TỈNH NGHỆ AN", "SỞ TÀI CHÍNH"]);
