@@ -85,6 +85,8 @@ pub(crate) const GAZETTE_HEADINGS_TSV: &str = include_str!("../grammars/gazette-
 pub(crate) const PROPER_NAMES_TSV: &str = include_str!("../grammars/proper-names.tsv");
 /// `grammars/signature-authorities.tsv`: authority prefixes of a signature.
 pub(crate) const SIGNATURE_AUTHORITIES_TSV: &str = include_str!("../grammars/signature-authorities.tsv");
+/// `grammars/signer-titles.tsv`: ranks and titles before a signer's name.
+pub(crate) const SIGNER_TITLES_TSV: &str = include_str!("../grammars/signer-titles.tsv");
 /// `grammars/open-ended-words.tsv`: words that leave a title line open.
 pub(crate) const OPEN_ENDED_WORDS_TSV: &str = include_str!("../grammars/open-ended-words.tsv");
 /// `grammars/type-title-qualifiers.tsv`.
@@ -151,6 +153,13 @@ pub static SIGNATURE_AUTHORITIES: LazyLock<Vec<(String, String)>> = LazyLock::ne
     tsv_rows(SIGNATURE_AUTHORITIES_TSV)
         .map(|(_, c)| (c[0].to_string(), c.get(1).copied().unwrap_or_default().to_string()))
         .collect()
+});
+
+/// Ranks and titles printed before a signer's name ("Thượng tá", "TS."), longest first.
+pub static SIGNER_TITLES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v = first_column(SIGNER_TITLES_TSV, str::to_string);
+    v.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    v
 });
 
 /// Words that leave a title line open ("của", "và"), lower case.

@@ -623,18 +623,24 @@ fn capitalize(w: &str) -> String {
 
 /// The signer: the name at the bottom, the position line above it, the authority line.
 fn signer(sig: &[Line]) -> Option<Signer> {
-    let cells: Vec<&str> = sig
+    let (lines, cells): (Vec<usize>, Vec<&str>) = sig
         .iter()
-        .flat_map(|l| l.cells())
-        .map(|c| c.text.trim_matches('*').trim())
+        .enumerate()
+        .flat_map(|(i, l)| l.cells().into_iter().map(move |c| (i, c)))
+        .map(|(i, c)| (i, c.text.trim_matches('*').trim()))
         // "Nơi nhận: T/M BAN THƯỜNG VỤ" where OCR closed the gap between the columns.
-        .map(|t| if fold_starts_with(t, "noi nhan") { t.split_once(':').map_or("", |x| x.1.trim()) } else { t })
+        .map(|(i, t)| {
+            (i, if fold_starts_with(t, "noi nhan") { t.split_once(':').map_or("", |x| x.1.trim()) } else { t })
+        })
         // "- Như Điều 2; KT. CHỦ TỊCH": a recipient with the signature's line run into it.
-        .map(|t| if t.starts_with(['-', '+']) { signature_run_in(t).map_or("", |(_, line)| line) } else { t })
-        .filter(|t| !t.is_empty() && !t.starts_with(['-', '+', '(']))
-        .collect();
-    let name_at = cells.iter().rposition(|t| is_person_name(t))?;
-    let name = cells[name_at].to_string();
+        .map(|(i, t)| (i, if t.starts_with(['-', '+']) { signature_run_in(t).map_or("", |(_, line)| line) } else { t }))
+        .filter(|(_, t)| !t.is_empty() && !t.starts_with(['-', '+', '(']))
+        .unzip();
+    let names = |k: &usize| is_person_name(without_titles(cells[*k]));
+    let name_at = (0..cells.len()).rev().find(names)?;
+    // Signers side by side (a joint circular): the first, the leading body's, as its header prints it first.
+    let first_on_line = (0..name_at).filter(|k| lines[*k] == lines[name_at]).find(names);
+    let name = without_titles(cells[first_on_line.unwrap_or(name_at)]).to_string();
     let above: Vec<&str> = cells[..name_at].iter().copied().filter(|t| is_upper(t)).collect();
     let mut authority = None;
     let mut position = None;
@@ -657,6 +663,19 @@ fn signer(sig: &[Line]) -> Option<Signer> {
 
 /// Whether a cell reads as a person's name: two to six capitalized words, a highland
 /// name's apostrophe included ("Siu H'Lan", "K’Nhiên").
+/// A name line without the ranks and titles before the name ("Thượng tá Lê Đình Hòa",
+/// "BS.CKII. Nguyễn Thanh Tâm"): each whole, at the start, one after another.
+fn without_titles(line: &str) -> &str {
+    let mut t = line;
+    while let Some(rest) = crate::grammar::SIGNER_TITLES.iter().find_map(|title| {
+        let rest = t.strip_prefix(title.as_str())?;
+        (title.ends_with('.') || rest.starts_with(' ')).then(|| rest.trim_start())
+    }) {
+        t = rest;
+    }
+    t
+}
+
 fn is_person_name(t: &str) -> bool {
     let capitalized = |w: &str| {
         let mut chars = w.chars();
@@ -821,6 +840,19 @@ mod tests {
         assert_eq!(proper_case("ỦY BAN NHÂN DÂN THI XA ĐỨC PHỐ"), "Ủy ban nhân dân thị xã Đức Phố");
         assert_eq!(proper_case("ỦY BAN MẶT TRÂN TỔ QUỐC VIỆT NAM"), "Ủy ban Mặt trận Tổ quốc Việt Nam");
         assert_eq!(join_party("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Lào Cai"), "Ban Thường vụ Tỉnh ủy Lào Cai");
+    }
+
+    #[test]
+    fn signer_titles_before_the_name_are_no_part_of_it() {
+        for (line, c) in crate::grammar::tsv_rows(crate::grammar::SIGNER_TITLES_TSV) {
+            let (printed, name) = c[1].split_once(" => ").expect("example has =>");
+            assert!(printed.starts_with(c[0]) || printed.contains(&format!(".{}", c[0])), "signer-titles.tsv:{line}");
+            assert_eq!(without_titles(printed), name, "signer-titles.tsv:{line}");
+            assert!(is_person_name(without_titles(printed)), "signer-titles.tsv:{line}");
+        }
+        for name in ["Nguyễn Văn Đại", "Trần Thị Tá", "Đại Văn Tá"] {
+            assert_eq!(without_titles(name), name);
+        }
     }
 
     #[test]
@@ -1125,5 +1157,11 @@ mod tests {
         let s = signer(&lines("KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n\nSiu H'Lan")).unwrap();
         assert_eq!((s.name.as_deref(), s.authority.as_deref()), (Some("Siu H'Lan"), Some("KT")));
         assert!(!is_person_name("Siu H' Lan"));
+        // Signers side by side: the first; a rank before a name is no part of it.
+        let text =
+            "BỘ TRƯỞNG BỘ TƯ PHÁP          BỘ TRƯỞNG BỘ CÔNG AN\n\nLê Thành Long          Thượng tướng Lương Tam Quang";
+        assert_eq!(signer(&lines(text)).unwrap().name.as_deref(), Some("Lê Thành Long"));
+        let s = signer(&lines("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nThượng tá Lê Đình Hòa")).unwrap();
+        assert_eq!((s.name.as_deref(), s.authority.as_deref()), (Some("Lê Đình Hòa"), Some("KT")));
     }
 }
