@@ -218,6 +218,33 @@ pub fn doc_type_by_word(word: &str) -> Option<&'static DocType> {
     DOC_TYPES.iter().find(|t| t.key == key)
 }
 
+/// The document type a line titles: an upper-case line holding a type word alone,
+/// with a qualifier of `grammars/type-title-qualifiers.tsv` ("CHƯƠNG TRÌNH HÀNH ĐỘNG"),
+/// or followed by "CỦA …" ("NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ TỈNH ỦY"). A scan splits or
+/// spaces out the letters of a title printed large ("K ÉT LUẬN", "K Ế H O Ạ C H"): a line
+/// that is a type word once its spaces are dropped titles it too.
+pub fn type_title_word(line: &str) -> Option<&'static DocType> {
+    let t = line.trim().trim_end_matches(':').trim();
+    if !is_upper(t) {
+        return None;
+    }
+    let f = fold(t);
+    let typed = DOC_TYPES.iter().find(|d| {
+        let w = &d.key;
+        f.strip_prefix(w.as_str()).is_some_and(|rest| {
+            let rest = TYPE_TITLE_QUALIFIERS
+                .iter()
+                .find_map(|q| rest.strip_prefix(' ')?.strip_prefix(q.as_str()))
+                .unwrap_or(rest);
+            rest.is_empty() || rest.starts_with(" cua ")
+        })
+    });
+    typed.or_else(|| {
+        let compact: String = f.split_whitespace().collect();
+        DOC_TYPES.iter().find(|d| d.key.chars().filter(|&c| c != ' ').eq(compact.chars()))
+    })
+}
+
 /// Whether `code` is the abbreviation of a document type (`KH`, `QĐ`, `QĐi`, `CTr`).
 pub fn is_type_code(code: &str) -> bool {
     let code = code.replace('Ð', "Đ");

@@ -15,10 +15,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::grammar::{DOC_TYPES, DocType, fold, fold_starts_with, is_upper, opens_authority};
+use crate::grammar::{DOC_TYPES, fold, fold_starts_with, is_upper, opens_authority};
 use crate::span::Span;
 
-pub use crate::grammar::DATE_LINE;
+pub use crate::grammar::{DATE_LINE, type_title_word};
 
 /// The parts of one document, as spans of the normalized text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -376,33 +376,6 @@ fn is_own_symbol_line(cell: &str) -> bool {
 fn is_form_mark(line: &str) -> bool {
     static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^mau(?:\s+so)?\s*:?\s*[0-9]").unwrap());
     MARK.is_match(&fold(line.trim().trim_start_matches('*')))
-}
-
-/// The document type a line titles: an upper-case line holding a type word alone,
-/// with a qualifier of `grammars/type-title-qualifiers.tsv` ("CHƯƠNG TRÌNH HÀNH ĐỘNG"),
-/// or followed by "CỦA …" ("NGHỊ QUYẾT CỦA BAN THƯỜNG VỤ TỈNH ỦY"). A scan splits or
-/// spaces out the letters of a title printed large ("K ÉT LUẬN", "K Ế H O Ạ C H"): a line
-/// that is a type word once its spaces are dropped titles it too.
-pub fn type_title_word(line: &str) -> Option<&'static DocType> {
-    let t = line.trim().trim_end_matches(':').trim();
-    if !is_upper(t) {
-        return None;
-    }
-    let f = fold(t);
-    let typed = DOC_TYPES.iter().find(|d| {
-        let w = &d.key;
-        f.strip_prefix(w.as_str()).is_some_and(|rest| {
-            let rest = crate::grammar::TYPE_TITLE_QUALIFIERS
-                .iter()
-                .find_map(|q| rest.strip_prefix(' ')?.strip_prefix(q.as_str()))
-                .unwrap_or(rest);
-            rest.is_empty() || rest.starts_with(" cua ")
-        })
-    });
-    typed.or_else(|| {
-        let compact: String = f.split_whitespace().collect();
-        DOC_TYPES.iter().find(|d| d.key.chars().filter(|&c| c != ' ').eq(compact.chars()))
-    })
 }
 
 fn span_of(lines: &[Line]) -> Span {

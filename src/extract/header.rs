@@ -39,7 +39,7 @@ pub fn extract(text: &str, layout: &Layout) -> Document {
         // A letter prints no type title; its symbol has no type code.
         .or_else(|| layout.title.map(|_| "CV".to_string()));
     if let Some(t) = layout.title {
-        let title = join_lines(&text[t.range()]);
+        let title = join_lines(&title_text(text, t));
         let title = title.strip_prefix("V/v").or_else(|| title.strip_prefix("V/V")).map(str::trim).unwrap_or(&title);
         doc.title = Some(title.to_string());
         doc.field_spans.insert("title".into(), t);
@@ -59,6 +59,18 @@ pub fn extract(text: &str, layout: &Layout) -> Document {
 }
 
 /// The lines of `text[from..to]`, with spans in `text`.
+/// The text of the trích yếu at `span`. A letter's "V/v" stands in the header's left
+/// column: of each of its lines only the first cell, not the date line printed beside it
+/// ("V/v triển khai thực hiện Nghị định      Hà Nội, ngày 24 tháng 02 năm 2025").
+fn title_text(text: &str, span: Span) -> std::borrow::Cow<'_, str> {
+    let whole = &text[span.range()];
+    if !fold_starts_with(whole, "v/v") {
+        return whole.into();
+    }
+    let lines = lines_in(text, span.start as usize, span.end as usize);
+    lines.iter().filter_map(|l| l.cells().first().map(|c| c.text)).collect::<Vec<_>>().join("\n").into()
+}
+
 fn lines_in(text: &str, from: usize, to: usize) -> Vec<Line<'_>> {
     lines(&text[from..to])
         .into_iter()

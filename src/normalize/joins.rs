@@ -34,7 +34,8 @@
 //!   characters or more that ends mid-sentence ("…của Ban Thường vụ\n\nThành
 //!   uỷ…") and the next line starts with a capital letter but not like a
 //!   paragraph after a title ("Căn cứ", "Thực hiện", "Theo đề nghị", …); a
-//!   short title followed by its paragraph is not joined either.
+//!   short title followed by its paragraph is not joined either, nor a trích
+//!   yếu under its type title, however long.
 //!
 //! Every test looks at the logical line joined so far, never at the physical
 //! line alone, so a second run sees exactly what the first did: idempotent.
@@ -111,6 +112,9 @@ struct Logical<'t> {
     chars: usize,
     all_upper: bool,
     columns: bool,
+    /// It stands right under a type title ("CHỈ THỊ"): a trích yếu, which no body
+    /// sentence goes on from across a blank line however long it is.
+    under_type_title: bool,
     /// The start of a word the last physical line continues with no space ("Xaaaa-"
     /// then "đaaa"): after the join it is one word, so the tests read it whole, as
     /// a second pass over the joined text would.
@@ -319,7 +323,7 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
             continues_phrase(a_end, word)
                 || ((word.starts_with(char::is_uppercase) || starts_with_name(b)) && a.chars >= WRAPPED_LINE)
         }
-        1 => a.chars >= 100 && b.starts_with(char::is_uppercase) && !opens_paragraph(b),
+        1 => a.chars >= 100 && !a.under_type_title && b.starts_with(char::is_uppercase) && !opens_paragraph(b),
         _ => false,
     };
     // "…của UBND tỉnh Điện Biên\nĐức Phổ, ngày 22 tháng 8 năm 2017": a header's date line
@@ -377,11 +381,16 @@ impl NormalizeStep for LineJoins {
                     *p = line;
                 }
                 _ => {
+                    let under_type_title = blanks == 0
+                        && previous.as_ref().is_some_and(|(p, l)| {
+                            l.all_upper && crate::grammar::type_title_word(p.text(text)).is_some()
+                        });
                     let logical = Logical {
                         first: trimmed,
                         chars: trimmed.chars().count(),
                         all_upper: is_upper(trimmed),
                         columns,
+                        under_type_title,
                         glued: None,
                     };
                     previous = Some((line, logical));
@@ -542,6 +551,9 @@ mod tests {
             let t = format!("THÔNG BÁO\n{title}\n\n{paragraph}");
             assert_eq!(joined(&t), t, "{paragraph}");
         }
+        // A trích yếu wrapped over two lines, then a paragraph opening with any words.
+        let t = "CHỈ THỊ\nVề tăng cường các biện pháp cấp bách phòng cháy, chữa cháy rừng\nmùa khô năm 2024 - 2025 trên địa bàn tỉnh\n\nMùa khô năm nay được dự báo nắng nóng gay gắt, kéo dài,";
+        assert_eq!(joined(t), t.replacen("rừng\nmùa", "rừng mùa", 1));
     }
 
     #[test]
