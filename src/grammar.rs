@@ -65,6 +65,9 @@ pub fn opens_authority(line: &str) -> bool {
 /// `(?i:…)`): a scan misreads the mark on their vowel ("Sổ:", "thảng", "nãm", "ngảy"), and
 /// around a symbol or between the figures of a date nothing else is meant.
 pub const NUMBER_WORD: &str = "s[oóòỏõọôốồổỗộ]";
+/// [`NUMBER_WORD`] as the header's "Số:" label, whose letters a scan may also space out
+/// as it does a type title's ("S ố: 12/KH-UBND").
+pub const NUMBER_LABEL: &str = r"s\s?[oóòỏõọôốồổỗộ]";
 /// See [`NUMBER_WORD`].
 pub const DAY_WORD: &str = "ng[aàáảãạ]y";
 /// See [`NUMBER_WORD`].

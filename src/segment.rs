@@ -361,7 +361,7 @@ fn is_own_symbol_line(cell: &str) -> bool {
     static SO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"^(?P<before>(?:\p{{L}}+\s+){{0,3}}?)(?i:{})\s*(?::\s*$|:?\s*[0-9]{{1,5}}\s*[-/]|:?[\s.…_]*/\s*\p{{Lu}})",
-            crate::grammar::NUMBER_WORD
+            crate::grammar::NUMBER_LABEL
         ))
         .unwrap()
     });

@@ -121,7 +121,7 @@ pub fn join_lines(s: &str) -> String {
 fn header_symbol(zone: &[Line]) -> Option<(Span, DocumentSymbol)> {
     // "Số:", "Số", or a type word before it; group 1 is that type word.
     static SO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"^\s*((?:\p{{L}}+\s+){{0,3}}?)(?i:{})\s*:?\s*", crate::grammar::NUMBER_WORD)).unwrap()
+        Regex::new(&format!(r"^\s*((?:\p{{L}}+\s+){{0,3}}?)(?i:{})\s*:?\s*", crate::grammar::NUMBER_LABEL)).unwrap()
     });
     let symbol_at = |line: &Line, at: usize| {
         let rest = &line.text[at..];
@@ -1041,6 +1041,8 @@ mod tests {
             ("Sổ: 12/KH-UBND", "Đức Phổ, ngày 05 thảng 3 năm 2024"),
             ("Sô: 12/KH-UBND", "Đức Phổ, ngày 05 tháng 3 nãm 2024"),
             ("SỐ: 12/KH-UBND", "Đức Phổ, ngảy 05 tháng 3 năm 2024"),
+            // The label's letters spaced out.
+            ("S ố: 12/KH-UBND", "Đức Phổ, ngày 05 tháng 3 năm 2024"),
             // The date in figures, with slashes or with hyphens.
             ("Số: 12/KH-UBND", "Đức Phổ, ngày 05/3/2024"),
             ("Số: 12/KH-UBND", "Đức Phổ, ngày 05-3-2024"),
