@@ -147,7 +147,11 @@ fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option
     let from = last.map_or(layout.body.start as usize, |s| (s.span.end as usize).min(end));
     let lines: Vec<_> = segment::lines(&text[from..end]).into_iter().filter(|l| !l.text.trim().is_empty()).collect();
     let at = lines.iter().position(|l| l.text.trim_start().starts_with("Trên đây là")).or_else(|| {
-        let at = lines.iter().rposition(|l| ends_with_end_mark(l.text))?;
+        let mut at = lines.iter().rposition(|l| ends_with_end_mark(l.text))?;
+        // A wrapped paragraph ("Yêu cầu Giám đốc các sở, …\nKế hoạch này./.") closes from its first line.
+        while at > 0 && goes_on_to(&lines[at - 1], &lines[at]) {
+            at -= 1;
+        }
         // A heading that is itself a paragraph ("b) Trong quá trình …, ….") is text of
         // its item already: a "./." paragraph after it is not the item's only text.
         // So is an article's sentence ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký."):
@@ -171,6 +175,15 @@ fn appendix_closing(text: &str, appendix: Span, sections: &[Section]) -> Option<
     let end = appendix.end as usize;
     let line = segment::lines(&text[from..end]).into_iter().find(|l| l.text.trim_start().starts_with("Trên đây là"))?;
     Some(Span::new(from + line.span.start as usize, end))
+}
+
+/// Whether line `a` wraps onto `b`, the line right under it: no blank line between, and
+/// `a` neither ends a sentence nor is a heading.
+fn goes_on_to(a: &segment::Line, b: &segment::Line) -> bool {
+    let t = a.text.trim_end();
+    b.span.start as usize <= a.span.end as usize + 1
+        && !t.ends_with(['.', ':', ';', '!', '?'])
+        && read_label(strip_markup(t), false).is_none()
 }
 
 /// Whether a line ends with the end mark of a document's text, "./.", also typed
@@ -614,6 +627,11 @@ Yêu cầu các sở nghiêm túc thực hiện./.
         // The end mark typed with a space before its slash is the same mark.
         let spaced = text.replace("./.", ". /.");
         assert_eq!(outline_of(&spaced).path_at(spaced.find("Yêu").unwrap()), None);
+        // A closing paragraph wrapped over lines closes from its first line.
+        let wrapped = "1. A\nLàm việc.\n\nYêu cầu các sở, ngành nghiêm túc triển khai thực hiện\nKế hoạch này./.\n";
+        assert_eq!(outline_of(wrapped).path_at(wrapped.find("Yêu").unwrap()), None);
+        let only = "1. A\nGiao các sở nghiêm túc triển khai thực hiện\nKế hoạch này./.\n";
+        assert_eq!(outline_of(only).path_at(only.find("Giao").unwrap()), Some("1"));
     }
     #[test]
     fn capital_letters_above_roman_parts_open_their_own_tree() {
