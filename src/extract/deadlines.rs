@@ -178,10 +178,12 @@ static OPEN_RANGE: LazyLock<Prefiltered> = LazyLock::new(|| {
     .unwrap()
     .into()
 });
+/// An hour before the day a limit falls on: "trước 17 giờ ngày 20/3", "16 giờ 00 ngày 20 hằng tháng".
+const HOUR: &str = r"(?:[0-9]{1,2}\s*(?:giờ|h)(?:\s*[0-9]{1,2}(?:\s*phút)?)?,?\s+)?";
 static DUE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
     Regex::new(&format!(
-        r"(?i)\b(?:trước|truớc|trưóc|truóc|trươc|truoc|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+(?:[0-9]{{1,2}}\s*(?:giờ|h)(?:\s*[0-9]{{1,2}}(?:\s*phút)?)?,?\s+)?{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
+        r"(?i)\b(?:trước|truớc|trưóc|truóc|trươc|truoc|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+{HOUR}{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
     ))
     .unwrap().into()
 });
@@ -198,9 +200,11 @@ static LISTED_DAY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static MONTHLY_DAY: LazyLock<Prefiltered> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+(?:ngày\s+)?(?P<d>[0-9]{1,2})\s+(?:hàng|hằng)\s+tháng")
-        .unwrap()
-        .into()
+    Regex::new(&format!(
+        r"(?i)\b(?:trước|chậm\s+nhất(?:\s+là)?|vào)\s+{HOUR}(?:ngày\s+)?(?P<d>[0-9]{{1,2}})\s+(?:hàng|hằng)\s+tháng"
+    ))
+    .unwrap()
+    .into()
 });
 /// "định kỳ hằng tháng báo cáo kết quả trước ngày 20": a day without a month after a monthly
 /// cycle in the same clause is that day of every month, as in "trước ngày 20 hằng tháng".
