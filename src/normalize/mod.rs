@@ -24,8 +24,11 @@
 //! 6. the non-text lines (signature stamps, page furniture, separator rules,
 //!    duplicated lines), stamps first so that a stamp printed just before a
 //!    page header becomes part of that page break;
-//! 7. line joins last, on the cleaned lines.
+//! 7. column-aligned task tables into pipe tables, on the cleaned lines, so that
+//!    a rule or page number inside a table does not end it;
+//! 8. line joins last, on the cleaned lines (a pipe row is never joined).
 
+mod column_tables;
 mod duplicates;
 mod emphasis;
 mod invisible;
@@ -149,6 +152,7 @@ pub static STEPS: &[&dyn NormalizeStep] = &[
     &stamps::SignatureStamps,
     &page_furniture::PageFurniture,
     &separators::SeparatorRules,
+    &column_tables::ColumnTables,
     &duplicates::DuplicateLines,
     &joins::LineJoins,
 ];

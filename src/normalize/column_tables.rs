@@ -1,0 +1,189 @@
+//! `column-tables`: a task table laid out in columns — cells separated by tabs or by runs of
+//! two spaces or more, as a scan, `pdftotext -layout` or a plain-text export prints it —
+//! becomes a pipe table ("1 | Tổ chức hội nghị | Văn phòng Sở | Tháng 5/2024"), which the
+//! later stages read as any pipe table: rows are no sections, role columns give units,
+//! the time column deadlines.
+//!
+//! Evidence is the header row: it opens with a row-number column ("TT", "STT", "Số TT")
+//! and holds three cells or more. Each line after it, to the first blank line or line of
+//! one cell that starts in the first column, is a row: its cells go to the header column
+//! they start under (two characters of slack: a scan does not align exactly), or in a
+//! tab-separated table to the column their tab count says. Every row gets one pipe per
+//! column boundary, an empty cell where it has none, so that all rows have as many pipes
+//! as the header. A justified paragraph with double spaces inside its sentences has no
+//! such header and stays as it is.
+
+use super::lines::{Line, lines};
+use super::{NormalizeStep, Rewrite};
+use crate::grammar::fold;
+
+/// Turns column-aligned task tables into pipe tables.
+pub struct ColumnTables;
+
+/// The pieces of a line: (start byte, end byte, start column in chars), split at tabs or
+/// at runs of two spaces or more; whether a tab split it.
+fn pieces(line: &str) -> (Vec<(usize, usize, usize)>, bool) {
+    let mut out = vec![];
+    let mut start: Option<(usize, usize)> = None;
+    let mut gap = 0; // a tab counts as a run
+    let mut last_end = 0;
+    for (col, (i, c)) in line.char_indices().enumerate() {
+        if c == ' ' || c == '\t' {
+            gap += if c == '\t' { 2 } else { 1 };
+            continue;
+        }
+        match start {
+            Some((s, sc)) if gap >= 2 => {
+                out.push((s, last_end, sc));
+                start = Some((i, col));
+            }
+            None => start = Some((i, col)),
+            _ => {}
+        }
+        gap = 0;
+        last_end = i + c.len_utf8();
+    }
+    if let Some((s, sc)) = start {
+        out.push((s, last_end, sc));
+    }
+    (out, line.contains('\t'))
+}
+
+/// Whether a line's first word may name the row-number column ("TT", "STT", "Stt", "Số TT").
+fn opens_with_row_number(line: &str) -> bool {
+    let t = line.trim_start();
+    let t = t.strip_prefix("Số ").or_else(|| t.strip_prefix("SỐ ")).unwrap_or(t);
+    let t = t.strip_prefix('S').unwrap_or(t);
+    t.starts_with("TT") || t.starts_with("tt")
+}
+
+/// Whether a header cell names the row-number column.
+fn numbers_rows(cell: &str) -> bool {
+    matches!(fold(cell.trim_end_matches(['.', ':'])).as_str(), "tt" | "stt" | "so tt")
+}
+
+/// The column a piece starting at char column `col` falls under, given the header's
+/// column starts.
+fn column_of(starts: &[usize], col: usize) -> usize {
+    starts.iter().rposition(|&s| s <= col + 2).unwrap_or(0)
+}
+
+impl NormalizeStep for ColumnTables {
+    fn name(&self) -> &'static str {
+        "column-tables"
+    }
+
+    fn applies(&self, text: &str) -> bool {
+        // A header's row-number column: "TT", "STT" in capitals, at the start of a line.
+        memchr::memmem::find(text.as_bytes(), b"TT").is_some()
+    }
+
+    fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
+        let all: Vec<Line> = lines(text).collect();
+        let mut i = 0;
+        while i < all.len() {
+            let header = all[i].text(text);
+            // Most lines open with no row-number word; they are told apart without splitting them.
+            if !opens_with_row_number(header) {
+                i += 1;
+                continue;
+            }
+            let (cells, tabbed) = pieces(header);
+            let is_header = cells.len() >= 3
+                && cells[0].2 == header.len() - header.trim_start().len()
+                && numbers_rows(&header[cells[0].0..cells[0].1]);
+            if !is_header {
+                i += 1;
+                continue;
+            }
+            let starts: Vec<usize> = cells.iter().map(|c| c.2).collect();
+            let mut rows = vec![(all[i], cells.iter().enumerate().map(|(k, c)| (k, c.0, c.1)).collect::<Vec<_>>())];
+            let mut j = i + 1;
+            while j < all.len() {
+                let line = all[j].text(text);
+                let (found, _) = pieces(line);
+                if found.is_empty() || (found.len() == 1 && column_of(&starts, found[0].2) == 0) {
+                    break;
+                }
+                // Under a tabbed header a cell's column is the count of tabs before it.
+                let column = |p: &(usize, usize, usize)| match tabbed {
+                    true => line[..p.0].matches('\t').count().min(starts.len() - 1),
+                    false => column_of(&starts, p.2),
+                };
+                let placed = found.iter().map(|p| (column(p), p.0, p.1)).collect();
+                rows.push((all[j], placed));
+                j += 1;
+            }
+            if rows.len() >= 2 {
+                for (line, placed) in &rows {
+                    pipe_row(*line, placed, starts.len(), edits);
+                }
+            }
+            i = j;
+        }
+    }
+}
+
+/// Rewrite one row: between cells of different columns a " | " per column boundary
+/// crossed; empty cells where a row has none, before its first cell and after its last.
+fn pipe_row(line: Line, placed: &[(usize, usize, usize)], columns: usize, edits: &mut Rewrite<'_>) {
+    let Some(&(first, start, _)) = placed.first() else { return };
+    let at = line.start + start;
+    if first > 0 {
+        edits.replace(at..at, &"| ".repeat(first));
+    }
+    for pair in placed.windows(2) {
+        let (k, _, end) = pair[0];
+        let (next, start, _) = pair[1];
+        if next > k {
+            let sep = format!(" {}", "| ".repeat(next - k));
+            edits.replace(line.start + end..line.start + start, &sep);
+        }
+    }
+    let &(last, _, end) = placed.last().expect("a row has a cell");
+    if last + 1 < columns {
+        let at = line.start + end;
+        edits.replace(at..at, &" |".repeat(columns - 1 - last));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::run_step;
+    use super::*;
+
+    #[test]
+    fn a_space_aligned_task_table_becomes_a_pipe_table() {
+        let t = "I. PHÂN CÔNG\n\nTT  Nội dung                 Đơn vị chủ trì   Thời gian\n1   Tổ chức hội nghị          Văn phòng Sở     Tháng 5/2024\n2   Kiểm tra tại cơ sở        Thanh tra Sở     Quý II/2024\n\nII. TỔ CHỨC THỰC HIỆN\n";
+        assert_eq!(
+            run_step(&ColumnTables, t),
+            "I. PHÂN CÔNG\n\nTT | Nội dung | Đơn vị chủ trì | Thời gian\n1 | Tổ chức hội nghị | Văn phòng Sở | Tháng 5/2024\n2 | Kiểm tra tại cơ sở | Thanh tra Sở | Quý II/2024\n\nII. TỔ CHỨC THỰC HIỆN\n"
+        );
+    }
+
+    #[test]
+    fn a_tab_separated_table_and_a_wrapped_cell() {
+        let t = "TT\tNội dung\tĐơn vị chủ trì\tThời gian\n1\tTập huấn\tVăn phòng Sở\tQuý II/2024\n2\tSơ kết\t\tQuý IV/2024\n";
+        assert_eq!(
+            run_step(&ColumnTables, t),
+            "TT | Nội dung | Đơn vị chủ trì | Thời gian\n1 | Tập huấn | Văn phòng Sở | Quý II/2024\n2 | Sơ kết | | Quý IV/2024\n"
+        );
+        // A cell wrapped onto the next line under its column: a row of empty cells around it.
+        let t = "STT  Nội dung         Chủ trì\n1    Rà soát hồ sơ    Sở Nội vụ\n     tồn đọng\n";
+        assert_eq!(
+            run_step(&ColumnTables, t),
+            "STT | Nội dung | Chủ trì\n1 | Rà soát hồ sơ | Sở Nội vụ\n     | tồn đọng |\n"
+        );
+    }
+
+    #[test]
+    fn text_without_a_row_number_header_stays() {
+        for t in [
+            "Tổ chức  hội nghị  triển khai  kế hoạch\nvào tháng 5.\n",
+            "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH AN GIANG            Độc lập - Tự do\n",
+            "TT  Nội dung\n1   Một\n",
+        ] {
+            assert_eq!(run_step(&ColumnTables, t), t);
+        }
+    }
+}
