@@ -240,7 +240,9 @@ const TIME_WORDS: &str = r"thời\s+gian|thời\s+hạn|tiến\s+độ";
 static TIME_HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{TIME_WORDS})")).unwrap());
 static LABEL_POINT: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
-    Regex::new(&format!(r"(?i)(?:\b(?:trong|dự\s+kiến|vào)\s+)?(?:(?P<half>0?6\s+tháng\s+(?:đầu|cuối)\s+năm)|{a})"))
+    Regex::new(&format!(
+        r"(?i)(?:\b(?:trong|dự\s+kiến|vào)\s+)?(?:(?P<half>0?6\s+tháng\s+(?:đầu|cuối)\s+năm)(?:\s+(?P<half_year>[0-9]{{4}}))?|{a})"
+    ))
         .unwrap()
         .into()
 });
@@ -633,7 +635,9 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
             if whole && (m.start(), m.end()) != (0, to - from) {
                 continue;
             }
-            let point = match (c.name("half"), ctx.year) {
+            // "6 tháng cuối năm 2024" names its year; "6 tháng đầu năm" is the document's.
+            let printed_year = c.name("half_year").and_then(|y| y.as_str().parse().ok());
+            let point = match (c.name("half"), printed_year.or(ctx.year)) {
                 (Some(h), Some(y)) => {
                     Point::Half { h: if h.as_str().to_lowercase().contains("đầu") { 1 } else { 2 }, y }
                 }
