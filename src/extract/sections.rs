@@ -413,31 +413,36 @@ pub fn table_rows(p: &str) -> Option<Vec<Vec<(usize, &str)>>> {
     // Every paragraph is asked, nearly none holds a pipe, and the tests below read
     // its lines three times over.
     memchr::memchr(b'|', p.as_bytes())?;
-    let bordered = p.lines().all(|l| l.trim_start().starts_with('|'));
     let pipes = |l: &str| memchr::memchr_iter(b'|', l.as_bytes()).count();
+    // An indented line with no pipe goes on with a cell's text ("  môi trường" under its
+    // row): no row of its own, and no end of the table.
+    let continues = |l: &str| pipes(l) == 0 && l.starts_with([' ', '\t']) && !l.trim().is_empty();
+    let bordered = p.lines().all(|l| l.trim_start().starts_with('|') || continues(l));
     let first = p.lines().next().map_or(0, pipes);
-    let borderless = first >= 2 && p.lines().all(|l| pipes(l) == first);
-    if !(bordered || borderless) || p.lines().nth(1).is_none() {
+    let borderless = first >= 2 && p.lines().all(|l| pipes(l) == first || continues(l));
+    if !(bordered || borderless) || p.lines().filter(|l| pipes(l) > 0).nth(1).is_none() {
         return None;
     }
     let mut at = 0;
     let rows = p
         .split_inclusive('\n')
-        .map(|line| {
+        .filter_map(|line| {
+            let line_at = at;
+            at += line.len();
+            if continues(line) {
+                return None;
+            }
             let row = line.trim_end().trim_start_matches([' ', '\t']);
             let border = usize::from(row.starts_with('|'));
-            let mut from = at + (line.len() - line.trim_start_matches([' ', '\t']).len()) + border;
-            at += line.len();
+            let mut from = line_at + (line.len() - line.trim_start_matches([' ', '\t']).len()) + border;
             let inner = row.strip_prefix('|').unwrap_or(row);
             let inner = inner.strip_suffix('|').unwrap_or(inner);
-            inner
-                .split('|')
-                .map(|cell| {
-                    let here = from + (cell.len() - cell.trim_start().len());
-                    from += cell.len() + 1;
-                    (here, cell.trim())
-                })
-                .collect()
+            let cells = inner.split('|').map(|cell| {
+                let here = from + (cell.len() - cell.trim_start().len());
+                from += cell.len() + 1;
+                (here, cell.trim())
+            });
+            Some(cells.collect())
         })
         .collect();
     Some(rows)
@@ -494,6 +499,12 @@ mod tests {
         assert_eq!(rows[1], [(29, "1"), (33, "Rà soát"), (45, "Sở Nội vụ")]);
         // Lines with pipes that differ in number are no table.
         assert!(table_rows("a | b | c\nd | e").is_none());
+        // An indented line without a pipe goes on with a cell: no row, the table goes on.
+        let p = "| TT | Nội dung | Đơn vị |\n| 1 | Rà soát | Sở Nội vụ |\n  môi trường\n| 2 | Kiểm tra | Thanh tra |";
+        let rows = table_rows(p).expect("a table");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2][2], (p.find("Thanh").unwrap(), "Thanh tra"));
+        assert!(table_rows("| TT | Nội dung | Đơn vị |\nmôi trường\n| 1 | Rà soát | Sở |").is_none());
     }
 
     #[test]

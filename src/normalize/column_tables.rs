@@ -51,7 +51,7 @@ fn pieces(line: &str) -> (Vec<(usize, usize, usize)>, bool) {
 
 /// Whether a line's first word may name the row-number column ("TT", "STT", "Stt", "Số TT").
 fn opens_with_row_number(line: &str) -> bool {
-    let t = line.trim_start();
+    let t = line.trim_start().trim_start_matches(['|', ' ']);
     let t = t.strip_prefix("Số ").or_else(|| t.strip_prefix("SỐ ")).unwrap_or(t);
     let t = t.strip_prefix('S').unwrap_or(t);
     t.starts_with("TT") || t.starts_with("tt")
@@ -84,44 +84,91 @@ impl NormalizeStep for ColumnTables {
         while i < all.len() {
             let header = all[i].text(text);
             // Most lines open with no row-number word; they are told apart without splitting them.
-            if !opens_with_row_number(header) {
-                i += 1;
-                continue;
-            }
-            let (cells, tabbed) = pieces(header);
-            let is_header = cells.len() >= 3
-                && cells[0].2 == header.len() - header.trim_start().len()
-                && numbers_rows(&header[cells[0].0..cells[0].1]);
-            if !is_header {
-                i += 1;
-                continue;
-            }
-            let starts: Vec<usize> = cells.iter().map(|c| c.2).collect();
-            let mut rows = vec![(all[i], cells.iter().enumerate().map(|(k, c)| (k, c.0, c.1)).collect::<Vec<_>>())];
-            let mut j = i + 1;
-            while j < all.len() {
-                let line = all[j].text(text);
-                let (found, _) = pieces(line);
-                if found.is_empty() || (found.len() == 1 && column_of(&starts, found[0].2) == 0) {
-                    break;
-                }
-                // Under a tabbed header a cell's column is the count of tabs before it.
-                let column = |p: &(usize, usize, usize)| match tabbed {
-                    true => line[..p.0].matches('\t').count().min(starts.len() - 1),
-                    false => column_of(&starts, p.2),
-                };
-                let placed = found.iter().map(|p| (column(p), p.0, p.1)).collect();
-                rows.push((all[j], placed));
-                j += 1;
-            }
-            if rows.len() >= 2 {
-                for (line, placed) in &rows {
-                    pipe_row(*line, placed, starts.len(), edits);
-                }
-            }
-            i = j;
+            i = if !opens_with_row_number(header) {
+                i + 1
+            } else if header.contains('|') {
+                pipe_table(text, &all, i, edits)
+            } else {
+                aligned_table(text, &all, i, edits)
+            };
         }
     }
+}
+
+/// A table laid out in columns whose header is line `i`: its rows get pipes. Returns the
+/// line after the table (or after line `i`, when it heads none).
+fn aligned_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) -> usize {
+    let header = all[i].text(text);
+    let (cells, tabbed) = pieces(header);
+    let is_header = cells.len() >= 3
+        && cells[0].2 == header.len() - header.trim_start().len()
+        && numbers_rows(&header[cells[0].0..cells[0].1]);
+    if !is_header {
+        return i + 1;
+    }
+    let starts: Vec<usize> = cells.iter().map(|c| c.2).collect();
+    let mut rows = vec![(all[i], cells.iter().enumerate().map(|(k, c)| (k, c.0, c.1)).collect::<Vec<_>>())];
+    let mut j = i + 1;
+    while j < all.len() {
+        let line = all[j].text(text);
+        let (found, _) = pieces(line);
+        if found.is_empty() || (found.len() == 1 && column_of(&starts, found[0].2) == 0) {
+            break;
+        }
+        // Under a tabbed header a cell's column is the count of tabs before it.
+        let column = |p: &(usize, usize, usize)| match tabbed {
+            true => line[..p.0].matches('\t').count().min(starts.len() - 1),
+            false => column_of(&starts, p.2),
+        };
+        let placed = found.iter().map(|p| (column(p), p.0, p.1)).collect();
+        rows.push((all[j], placed));
+        j += 1;
+    }
+    if rows.len() >= 2 {
+        for (line, placed) in &rows {
+            pipe_row(*line, placed, starts.len(), edits);
+        }
+    }
+    j
+}
+
+/// A pipe table whose header is line `i`: a row whose pipes a scan lost ("3   Nạo vét cống
+/// rãnh   Các thôn   Quý III/2024") gets them back when it splits into as many cells as
+/// the header has; a line that goes on with a cell's text (indented, no pipe) stays as it
+/// is, and the table goes on after it. Returns the line after the table.
+fn pipe_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) -> usize {
+    let header = all[i].text(text).trim();
+    let bordered = header.starts_with('|');
+    let cells: Vec<&str> = header.trim_matches('|').split('|').map(str::trim).collect();
+    if cells.len() < 3 || !numbers_rows(cells[0]) {
+        return i + 1;
+    }
+    let mut j = i + 1;
+    while j < all.len() {
+        let line = all[j].text(text);
+        if line.trim().is_empty() {
+            break;
+        }
+        if !line.contains('|') {
+            let (found, _) = pieces(line);
+            let row_number = found.first().is_some_and(|f| line[f.0..f.1].bytes().all(|b| b.is_ascii_digit()));
+            if found.len() == cells.len() && row_number {
+                let placed: Vec<_> = found.iter().enumerate().map(|(k, p)| (k, p.0, p.1)).collect();
+                let (first, last) = (placed[0].1, placed[placed.len() - 1].2);
+                if bordered {
+                    edits.replace(all[j].start + first..all[j].start + first, "| ");
+                }
+                pipe_row(all[j], &placed, cells.len(), edits);
+                if bordered {
+                    edits.replace(all[j].start + last..all[j].start + last, " |");
+                }
+            } else if !line.starts_with([' ', '\t']) {
+                break;
+            }
+        }
+        j += 1;
+    }
+    j
 }
 
 /// Rewrite one row: between cells of different columns a " | " per column boundary
@@ -174,6 +221,18 @@ mod tests {
             run_step(&ColumnTables, t),
             "STT | Nội dung | Chủ trì\n1 | Rà soát hồ sơ | Sở Nội vụ\n     | tồn đọng |\n"
         );
+    }
+
+    #[test]
+    fn a_pipe_table_row_whose_pipes_a_scan_lost_gets_them_back() {
+        let t = "| TT | Nội dung | Chủ trì | Thời gian |\n| 1 | Tuyên truyền | Đài xã | Quý II/2024 |\n  môi trường\n 3   Nạo vét cống   Các thôn   Quý III/2024\n\n1. Ghi chú\n";
+        assert_eq!(
+            run_step(&ColumnTables, t),
+            "| TT | Nội dung | Chủ trì | Thời gian |\n| 1 | Tuyên truyền | Đài xã | Quý II/2024 |\n  môi trường\n | 3 | Nạo vét cống | Các thôn | Quý III/2024 |\n\n1. Ghi chú\n"
+        );
+        // Cells that do not match the header's count are left as printed.
+        let t = "| TT | Nội dung | Chủ trì |\n| 1 | Một | Sở A |\n 2   Hai\n";
+        assert_eq!(run_step(&ColumnTables, t), t);
     }
 
     #[test]
