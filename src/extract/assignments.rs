@@ -986,9 +986,14 @@ fn push_units(
 /// column's units, each read as the value after "Cơ quan chủ trì:" is. Whether `p` was one.
 fn read_table(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) -> bool {
     let Some(rows) = sections::table_rows(p) else { return false };
+    // The header cell is a label ("Đơn vị chủ trì"), or opens with one of two words or more
+    // that says whose column it is ("Đơn vị chủ trì bảo vệ"); not "Chủ trì kiểm tra".
     let role_of = |header: &str| {
         let toks = tokens(header);
-        rows_at(&toks, 0, RoleKind::Label).find(|r| r.words.len() == toks.len()).and_then(|r| r.role)
+        rows_at(&toks, 0, RoleKind::Label)
+            .filter(|r| r.words.len() == toks.len() || r.words.len() >= 3)
+            .max_by_key(|r| r.words.len())
+            .and_then(|r| r.role)
     };
     let roles: Vec<Option<Role>> = rows[0].iter().map(|(_, h)| role_of(h)).collect();
     if roles.iter().all(Option::is_none) {
@@ -1807,6 +1812,16 @@ mod tests {
         for (span, unit, _) in &again {
             assert_eq!(&borderless[span.range()], unit);
         }
+        // A header cell that opens with a label of three words or more names its column too;
+        // one that only opens with "Chủ trì" does not.
+        let units_of = |table: &str| {
+            let mut got = vec![];
+            read_table(table, 0, |_, unit, role| got.push((unit.to_string(), role)));
+            got
+        };
+        let extra = "TT | Vị trí | Đơn vị chủ trì bảo vệ\n1 | Đê Hải Lý | UBND xã Hải Lý";
+        assert_eq!(units_of(extra), [("UBND xã Hải Lý".to_string(), Role::Lead)]);
+        assert!(units_of("TT | Vị trí | Chủ trì kiểm tra\n1 | Đê Hải Lý | UBND xã Hải Lý").is_empty());
         // A table without a role column, and a paragraph that is no table, are read as text.
         assert!(!read_table("| STT | Nội dung |\n|---|---|\n| 1 | Sở Nội vụ chủ trì |", 0, |_, _, _| {}));
         assert!(!read_table("Sở Nội vụ chủ trì.", 0, |_, _, _| {}));
