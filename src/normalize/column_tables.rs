@@ -12,6 +12,10 @@
 //! column boundary, an empty cell where it has none, so that all rows have as many pipes
 //! as the header. A justified paragraph with double spaces inside its sentences has no
 //! such header and stays as it is.
+//!
+//! Under a pipe table's header of the same kind, a row whose pipes a scan lost ("3   Nạo
+//! vét cống rãnh   Các thôn   Quý III/2024") gets them back when it splits into as many
+//! cells as the header has.
 
 use super::lines::{Line, lines};
 use super::{NormalizeStep, Rewrite};
@@ -21,8 +25,8 @@ use crate::grammar::fold;
 pub struct ColumnTables;
 
 /// The pieces of a line: (start byte, end byte, start column in chars), split at tabs or
-/// at runs of two spaces or more; whether a tab split it.
-fn pieces(line: &str) -> (Vec<(usize, usize, usize)>, bool) {
+/// at runs of two spaces or more.
+fn pieces(line: &str) -> Vec<(usize, usize, usize)> {
     let mut out = vec![];
     let mut start: Option<(usize, usize)> = None;
     let mut gap = 0; // a tab counts as a run
@@ -46,7 +50,7 @@ fn pieces(line: &str) -> (Vec<(usize, usize, usize)>, bool) {
     if let Some((s, sc)) = start {
         out.push((s, last_end, sc));
     }
-    (out, line.contains('\t'))
+    out
 }
 
 /// Whether a line's first word may name the row-number column ("TT", "STT", "Stt", "Số TT").
@@ -99,7 +103,7 @@ impl NormalizeStep for ColumnTables {
 /// line after the table (or after line `i`, when it heads none).
 fn aligned_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) -> usize {
     let header = all[i].text(text);
-    let (cells, tabbed) = pieces(header);
+    let (cells, tabbed) = (pieces(header), header.contains('\t'));
     let is_header = cells.len() >= 3
         && cells[0].2 == header.len() - header.trim_start().len()
         && numbers_rows(&header[cells[0].0..cells[0].1]);
@@ -111,7 +115,7 @@ fn aligned_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) ->
     let mut j = i + 1;
     while j < all.len() {
         let line = all[j].text(text);
-        let (found, _) = pieces(line);
+        let found = pieces(line);
         if found.is_empty() || (found.len() == 1 && column_of(&starts, found[0].2) == 0) {
             break;
         }
@@ -150,7 +154,7 @@ fn pipe_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) -> us
             break;
         }
         if !line.contains('|') {
-            let (found, _) = pieces(line);
+            let found = pieces(line);
             let row_number = found.first().is_some_and(|f| line[f.0..f.1].bytes().all(|b| b.is_ascii_digit()));
             if found.len() == cells.len() && row_number {
                 let placed: Vec<_> = found.iter().enumerate().map(|(k, p)| (k, p.0, p.1)).collect();
