@@ -738,6 +738,16 @@ fn signature_run_in(item: &str) -> Option<(&str, &str)> {
 }
 
 /// Items of "Kính gửi:" and "Nơi nhận:", one per item as printed, without "Lưu …".
+/// An item without the signature column's "(đã ký)" that a flattened layout ran into it
+/// ("Trưởng các thôn; (đã ký)").
+fn without_signed_mark(item: &str) -> &str {
+    let Some(open) = item.strip_suffix(')').and_then(|i| i.rfind('(')) else { return item };
+    let mark = fold(&item[open + 1..item.len() - 1]);
+    let mark = mark.trim();
+    let signed = mark == "ky" || mark.starts_with("da ky") || mark.starts_with("ky ten") || mark.starts_with("ky va");
+    if signed { item[..open].trim_end() } else { item }
+}
+
 fn recipients(text: &str, layout: &Layout) -> Vec<String> {
     let mut out = vec![];
     for block in [layout.addressees, layout.recipients].into_iter().flatten() {
@@ -746,8 +756,8 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
             if let Some(item) = c.take() {
                 // Punctuation and OCR debris at the end of an item ("Tỉnh ủy, `"), and the
                 // signature column run into it.
-                let item =
-                    item.trim().trim_end_matches(|c: char| !crate::grammar::is_letter_or_digit(c) && c != ')').trim();
+                let debris = |c: char| !crate::grammar::is_letter_or_digit(c) && c != ')';
+                let item = without_signed_mark(item.trim().trim_end_matches(debris)).trim_end_matches(debris).trim();
                 let item = signature_run_in(item).map_or(item, |(head, _)| head).to_string();
                 // "Lưu: VT", "- Lưu.", "VPĐU: Lưu VP.": a part that opens with "Lưu", not the
                 // place "huyện Quỳnh Lưu".
@@ -852,6 +862,15 @@ mod tests {
         assert_eq!(proper_case("ỦY BAN NHÂN DÂN THI XA ĐỨC PHỐ"), "Ủy ban nhân dân thị xã Đức Phố");
         assert_eq!(proper_case("ỦY BAN MẶT TRÂN TỔ QUỐC VIỆT NAM"), "Ủy ban Mặt trận Tổ quốc Việt Nam");
         assert_eq!(join_party("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Lào Cai"), "Ban Thường vụ Tỉnh ủy Lào Cai");
+    }
+
+    #[test]
+    fn a_signed_mark_run_into_a_recipient_is_no_part_of_it() {
+        assert_eq!(without_signed_mark("Trưởng các thôn; (đã ký)"), "Trưởng các thôn;");
+        assert_eq!(without_signed_mark("UBND huyện (Đã ký và đóng dấu)"), "UBND huyện");
+        for kept in ["Sở Tài chính (b/c)", "Như Điều 3 (để thực hiện)", "Chủ tịch"] {
+            assert_eq!(without_signed_mark(kept), kept);
+        }
     }
 
     #[test]
