@@ -388,6 +388,7 @@ fn an_issuer_ends_where_the_cited_document_s_subject_or_the_next_cell_begins() {
         ("Nghị định số 55/2023/NĐ-CP ngày 30/6/2024 của Chính phủ\n01/7/2024", "Chính phủ"),
         ("Thông tư số 26/2018/TT-BLĐTBXH ngày 01/2/2018 của Bộ trưởng - Khoản 2 Điều 5", "Bộ trưởng"),
         ("theo Nghị quyết số 12/NQ-TW ngày 1/2/2021 của Đảng và Kế hoạch số 16/KH-HĐTĐKT ngày 3/3/2021", "Đảng"),
+        ("theo Quyết định số 2718/QĐ-UBND ngày 05/12/2022 của UBND tỉnh lập kế hoạch giao nộp", "UBND tỉnh"),
     ] {
         let c = &cite(text)[0];
         assert_eq!(c.issuer.as_deref(), Some(issuer), "{text}");
