@@ -805,6 +805,15 @@ fn addresses_a_body(t: &DocType, rest: &str) -> bool {
 /// `lead` is the number of characters on the type word's line up to the end of the
 /// type word, to tell a hard-wrapped line ([`wrap_continues`]).
 fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: usize) -> Option<usize> {
+    // The Constitution in force needs no name where a clause or list ends after it ("Căn cứ
+    // Hiến pháp;", "Tuân thủ Hiến pháp, Bộ luật Hình sự, …"); "Hiến pháp và pháp luật" is the
+    // idiom for the law as a whole, and a lower-case "hiến pháp" the common noun.
+    if t.abbreviation == "HP"
+        && word.starts_with(char::is_uppercase)
+        && (rest.starts_with([',', ';', '.', ':']) || rest.trim().is_empty())
+    {
+        return Some(0);
+    }
     let first = rest.split_whitespace().next()?;
     let gap = rest.len() - rest.trim_start().len();
     if gap == 0 || gap > 2 {

@@ -116,6 +116,13 @@ fn documents_cited_by_name() {
     assert_eq!(c.name.as_deref(), Some("Nghị quyết Đại hội Đảng bộ phường lần thứ IX"));
     let c = one("như triển khai Đề án 06, tổ chức");
     assert_eq!(c.name.as_deref(), Some("Đề án 06"));
+    // The Constitution in force, by its type word alone; the common noun is none.
+    for text in ["Căn cứ Hiến pháp;", "1. Tuân thủ Hiến pháp, Bộ luật Hình sự và các quy định khác"]
+    {
+        let c = &cite(text)[0];
+        assert_eq!((c.kind.as_deref(), c.name.as_deref()), (Some("HP"), Some("Hiến pháp")), "{text}");
+    }
+    assert!(cite("đề xuất sửa đổi hiến pháp, pháp luật").is_empty());
 }
 
 #[test]
