@@ -762,6 +762,17 @@ fn described_extent(rest: &str, implementing: bool, periodic: bool) -> Option<us
     // nghèo bền vững giai đoạn 2021 - 2025"), as a plan is ("quy hoạch tỉnh … thời kỳ 2021 -
     // 2030"); a rule is not ("Quy chế dân chủ ở cơ sở giai đoạn 2022-2025" is its practice).
     let period = periodic && PERIOD.is_match(&rest[..stop]);
+    // A programme is also named by its edition's year, printed bare, where its name ends
+    // ("Chương trình giáo dục phổ thông 2018 ở tất cả các khối lớp"); "năm 2024" is the
+    // year a text works on.
+    let edition_end = words.iter().enumerate().skip(2).find_map(|(k, w)| {
+        let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+        (periodic && year && !matches!(words[k - 1], "năm" | "Năm" | "tháng" | "học" | "đến" | "từ"))
+            .then(|| w.as_ptr() as usize - rest.as_ptr() as usize + w.len())
+    });
+    if let Some(end) = edition_end.filter(|_| !proper && !period) {
+        return Some(end);
+    }
     // Or one of a class there are few of, by its subject (the `class` rows).
     let class = || {
         let description = fold(&words.join(" "));

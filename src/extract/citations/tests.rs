@@ -285,6 +285,10 @@ fn a_description_runs_to_the_end_of_its_clause() {
         c.name.as_deref(),
         Some("Đề án nâng cao vai trò, vị thế và năng lực của thanh niên trên địa bàn tỉnh Bình Định đến năm 2030")
     );
+    // A programme named by its edition's year, printed bare; "năm 2024" names no edition.
+    let c = one("1. Tiếp tục thực hiện Chương trình giáo dục phổ thông 2018 ở tất cả các khối lớp; nâng cao");
+    assert_eq!(c.name.as_deref(), Some("Chương trình giáo dục phổ thông 2018"));
+    assert!(cite("Tiếp tục thực hiện chương trình công tác năm 2024; nâng cao").is_empty());
     // Bodies in the plural are the subject, not the issuer.
     let c = one("thực hiện tốt Quy chế phối hợp của Hội Nông dân Việt Nam và các hội quần chúng; tăng cường");
     assert_eq!(c.name.as_deref(), Some("Quy chế phối hợp của Hội Nông dân Việt Nam và các hội quần chúng"));
