@@ -532,7 +532,7 @@ fn issued_with_title(lines: &[Line], i: usize) -> bool {
     let next: Vec<&Line> = lines[i + 1..].iter().filter(|l| !l.is_blank()).take(4).collect();
     next.iter()
         .position(|l| opens_issued_with(l.text))
-        .is_some_and(|p| typed && p > 0 || next[..p].iter().all(|l| is_upper(l.text)))
+        .is_some_and(|p| (typed && p > 0) || next[..p].iter().all(|l| is_upper(l.text)))
 }
 
 /// A signature printed without "Nơi nhận" or an authority prefix ("BỘ TRƯỞNG" /

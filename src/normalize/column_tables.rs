@@ -83,6 +83,10 @@ impl NormalizeStep for ColumnTables {
     }
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
+        // "TT" is in most texts ("CT-TTg"); a header line is in few, and only they need the lines kept.
+        if !lines(text).any(|l| opens_with_row_number(l.text(text))) {
+            return;
+        }
         let all: Vec<Line> = lines(text).collect();
         let mut i = 0;
         while i < all.len() {
