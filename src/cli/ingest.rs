@@ -73,6 +73,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let (files, walk_errors) = expand(&args.paths, args.json, &args.input);
     let limits = args.input.limits();
     let mut store = Store::open(&args.db)?;
+    store.begin_ingest()?;
     let stored = store.stored_files()?;
     let progress = Progress::new(files.len() as u64);
     let mut tally = Tally { failed: walk_errors.len(), ..Tally::default() };
@@ -125,7 +126,10 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         writer.join().expect("the writer thread does not panic")
     });
     progress.finish();
+    // What was committed is made durable even when the writer stopped on an error.
+    let ended = store.end_ingest();
     written.with_context(|| format!("{}: ingest stopped", args.db.display()))?;
+    ended?;
     eprintln!(
         "ingest: {} files read ({} unchanged), {} documents, {} citations, {} failed, in {:.1} s → {}",
         tally.read,

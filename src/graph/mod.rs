@@ -17,7 +17,9 @@ pub mod query;
 pub mod schema;
 mod store;
 
-pub use store::{FileRecord, ResolvedDocument, ResolvedFile, Store, StoredFile, content_hash, resolve_file};
+pub use store::{
+    Durability, FileRecord, ResolvedDocument, ResolvedFile, Store, StoredFile, content_hash, resolve_file,
+};
 
 use std::path::PathBuf;
 
