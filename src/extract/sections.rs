@@ -385,6 +385,16 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
         let (prev, line) = (prev.trim(), line.trim_start());
         line.starts_with(char::is_uppercase) && (prev.ends_with(['.', '!', '?']) || heading(prev) && complete(prev))
     };
+    // A bordered table row after text, or text after one, changes paragraph: converters
+    // seldom leave Markdown's blank line around a table ("1. Nhiệm vụ cụ thể\n| TT | …").
+    // An indented line under a row goes on with its cell.
+    let row = |line: &str| {
+        let t = line.trim();
+        t.len() > 1 && t.starts_with('|') && t.ends_with('|')
+    };
+    let table_edge = |prev: &str, line: &str| {
+        !prev.is_empty() && (row(line) && !row(prev) || row(prev) && !row(line) && !line.starts_with([' ', '\t']))
+    };
     let mut out: Vec<(usize, usize)> = vec![];
     let mut open = false;
     let mut prev = "";
@@ -392,7 +402,7 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
         let (s, e) = (line.span.start as usize, line.span.end as usize);
         if line.text.trim().is_empty() {
             open = false;
-        } else if open && !starts(line.text) && !after_break(prev, line.text) {
+        } else if open && !starts(line.text) && !after_break(prev, line.text) && !table_edge(prev, line.text) {
             out.last_mut().expect("an open paragraph").1 = e;
             open = !is_upper(line.text);
         } else {
