@@ -518,7 +518,9 @@ fn ends_at_level(toks: &[Token], start: usize, i: usize) -> bool {
     if let Some(ends) = head_name_end(toks, start, i) {
         return ends;
     }
-    level_at > start + 1 && level_before(toks, level_at)
+    // A level word that ends a head ("Liên minh Hợp tác xã") is no level: the name takes
+    // its place after it ("… Hợp tác xã tỉnh").
+    level_at > start + 1 && level_before(toks, level_at) && !(ends_head(toks, level_at) && opens_level(&toks[i]))
 }
 
 /// Whether the level word before `k` ends a head of three words or more ("Hợp tác xã",
@@ -552,11 +554,7 @@ fn ends_at_whole_name(toks: &[Token], start: usize, i: usize) -> bool {
     let ends_here = |k: usize| rows_at(toks, k, RoleKind::Whole).any(|r| k + r.words.len() == i);
     i > start
         && LAST_WORDS.contains(&*toks[i - 1].lower)
-        && toks[i].lower.chars().all(grammar::is_letter)
-        && !matches!(
-            &*toks[i].lower,
-            "và" | "hoặc" | "các" | "những" | "cấp" | "cùng" | "của" | "thuộc" | "trực" | "trong" | "tại" | "ở"
-        )
+        && opens_predicate(&toks[i])
         && (start..i).rev().take(NAME_WORDS).any(ends_here)
         && !opens_level(&toks[i])
         && !names_region(toks, i)
@@ -564,6 +562,36 @@ fn ends_at_whole_name(toks: &[Token], start: usize, i: usize) -> bool {
         // printed twice ("Đảng ủy ủy") is a slip inside the name.
         && !(toks[i].lower == "cơ" && toks.get(i + 1).is_some_and(|t| t.lower == "sở"))
         && !(matches!(&*toks[i].lower, "ủy" | "uỷ") && toks[i].lower == toks[i - 1].lower)
+}
+
+/// Whether the lower-case word after a complete name may open its predicate: a word,
+/// and none that lists, links or places the name ("Sở Y tế và các đơn vị", "Ban Dân vận
+/// các cấp", "Hội Nông dân cùng cấp", "Công an tỉnh trực thuộc").
+fn opens_predicate(t: &Token) -> bool {
+    t.lower.chars().all(grammar::is_letter)
+        && !matches!(
+            &*t.lower,
+            "và" | "hoặc" | "các" | "những" | "cấp" | "cùng" | "của" | "thuộc" | "trực" | "trong" | "tại" | "ở"
+        )
+}
+
+/// Whether a name that is a head and then a proper name of two capitalized words or more,
+/// and nothing else, ends before the lower-case word at `i` ("Viettel Kon Tum lắp đặt …",
+/// "Tỉnh đoàn Lạng Sơn triển khai …"): a body named in words has a lower-case word after
+/// its first capital ("Sở Tài chính", "Ban Quản lý dự án"), a place's name has none. An
+/// acronym is no place's name ("Ban QLDA đầu tư xây dựng"), nor are heads and levels.
+fn ends_after_proper_name(toks: &[Token], start: usize, i: usize) -> bool {
+    let s = start + usize::from(matches!(&*toks[start].lower, "các" | "những"));
+    let Some(head) = phrase_at(toks, s, RoleKind::Head) else {
+        return false;
+    };
+    let name = s + head..i;
+    // Capitalized heads and levels are a body's or a place's name in words ("Giám đốc Sở
+    // Nông nghiệp", "Viện Pasteur Thành phố Hồ Chí Minh").
+    let place_word = |k: usize| {
+        toks[k].upper && !toks[k].caps && phrase_at(toks, k, RoleKind::Head).is_none() && !opens_level(&toks[k])
+    };
+    name.len() >= 2 && name.clone().all(place_word) && opens_predicate(&toks[i]) && !opens_level(&toks[i])
 }
 
 /// "khu vực XIII", "khu vực 3": the region a body's branch serves, part of its name
@@ -644,6 +672,7 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
                 || placed_already(toks, start, i)
                 || ends_at_level(toks, start, i)
                 || ends_at_whole_name(toks, start, i)
+                || ends_after_proper_name(toks, start, i)
                 || ends_after_region(toks, start, i))
         {
             at_stop = Some(i);
