@@ -254,6 +254,15 @@ pub fn is_type_code(code: &str) -> bool {
     code == "QĐi" || DOC_TYPES.iter().any(|t| t.abbreviation == code)
 }
 
+/// The marks that open a list item ("- Sở Nội vụ;", "– Như trên;", "• UBND các xã"):
+/// hyphen, plus, bullet, and the en and em dashes that word processors put in a hyphen's place.
+pub const ITEM_BULLETS: [char; 5] = ['-', '+', '•', '–', '—'];
+
+/// The item after the bullet that opens `line` (left-trimmed), if one does.
+pub fn strip_bullet(line: &str) -> Option<&str> {
+    line.trim_start().strip_prefix(ITEM_BULLETS)
+}
+
 /// Whether `s` has two letters or more and none of them lower case (an agency line,
 /// a type title, "UBND").
 pub fn is_upper(s: &str) -> bool {

@@ -416,8 +416,7 @@ fn layout(lines: &[Line]) -> Layout {
         .find(|&i| lines[i].cells().iter().any(|c| opens_address_list(c.text)))
         .map(|i| {
             let mut e = i + 1;
-            while e < lines.len() && (lines[e].is_blank() || lines[e].text.trim_start().starts_with(['-', '+', '•']))
-            {
+            while e < lines.len() && (lines[e].is_blank() || crate::grammar::strip_bullet(lines[e].text).is_some()) {
                 e += 1;
             }
             while e > i + 1 && lines[e - 1].is_blank() {
@@ -452,7 +451,7 @@ fn layout(lines: &[Line]) -> Layout {
                 && (lines[e].is_blank()
                     || is_table_rule(lines[e].text)
                     // An item, or a pipe table's row whose left column is one.
-                    || lines[e].cells().first().is_some_and(|c| c.text.starts_with(['-', '+', '•']))
+                    || lines[e].cells().first().is_some_and(|c| c.text.starts_with(crate::grammar::ITEM_BULLETS))
                     || lines[e].cells().first().is_some_and(|c| !is_upper(c.text) && in_left_column(&lines[e], c)))
             {
                 e += 1;

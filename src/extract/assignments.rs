@@ -1259,7 +1259,7 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
             }
             // One tokenization serves every reading of the paragraph below.
             let toks = tokens(paragraph);
-            match listing.filter(|_| paragraph.trim_start().starts_with(['-', '+', '•'])) {
+            match listing.filter(|_| grammar::strip_bullet(paragraph).is_some()) {
                 Some(role) if read_listed(paragraph, &toks, base, role, &mut push) => continue,
                 _ => listing = None,
             }

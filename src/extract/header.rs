@@ -645,8 +645,17 @@ fn signer(sig: &[Line]) -> Option<Signer> {
             (i, if fold_starts_with(t, "noi nhan") { t.split_once(':').map_or("", |x| x.1.trim()) } else { t })
         })
         // "- Như Điều 2; KT. CHỦ TỊCH": a recipient with the signature's line run into it.
-        .map(|(i, t)| (i, if t.starts_with(['-', '+']) { signature_run_in(t).map_or("", |(_, line)| line) } else { t }))
-        .filter(|(_, t)| !t.is_empty() && !t.starts_with(['-', '+', '(']))
+        .map(|(i, t)| {
+            (
+                i,
+                if t.starts_with(crate::grammar::ITEM_BULLETS) {
+                    signature_run_in(t).map_or("", |(_, line)| line)
+                } else {
+                    t
+                },
+            )
+        })
+        .filter(|(_, t)| !t.is_empty() && !t.starts_with(crate::grammar::ITEM_BULLETS) && !t.starts_with('('))
         .unzip();
     let names = |k: &usize| is_person_name(without_titles(cells[*k]));
     let name_at = (0..cells.len()).rev().find(names)?;
@@ -778,10 +787,10 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
             if f.starts_with("noi nhan") || crate::segment::opens_address_list(t) {
                 t = t.split_once(':').map(|x| x.1).unwrap_or("").trim();
             }
-            if t.is_empty() || is_upper(t) && !t.starts_with('-') {
+            if t.is_empty() || is_upper(t) && !t.starts_with(crate::grammar::ITEM_BULLETS) {
                 continue;
             }
-            if let Some(item) = t.strip_prefix(['-', '+', '•']) {
+            if let Some(item) = t.strip_prefix(crate::grammar::ITEM_BULLETS) {
                 flush(&mut current, &mut out);
                 current = Some(item.trim().to_string());
             } else if let Some(c) = current.as_mut() {
@@ -1177,6 +1186,31 @@ mod tests {
         );
         assert_eq!(signature_run_in("UBND xã, UBMTTQVN xã"), None);
         assert_eq!(signature_run_in("VPUB: CVP, PCVP"), None);
+    }
+
+    #[test]
+    fn en_and_em_dashes_open_recipient_items_like_a_hyphen() {
+        let text = "ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                    THÀNH PHỐ BUÔN MA THUỘT               Độc lập - Tự do - Hạnh phúc\n\
+                    Số: 3125/UBND-QLĐT                Buôn Ma Thuột, ngày 17 tháng 7 năm 2023\n\
+                    V/v chấn chỉnh trật tự đô thị\n\n\
+                    Kính gửi:\n- Phòng Quản lý đô thị thành phố;\n– Công an thành phố;\n\
+                    —Đội Quản lý trật tự đô thị thành phố.\n\n\
+                    Chủ tịch UBND thành phố yêu cầu các cơ quan tăng cường kiểm tra.\n\n\
+                    Nơi nhận:                                        KT. CHỦ TỊCH\n\
+                    – Như trên;                                       PHÓ CHỦ TỊCH\n\
+                    – UBND tỉnh (b/c);\n– Lưu: VT.\n\n                                                 Nguyễn Văn Thạch\n";
+        let x = crate::pipeline::extract_bytes("letter.txt", text.as_bytes()).expect("reads");
+        assert_eq!(
+            x.documents[0].recipients,
+            [
+                "Phòng Quản lý đô thị thành phố",
+                "Công an thành phố",
+                "Đội Quản lý trật tự đô thị thành phố",
+                "Như trên",
+                "UBND tỉnh (b/c)"
+            ]
+        );
     }
 
     #[test]
