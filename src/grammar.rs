@@ -84,6 +84,8 @@ pub(crate) const BODY_HEADS_TSV: &str = include_str!("../grammars/body-heads.tsv
 pub(crate) const LEVELS_OF_PLACE_TSV: &str = include_str!("../grammars/levels-of-place.tsv");
 /// `grammars/gazette-headings.tsv`: the Official Gazette's section headings.
 pub(crate) const GAZETTE_HEADINGS_TSV: &str = include_str!("../grammars/gazette-headings.tsv");
+/// `grammars/document-marks.tsv`: urgency, secrecy and circulation marks of a header.
+pub(crate) const DOCUMENT_MARKS_TSV: &str = include_str!("../grammars/document-marks.tsv");
 /// `grammars/proper-names.tsv`: names that keep their capitals in an agency's name.
 pub(crate) const PROPER_NAMES_TSV: &str = include_str!("../grammars/proper-names.tsv");
 /// `grammars/signature-authorities.tsv`: authority prefixes of a signature.
@@ -147,6 +149,17 @@ pub static PARTY_COMMITTEES: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// The Official Gazette's section headings ("van ban quy pham phap luat"), folded.
 pub static GAZETTE_HEADINGS: LazyLock<Vec<String>> = LazyLock::new(|| first_column(GAZETTE_HEADINGS_TSV, fold));
+
+/// Urgency, secrecy and circulation marks ("hoa toc", "mat"), folded.
+pub static DOCUMENT_MARKS: LazyLock<Vec<String>> = LazyLock::new(|| first_column(DOCUMENT_MARKS_TSV, fold));
+
+/// Whether a header cell is one of [`DOCUMENT_MARKS`] and nothing else ("HỎA TỐC",
+/// "KHẨN!", "TRẢ LẠI SAU KHI HỌP (HỘI NGHỊ)").
+pub fn is_document_mark(cell: &str) -> bool {
+    let f = fold(cell);
+    let f = f.trim_matches(|c: char| !c.is_alphanumeric());
+    DOCUMENT_MARKS.iter().any(|m| f == m || f.strip_prefix(m.as_str()).is_some_and(|rest| rest.starts_with(" (")))
+}
 
 /// Names that keep their capitals in an agency's name, as spelled, in the file's order.
 pub static PROPER_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| first_column(PROPER_NAMES_TSV, str::to_string));

@@ -256,6 +256,7 @@ fn agency_cells<'t>(head: &[Line<'t>]) -> Vec<&'t str> {
                 continue;
             }
             let gazette_heading = GAZETTE_HEADINGS.iter().any(|h| f.starts_with(h));
+            let mark = crate::grammar::is_document_mark(cell.text);
             let symbol = SYMBOL.find(cell.text).is_some_and(|m| m.start() == 0);
             // "Số: 12/KH-UBND", "SỐ 12", "Số" alone: the symbol's label, not "SỞ TÀI CHÍNH".
             let symbol_label = f.strip_prefix("so").is_some_and(|r| {
@@ -266,6 +267,7 @@ fn agency_cells<'t>(head: &[Line<'t>]) -> Vec<&'t str> {
                 && !symbol_label
                 && !symbol
                 && !gazette_heading
+                && !mark
                 && DATE_LINE.find(cell.text).is_none()
             {
                 out.push(cell.text);
@@ -985,6 +987,16 @@ mod tests {
         for (at, c) in rows {
             assert_eq!(agency_cells(&lines(c[1])), Vec::<&str>::new(), "gazette-headings.tsv {at}");
             assert_eq!(agency_cells(&lines(c[2])), vec![c[2]], "gazette-headings.tsv {at}");
+        }
+    }
+
+    #[test]
+    fn document_marks_are_no_agency_lines() {
+        let rows = grammar(crate::grammar::DOCUMENT_MARKS_TSV, 3);
+        assert_eq!(rows.len(), crate::grammar::DOCUMENT_MARKS.len());
+        for (at, c) in rows {
+            assert_eq!(agency_cells(&lines(c[1])), Vec::<&str>::new(), "document-marks.tsv {at}");
+            assert_eq!(agency_cells(&lines(c[2])), vec![c[2]], "document-marks.tsv {at}");
         }
     }
 
