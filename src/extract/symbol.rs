@@ -23,7 +23,9 @@ const DASHES: &str = "\\-–—‐‑−";
 /// (normative form), `party` (the type code of the Party form), `codes`.
 pub static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     // "TƯ" (Trung ương) is printed for "TW" in Party symbols.
-    let code = r"[A-ZĐÐ][A-Za-zĐđÐƯ0-9]*";
+    // Two offices that share a symbol join their codes with "&" ("SNV-XDCQ&CTTN",
+    // "SGDĐT-GDTrH&GDTX"), never with spaces: "12/UBND & các văn bản" ends at "UBND".
+    let code = r"[A-ZĐÐ][A-Za-zĐđÐƯ0-9]*(?:&[A-ZĐÐ][A-Za-zĐđÐƯ0-9]*)*";
     let gap = r"[ \t]*";
     // A symbol wrapped at a separator goes on at the start of the next line
     // ("34/2018/TT-" / "BLĐTBXH", "75/2024/" / "NĐ-CP"); after a dash or the year's
@@ -253,6 +255,10 @@ mod tests {
             ("12/TTCP", "12/TTCP", Some(12)),
             ("145/TTrVN", "145/TTrVN", Some(145)),
             ("5/HĐND", "5/HĐND", Some(5)),
+            // Two offices' codes joined by "&"; "&" between words is no part of a symbol.
+            ("1026/SNV-XDCQ&CTTN", "1026/SNV-XDCQ&CTTN", Some(1026)),
+            ("512/SGDĐT-GDTrH&GDTX ngày", "512/SGDĐT-GDTrH&GDTX", Some(512)),
+            ("12/UBND & các văn bản", "12/UBND", Some(12)),
         ] {
             let s = read(printed);
             assert_eq!(s.canonical, canon, "{printed}");
