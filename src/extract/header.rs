@@ -602,10 +602,11 @@ pub fn proper_case(s: &str) -> String {
     if let Some(first) = words.first_mut() {
         *first = capitalize(first);
     }
-    // A ministry capitalizes each field it names: "Bộ Lao động - Thương binh và Xã hội".
-    if lower.first().is_some_and(|w| w == "bộ") {
+    // A ministry or a provincial department capitalizes each field it names: "Bộ Lao động -
+    // Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ".
+    if lower.first().is_some_and(|w| w == "bộ" || w == "sở") {
         for i in 1..words.len() {
-            if i == 1 || ["và", "-", "–"].contains(&lower[i - 1].as_str()) {
+            if i == 1 || ["và", "-", "–"].contains(&lower[i - 1].as_str()) || lower[i - 1].ends_with(',') {
                 words[i] = capitalize(&words[i]);
             }
         }
@@ -872,6 +873,9 @@ mod tests {
         assert_eq!(proper_case("UY BAN NHÂN DÂN HUYÊN HƯƠNG SƠN"), "Ủy ban nhân dân huyện Hương Sơn");
         assert_eq!(proper_case("ỦY BAN NHÂN DÂN THI XA ĐỨC PHỐ"), "Ủy ban nhân dân thị xã Đức Phố");
         assert_eq!(proper_case("ỦY BAN MẶT TRÂN TỔ QUỐC VIỆT NAM"), "Ủy ban Mặt trận Tổ quốc Việt Nam");
+        assert_eq!(proper_case("SỞ NỘI VỤ"), "Sở Nội vụ");
+        assert_eq!(proper_case("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"), "Sở Văn hóa, Thể thao và Du lịch");
+        assert_eq!(proper_case("BỘ GIÁO DỤC VÀ ĐÀO TẠO"), "Bộ Giáo dục và Đào tạo");
         assert_eq!(join_party("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Lào Cai"), "Ban Thường vụ Tỉnh ủy Lào Cai");
     }
 
@@ -910,7 +914,7 @@ mod tests {
         assert!(!names_place("so lao dong - thuong binh va xa hoi"));
         assert_eq!(
             header_issuer(&["ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", "SỞ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"]),
-            "Sở lao động - thương binh và xã hội tỉnh Quảng Nam"
+            "Sở Lao động - Thương binh và Xã hội tỉnh Quảng Nam"
         );
         assert_eq!(
             header_issuer(&["BẢO HIỂM XÃ HỘI VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN"]),
