@@ -55,7 +55,11 @@ enum Point {
         h: u32,
         y: i32,
     },
-    Year(i32),
+    /// Year `y`, or the years `y` to `to` ("năm 2025 - 2026").
+    Year {
+        y: i32,
+        to: i32,
+    },
 }
 
 /// The regex of one point, its groups prefixed with `p` so two can share a pattern.
@@ -65,7 +69,7 @@ fn point(p: &str) -> String {
     // The words of a date as a scan may misprint their marks ("ngay 30/6/2025").
     use crate::grammar::{DAY_WORD as DAY, MONTH_WORD as MONTH, YEAR_WORD as YEAR};
     format!(
-        r"(?:{DAY}\s+(?P<{p}wd>[0-9]{{1,2}})\s+{MONTH}\s+(?P<{p}wm>[0-9]{{1,2}})(?:\s+{YEAR}\s+(?P<{p}wy>[0-9]{{4}}))?|(?:{DAY}\s+)?\b(?P<{p}d>[0-9]{{1,2}})\s*[/-]\s*(?P<{p}dm>[0-9]{{1,2}})(?-u:\b)(?:\s*[/-]\s*(?P<{p}dy>[0-9]{{4}}))?|{QUARTER}\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[-–]\s*(?:{QUARTER}\s+)?(?P<{p}q2>IV|I{{1,3}}|[1-4])\b)?(?:\s*[/,-]?\s*(?:{YEAR}\s+)?(?P<{p}qy>[0-9]{{4}}))?|{MONTH}\s+(?P<{p}m>[0-9]{{1,2}})(?:\s*[-–]\s*(?:{MONTH}\s+)?(?P<{p}m2>[0-9]{{1,2}})\s*(?:/\s*(?P<{p}ms>[0-9]{{4}})|\s+{YEAR}\s+(?P<{p}ms2>[0-9]{{4}}))|\s*[/-]\s*(?P<{p}my>[0-9]{{4}})|\s+{YEAR}\s+(?P<{p}my2>[0-9]{{4}}))?|{YEAR}\s+(?P<{p}y>[0-9]{{4}}))"
+        r"(?:{DAY}\s+(?P<{p}wd>[0-9]{{1,2}})\s+{MONTH}\s+(?P<{p}wm>[0-9]{{1,2}})(?:\s+{YEAR}\s+(?P<{p}wy>[0-9]{{4}}))?|(?:{DAY}\s+)?\b(?P<{p}d>[0-9]{{1,2}})\s*[/-]\s*(?P<{p}dm>[0-9]{{1,2}})(?-u:\b)(?:\s*[/-]\s*(?P<{p}dy>[0-9]{{4}}))?|{QUARTER}\s+(?P<{p}q>IV|I{{1,3}}|[1-4])\b(?:\s*[-–]\s*(?:{QUARTER}\s+)?(?P<{p}q2>IV|I{{1,3}}|[1-4])\b)?(?:\s*[/,-]?\s*(?:{YEAR}\s+)?(?P<{p}qy>[0-9]{{4}}))?|{MONTH}\s+(?P<{p}m>[0-9]{{1,2}})(?:\s*[-–]\s*(?:{MONTH}\s+)?(?P<{p}m2>[0-9]{{1,2}})\s*(?:/\s*(?P<{p}ms>[0-9]{{4}})|\s+{YEAR}\s+(?P<{p}ms2>[0-9]{{4}}))|\s*[/-]\s*(?P<{p}my>[0-9]{{4}})|\s+{YEAR}\s+(?P<{p}my2>[0-9]{{4}}))?|{YEAR}\s+(?P<{p}y>[0-9]{{4}})(?:\s*[-–]\s*(?P<{p}y2>[0-9]{{4}})\b)?)"
     )
 }
 
@@ -99,14 +103,21 @@ fn read_point(c: &Captures<'_>, p: &str) -> Option<Point> {
             y: year("my").or(year("my2")).or(year("ms")).or(year("ms2")),
         });
     }
-    year("y").map(Point::Year)
+    // Years run forward, and not past a programme's horizon: "năm 2025 - 2026"; what spans
+    // more than ten years is no time limit (or no span: "năm 2025 - 1975").
+    let y = year("y")?;
+    match year("y2") {
+        Some(to) if to > y && to - y <= 10 => Some(Point::Year { y, to }),
+        Some(_) => None,
+        None => Some(Point::Year { y, to: y }),
+    }
 }
 
 impl Point {
     fn year(self) -> Option<i32> {
         match self {
             Point::Day { y, .. } | Point::Month { y, .. } | Point::Quarter { y, .. } => y,
-            Point::Year(y) | Point::Half { y, .. } => Some(y),
+            Point::Year { y, .. } | Point::Half { y, .. } => Some(y),
         }
     }
 
@@ -138,7 +149,10 @@ impl Point {
             Point::Month { m, to, y: Some(y) } => (y, m, to, 1, 0),
             Point::Quarter { q, to, y: Some(y) } => (y, 3 * q - 2, 3 * to, 1, 0),
             Point::Half { h, y } => (y, 6 * h - 5, 6 * h, 1, 0),
-            Point::Year(y) => (y, 1, 12, 1, 0),
+            Point::Year { y, to } if to != y => {
+                return Ok((format!("{y:04}-01-01"), format!("{to:04}-12-31")));
+            }
+            Point::Year { y, .. } => (y, 1, 12, 1, 0),
             _ => return Err("no year is printed and the document has no date".into()),
         };
         let last = days_in_month(y, m1).ok_or_else(|| format!("month {m1} does not exist"))?;
@@ -222,7 +236,7 @@ static SINCE: LazyLock<Prefiltered> = LazyLock::new(|| {
 });
 static PERIOD: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:qu[ýíyi]\s+(?:IV|I{1,3}|[1-4])(?:\s*[-–]\s*(?:qu[ýíyi]\s+)?(?:IV|I{1,3}|[1-4]))?\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào|hoàn\s+thành)\s+tháng\s+[0-9]{1,2}(?:\s*[-–]\s*(?:tháng\s+)?[0-9]{1,2})?\s*(?:/\s*|năm\s+)[0-9]{4}|trong\s+năm\s+[0-9]{4})",
+        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:qu[ýíyi]\s+(?:IV|I{1,3}|[1-4])(?:\s*[-–]\s*(?:qu[ýíyi]\s+)?(?:IV|I{1,3}|[1-4]))?\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào|hoàn\s+thành)\s+tháng\s+[0-9]{1,2}(?:\s*[-–]\s*(?:tháng\s+)?[0-9]{1,2})?\s*(?:/\s*|năm\s+)[0-9]{4}|trong\s+năm\s+[0-9]{4}(?:\s*[-–]\s*[0-9]{4}\b)?)",
     )
     .unwrap().into()
 });
@@ -609,7 +623,7 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
         let Some(point) = LABEL_POINT.captures(m.as_str()).and_then(|c| read_point(&c, "a")) else { continue };
         // A year is a limit only on a task to be finished within it ("hoàn thành trong năm
         // 2024"); "Trong năm 2023, tỉnh đã …" tells what happened, "Phấn đấu trong năm …" a goal.
-        if matches!(point, Point::Year(_)) && !finishes(&p[..m.start()]) {
+        if matches!(point, Point::Year { .. }) && !finishes(&p[..m.start()]) {
             continue;
         }
         out.push(candidate(m.start(), m.as_str(), point));
@@ -643,7 +657,7 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
                 }
                 (Some(_), None) => continue,
                 (None, _) => match read_point(&c, "a") {
-                    Some(pt @ (Point::Year(_) | Point::Month { .. } | Point::Quarter { .. })) => pt,
+                    Some(pt @ (Point::Year { .. } | Point::Month { .. } | Point::Quarter { .. })) => pt,
                     // A day the task is set for ("Thời gian: Dự kiến tổ chức vào ngày 20/4/2024");
                     // not one whose year goes on in two digits, as a signature stamp's "25/03/20" does.
                     Some(day @ Point::Day { .. }) if !p[from + m.end()..].starts_with(['/', '-']) => day,
