@@ -1135,9 +1135,12 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
         }
         return vec![span(i, colon)];
     }
-    let (units, stop) = read_units(&toks, i);
+    // "Công an tỉnh (Cơ quan Thường trực Tổ công tác Đề án 06)": a closing parenthesis says
+    // what the unit is to the plan; the units are the words before it.
+    let named = trailing_parenthesis(&toks).unwrap_or(toks.len());
+    let (units, stop) = read_units(&toks[..named], i);
     let covered = units.last().map_or(0, |u| u.1);
-    if toks[covered..].iter().all(|t| !is_word(t)) && toks.len() <= 25 {
+    if toks[covered..named].iter().all(|t| !is_word(t)) && named <= 25 {
         return units.into_iter().map(|(s, e)| span(s, e)).collect();
     }
     // One unit described at length: no sentence in it, no list of clauses.
@@ -1152,6 +1155,15 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     let end = toks.iter().rposition(is_word).map_or(i, |k| k + 1);
     let end = (i + 1..end).find(|&k| new_cell(&toks, k)).unwrap_or(end);
     if described { vec![span(i, end)] } else { vec![] }
+}
+
+/// Where a parenthesis that closes the title opens, when words stand before it.
+fn trailing_parenthesis(toks: &[Token]) -> Option<usize> {
+    if toks.last()?.lower != ")" {
+        return None;
+    }
+    let open = toks.iter().rposition(|t| t.lower == "(")?;
+    (open > 0).then_some(open)
 }
 
 /// One key for a unit printed two ways in one section ("UBND tỉnh" and "Ủy ban nhân dân
@@ -1756,6 +1768,10 @@ mod tests {
         // A plural whose names follow its colon is a list for the paragraph to read.
         let title = "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Kế hoạch và Đầu tư; Chủ tịch UBND các huyện chịu trách nhiệm thi hành.";
         assert!(heading_units(title, false).is_empty());
+        // A closing parenthesis says what the unit is to the plan; the unit stands before it.
+        let title = "Công an tỉnh (Cơ quan Thường trực Tổ công tác Đề án 06 tỉnh)";
+        let units = heading_units(title, true);
+        assert_eq!(units.iter().map(|&(s, e)| &title[s..e]).collect::<Vec<_>>(), ["Công an tỉnh"]);
     }
 
     #[test]
