@@ -385,12 +385,13 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
         let (prev, line) = (prev.trim(), line.trim_start());
         line.starts_with(char::is_uppercase) && (prev.ends_with(['.', '!', '?']) || heading(prev) && complete(prev))
     };
-    // A bordered table row after text, or text after one, changes paragraph: converters
-    // seldom leave Markdown's blank line around a table ("1. Nhiệm vụ cụ thể\n| TT | …").
+    // A table row after text, or text after one, changes paragraph: converters seldom leave
+    // Markdown's blank line around a table ("1. Nhiệm vụ cụ thể\n| TT | …"). A row is
+    // bordered, or has three cells or more ("TT | Nội dung | Chủ trì").
     // An indented line under a row goes on with its cell.
     let row = |line: &str| {
         let t = line.trim();
-        t.len() > 1 && t.starts_with('|') && t.ends_with('|')
+        t.len() > 1 && t.starts_with('|') && t.ends_with('|') || t.matches(" | ").nth(1).is_some()
     };
     let table_edge = |prev: &str, line: &str| {
         !prev.is_empty() && (row(line) && !row(prev) || row(prev) && !row(line) && !line.starts_with([' ', '\t']))
@@ -592,6 +593,20 @@ mod tests {
         let text = "III. TỔ CHỨC THỰC HIỆN\nVăn phòng Huyện ủy theo dõi,\ntổng hợp.\n1. Một\n- Hai\n\nBa";
         let got: Vec<&str> = paragraphs(text).into_iter().map(|(_, p)| p).collect();
         assert_eq!(got, ["III. TỔ CHỨC THỰC HIỆN", "Văn phòng Huyện ủy theo dõi,\ntổng hợp.", "1. Một", "- Hai", "Ba"]);
+    }
+
+    #[test]
+    fn a_table_without_blank_lines_around_it_is_a_paragraph_of_its_own() {
+        let got = |text: &str| paragraphs(text).into_iter().map(|(_, p)| p.to_string()).collect::<Vec<_>>();
+        let rows = "| TT | Nội dung | Chủ trì |\n|---|---|---|\n| 1 | Rà soát | Sở Nội vụ |";
+        assert_eq!(got(&format!("1. Nhiệm vụ cụ thể\n{rows}\nSở Tư pháp theo dõi.")).len(), 3);
+        let rows = "TT | Nội dung | Chủ trì\n1 | Rà soát | Sở Nội vụ";
+        assert_eq!(
+            got(&format!("(Kèm theo Kế hoạch số 68/KH-UBND)\n{rows}")),
+            ["(Kèm theo Kế hoạch số 68/KH-UBND)", rows]
+        );
+        // A line with one pipe is no row: "Chủ trì | Sở Nội vụ" goes on with its sentence.
+        assert_eq!(got("Giao Sở Nội vụ chủ trì, phối hợp\nSở Tư pháp | Sở Tài chính thực hiện.").len(), 1);
     }
 
     #[test]

@@ -13,6 +13,11 @@
 //! as the header. A justified paragraph with double spaces inside its sentences has no
 //! such header and stays as it is.
 //!
+//! A table a converter wrote one cell per line or per paragraph ("TT", "Nội dung", "Cơ quan
+//! chủ trì", …, "1", "Rà soát …", "Sở Nội vụ", …) has "TT" alone on its line and captions
+//! that name who does a task or when; its rows are told by their numbers, 1, 2, … in turn,
+//! each as many lines as the captions, and each becomes one pipe row.
+//!
 //! Under a pipe table's header of the same kind, a row whose pipes a scan lost ("3   Nạo
 //! vét cống rãnh   Các thôn   Quý III/2024") gets them back when it splits into as many
 //! cells as the header has.
@@ -96,6 +101,8 @@ impl NormalizeStep for ColumnTables {
                 i + 1
             } else if header.contains('|') {
                 pipe_table(text, &all, i, edits)
+            } else if numbers_rows(header.trim()) {
+                stacked_table(text, &all, i, edits)
             } else {
                 aligned_table(text, &all, i, edits)
             };
@@ -179,6 +186,60 @@ fn pipe_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) -> us
     j
 }
 
+/// Words of a column caption that says who does a task or when: a stacked header must
+/// hold one to be a task table's.
+const TASK_CAPTIONS: [&str; 5] = ["chu tri", "phoi hop", "thuc hien", "thoi gian", "hoan thanh"];
+
+/// A table a converter wrote one cell per line, or per paragraph: "TT" alone on its line,
+/// the column captions each on the lines after it, then each row as its number ("1") and
+/// its cells on as many lines as there are captions. Rows are numbered 1, 2, … in turn, and
+/// the table ends where the next number is not where a row would start. Each row's cells
+/// are joined with pipes onto one line, the header's too. Returns the line after the table.
+fn stacked_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) -> usize {
+    // The non-blank lines from `i` on, as indexes into `all`.
+    let filled: Vec<usize> = (i..all.len()).filter(|&j| !all[j].text(text).trim().is_empty()).take(400).collect();
+    let bare_number = |j: usize| {
+        let t = all[j].text(text).trim();
+        !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let captions = filled[1..].iter().take_while(|&&j| !bare_number(j)).count();
+    let caption_ok = |j: &usize| {
+        let t = all[*j].text(text).trim();
+        t.split_whitespace().count() <= 8 && !t.ends_with(['.', ';', ':']) && !t.starts_with(char::is_numeric)
+    };
+    let task_table =
+        filled[1..=captions].iter().any(|&j| TASK_CAPTIONS.iter().any(|c| fold(all[j].text(text)).contains(c)));
+    let columns = captions + 1;
+    if !(3..=8).contains(&captions) || !filled[1..=captions].iter().all(caption_ok) || !task_table {
+        return i + 1;
+    }
+    let mut rows = vec![&filled[..columns]];
+    let mut at = columns;
+    while let Some(row) = filled.get(at..at + columns) {
+        let numbered = all[row[0]].text(text).trim() == rows.len().to_string();
+        // A cell of one row is no row number of the next: a row is cut short.
+        if !numbered || row[1..].iter().any(|&j| bare_number(j)) {
+            break;
+        }
+        rows.push(row);
+        at += columns;
+    }
+    if rows.len() < 2 {
+        return i + 1;
+    }
+    for (k, row) in rows.iter().enumerate() {
+        for pair in row.windows(2) {
+            let (a, b) = (all[pair[0]], all[pair[1]]);
+            edits.replace(a.end..b.start + (b.text(text).len() - b.text(text).trim_start().len()), " | ");
+        }
+        if let Some(next) = rows.get(k + 1) {
+            let (a, b) = (all[row[columns - 1]], all[next[0]]);
+            edits.replace(a.end..b.start, "\n");
+        }
+    }
+    rows.last().map_or(i + 1, |r| r[columns - 1] + 1)
+}
+
 /// Rewrite one row: between cells of different columns a " | " per column boundary
 /// crossed; empty cells where a row has none, before its first cell and after its last.
 fn pipe_row(line: Line, placed: &[(usize, usize, usize)], columns: usize, edits: &mut Rewrite<'_>) {
@@ -241,6 +302,28 @@ mod tests {
         // Cells that do not match the header's count are left as printed.
         let t = "| TT | Nội dung | Chủ trì |\n| 1 | Một | Sở A |\n 2   Hai\n";
         assert_eq!(run_step(&ColumnTables, t), t);
+    }
+
+    #[test]
+    fn a_table_written_one_cell_per_line_becomes_a_pipe_table() {
+        let t = "I. PHÂN CÔNG\nTT\nNội dung\nCơ quan chủ trì\nThời gian\n1\nRà soát\nSở Nội vụ\nQuý II/2025\n2\nDiễn tập\nUBND huyện\nQuý IV/2025\n\nII. KINH PHÍ\n";
+        assert_eq!(
+            run_step(&ColumnTables, t),
+            "I. PHÂN CÔNG\nTT | Nội dung | Cơ quan chủ trì | Thời gian\n1 | Rà soát | Sở Nội vụ | Quý II/2025\n2 | Diễn tập | UBND huyện | Quý IV/2025\n\nII. KINH PHÍ\n"
+        );
+        // One cell per paragraph.
+        let t = "TT\n\nNội dung\n\nĐơn vị phối hợp\n\nSản phẩm\n\n1\n\nĐào tạo\n\nSở Tư pháp\n\nBáo cáo\n\nNơi nhận:\n";
+        assert_eq!(
+            run_step(&ColumnTables, t),
+            "TT | Nội dung | Đơn vị phối hợp | Sản phẩm\n1 | Đào tạo | Sở Tư pháp | Báo cáo\n\nNơi nhận:\n"
+        );
+        // Captions that name no one's task, and rows cut short, are left as printed.
+        for t in [
+            "TT\nHọ và tên\nChức vụ\nĐơn vị\n1\nNguyễn Văn A\nChủ tịch\nUBND xã\n",
+            "TT\nNội dung\nChủ trì\nThời gian\n1\nRà soát\n2\nDiễn tập\nUBND huyện\nQuý IV/2025\n",
+        ] {
+            assert_eq!(run_step(&ColumnTables, t), t);
+        }
     }
 
     #[test]
