@@ -71,10 +71,13 @@ pub enum RoleKind {
     Individual,
     /// A heading whose items say whom the text concerns, not who acts ("Đối tượng áp dụng").
     Scope,
+    /// A board named for the field it serves after "về" ("Ban Chỉ đạo liên ngành về an toàn
+    /// thực phẩm"), where "về" would end another unit's name.
+    Field,
 }
 
 impl RoleKind {
-    const COUNT: usize = 21;
+    const COUNT: usize = 22;
 
     fn parse(kind: &str) -> RoleKind {
         match kind {
@@ -99,6 +102,7 @@ impl RoleKind {
             "title" => RoleKind::Title,
             "individual" => RoleKind::Individual,
             "scope" => RoleKind::Scope,
+            "field" => RoleKind::Field,
             other => panic!("grammars/roles.tsv: unknown kind {other:?}"),
         }
     }
@@ -409,6 +413,24 @@ fn names_its_subject(toks: &[Token], start: usize, i: usize) -> bool {
         && (start..i).any(|k| name_at(toks, k) == Some(i - k))
 }
 
+/// What a report is about, after "về" ("báo cáo Ban Chỉ đạo tỉnh về kết quả …"): never a
+/// board's field.
+const REPORTED: [&str; 12] = ["kết", "tình", "việc", "tiến", "nội", "các", "những", "số", "công", "kế", "khó", "đề"];
+
+/// Whether "về" at `i` goes on the name of a board named for its field, which opens the unit
+/// (a `field` row): "Ban Chỉ đạo liên ngành Trung ương về an toàn thực phẩm", once, and with a
+/// field in lower case — a capital after it is the place a report goes ("về Sở Y tế"), and
+/// what a report is about is no field ([`REPORTED`]).
+fn names_its_field(toks: &[Token], start: usize, i: usize) -> bool {
+    let s = start + usize::from(matches!(&*toks[start].lower, "các" | "những"));
+    toks[i].lower == "về"
+        && phrase_at(toks, s, RoleKind::Field).is_some()
+        && !toks[s..i].iter().any(|t| t.lower == "về")
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| !t.upper && t.lower.chars().all(grammar::is_letter) && !REPORTED.contains(&&*t.lower))
+}
+
 /// Whether the stop word at `i` links the name to a unit it belongs to
 /// ("các thành viên trong Tiểu ban", "các phòng thuộc Văn phòng UBND tỉnh").
 /// Likewise a relative clause that describes the unit ("các cơ quan được giao quản lý tài
@@ -666,6 +688,7 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             && !after_level
             && !inside_name(toks, start, i)
             && !names_its_subject(toks, start, i)
+            && !names_its_field(toks, start, i)
             && !links_unit(toks, i)
             && (phrase_at(toks, i, RoleKind::Stop).is_some()
                 || phrase_at(toks, i, RoleKind::Narrative).is_some()
@@ -1575,6 +1598,20 @@ mod tests {
                 assert!(!inside && !before, "{:?}: {got:?}", row.words);
             }
         }
+    }
+
+    #[test]
+    fn every_field_example_keeps_the_field_in_its_unit() {
+        for (row, got) in examples_of(&[RoleKind::Field]) {
+            let field = row.example.split(" về ").nth(1).and_then(|f| f.split_whitespace().next()).unwrap();
+            let kept = got.iter().any(|(u, _)| u.contains(&format!(" về {field}")));
+            assert!(kept, "{:?}: {got:?}", row.words);
+        }
+        // What a report is about, and where it goes, are no field.
+        let got = units_in("Sở Y tế báo cáo Ban Chỉ đạo tỉnh về kết quả thực hiện.");
+        assert!(got.iter().any(|(u, r)| u == "Ban Chỉ đạo tỉnh" && *r == Role::ReportTo), "{got:?}");
+        let got = units_in("Gửi báo cáo về Ban Chỉ đạo về an toàn thực phẩm tỉnh và Sở Y tế.");
+        assert!(got.iter().any(|(u, _)| u == "Ban Chỉ đạo về an toàn thực phẩm tỉnh"), "{got:?}");
     }
 
     #[test]
