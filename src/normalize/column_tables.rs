@@ -167,8 +167,18 @@ fn pipe_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) -> us
         if !line.contains('|') {
             let found = pieces(line);
             let row_number = found.first().is_some_and(|f| line[f.0..f.1].bytes().all(|b| b.is_ascii_digit()));
-            if found.len() == cells.len() && row_number {
-                let placed: Vec<_> = found.iter().enumerate().map(|(k, p)| (k, p.0, p.1)).collect();
+            // A row whose pipes and gaps a scan both lost ("2 Giám sát mẫu … Quý II/2025")
+            // between two rows: its number, and the rest in the next cell, so that it stays
+            // a row of the table and opens no section.
+            let next_is_row = all.get(j + 1).is_some_and(|n| n.text(text).contains('|'));
+            let placed: Vec<_> = if found.len() == cells.len() && row_number {
+                found.iter().enumerate().map(|(k, p)| (k, p.0, p.1)).collect()
+            } else {
+                numbered_row(line)
+                    .filter(|_| next_is_row)
+                    .map_or(vec![], |(number, rest)| vec![(0, number.0, number.1), (1, rest.0, rest.1)])
+            };
+            if !placed.is_empty() {
                 let (first, last) = (placed[0].1, placed[placed.len() - 1].2);
                 if bordered {
                     edits.replace(all[j].start + first..all[j].start + first, "| ");
@@ -240,6 +250,17 @@ fn stacked_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) ->
     rows.last().map_or(i + 1, |r| r[columns - 1] + 1)
 }
 
+/// A line that opens with a row number and goes on with words: the number's and the rest's
+/// byte ranges.
+fn numbered_row(line: &str) -> Option<((usize, usize), (usize, usize))> {
+    let start = line.len() - line.trim_start().len();
+    let digits = line[start..].bytes().take_while(u8::is_ascii_digit).count();
+    let rest = line[start + digits..].trim_start();
+    let rest_at = line.len() - rest.len();
+    let numbered = (1..=3).contains(&digits) && rest_at > start + digits && rest.starts_with(char::is_alphabetic);
+    numbered.then_some(((start, start + digits), (rest_at, line.trim_end().len())))
+}
+
 /// Rewrite one row: between cells of different columns a " | " per column boundary
 /// crossed; empty cells where a row has none, before its first cell and after its last.
 fn pipe_row(line: Line, placed: &[(usize, usize, usize)], columns: usize, edits: &mut Rewrite<'_>) {
@@ -301,6 +322,15 @@ mod tests {
         );
         // Cells that do not match the header's count are left as printed.
         let t = "| TT | Nội dung | Chủ trì |\n| 1 | Một | Sở A |\n 2   Hai\n";
+        assert_eq!(run_step(&ColumnTables, t), t);
+        // A row that lost its gaps too, between two rows: its number and the rest.
+        let t = "| TT | Nội dung | Chủ trì | Thời gian |\n| 1 | Một | Sở A | Quý I/2025 |\n2 Giám sát Sở B Quý II/2025\n| 3 | Ba | Sở C | Quý III/2025 |\n";
+        assert_eq!(
+            run_step(&ColumnTables, t),
+            "| TT | Nội dung | Chủ trì | Thời gian |\n| 1 | Một | Sở A | Quý I/2025 |\n| 2 | Giám sát Sở B Quý II/2025 | | |\n| 3 | Ba | Sở C | Quý III/2025 |\n"
+        );
+        // After the table's last row, a numbered line is a heading.
+        let t = "| TT | Nội dung | Chủ trì |\n| 1 | Một | Sở A |\n2 Tổ chức thực hiện\nSở B chủ trì.\n";
         assert_eq!(run_step(&ColumnTables, t), t);
     }
 
