@@ -746,7 +746,14 @@ fn signature_run_in(item: &str) -> Option<(&str, &str)> {
     let at = [", ", "; "].iter().filter_map(|sep| item.rfind(sep)).max()?;
     let (head, tail) = (&item[..at], item[at + 2..].trim());
     let ends_in_place = tail.split_whitespace().last().is_some_and(|w| !w.chars().any(char::is_uppercase));
-    (tail.split_whitespace().nth(1).is_some() && mostly_upper(tail) && !ends_in_place).then_some((head, tail))
+    // A position is spelled in words ("PHÓ CHỦ TỊCH", "CHU TICH" without its marks) or opens
+    // with an authority ("KT."); a code of a title or an office has no vowel ("PCVP NC": the
+    // deputy for internal affairs) and is an item's.
+    let code =
+        |w: &str| w.chars().nth(1).is_some() && !w.ends_with('.') && !fold(w).contains(['a', 'e', 'i', 'o', 'u', 'y']);
+    let spelled = !tail.split_whitespace().any(code);
+    (tail.split_whitespace().nth(1).is_some() && mostly_upper(tail) && !ends_in_place && spelled)
+        .then_some((head, tail))
 }
 
 /// Items of "Kính gửi:" and "Nơi nhận:", one per item as printed, without "Lưu …".
@@ -784,24 +791,29 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
             }
         };
         for line in lines_in(text, block.start as usize, block.end as usize) {
-            let Some(first) = line.cells().into_iter().next() else { continue };
-            let mut t = first.text.trim_matches('*').trim();
-            let f = fold(t);
-            if f.starts_with("noi nhan") || crate::segment::opens_address_list(t) {
-                t = t.split_once(':').map(|x| x.1).unwrap_or("").trim();
-            }
-            if t.is_empty() || is_upper(t) && !t.starts_with(crate::grammar::ITEM_BULLETS) {
-                continue;
-            }
-            if let Some(item) = t.strip_prefix(crate::grammar::ITEM_BULLETS) {
-                flush(&mut current, &mut out);
-                current = Some(item.trim().to_string());
-            } else if let Some(c) = current.as_mut() {
-                c.push(' ');
-                c.push_str(t);
-            } else {
-                current = Some(t.to_string());
-                flush(&mut current, &mut out);
+            // The first cell, and items set out in columns beside it ("- Phòng Y tế;      - Phòng
+            // Giáo dục và Đào tạo;"); a cell without a bullet beside them is the signature's.
+            let cells = line.cells();
+            let beside = cells.iter().skip(1).filter(|c| crate::grammar::strip_bullet(c.text).is_some());
+            for cell in cells.first().into_iter().chain(beside) {
+                let mut t = cell.text.trim_matches('*').trim();
+                let f = fold(t);
+                if f.starts_with("noi nhan") || crate::segment::opens_address_list(t) {
+                    t = t.split_once(':').map(|x| x.1).unwrap_or("").trim();
+                }
+                if t.is_empty() || is_upper(t) && !t.starts_with(crate::grammar::ITEM_BULLETS) {
+                    continue;
+                }
+                if let Some(item) = t.strip_prefix(crate::grammar::ITEM_BULLETS) {
+                    flush(&mut current, &mut out);
+                    current = Some(item.trim().to_string());
+                } else if let Some(c) = current.as_mut() {
+                    c.push(' ');
+                    c.push_str(t);
+                } else {
+                    current = Some(t.to_string());
+                    flush(&mut current, &mut out);
+                }
             }
         }
         flush(&mut current, &mut out);
@@ -1202,6 +1214,36 @@ mod tests {
         );
         assert_eq!(signature_run_in("UBND xã, UBMTTQVN xã"), None);
         assert_eq!(signature_run_in("VPUB: CVP, PCVP"), None);
+        assert_eq!(signature_run_in("Chánh VP, PCVP NC"), None);
+        assert_eq!(signature_run_in("Như trên, KT. GIAM DOC").map(|x| x.0), Some("Như trên"));
+        assert_eq!(signature_run_in("UBND huyện (b/c); CHU TICH").map(|x| x.0), Some("UBND huyện (b/c)"));
+    }
+
+    #[test]
+    fn recipients_set_out_in_two_columns_are_each_an_item() {
+        let text = "ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                    HUYỆN HẢI HẬU                         Độc lập - Tự do - Hạnh phúc\n\
+                    Số: 845/UBND-YT                   Hải Hậu, ngày 22 tháng 5 năm 2025\n\
+                    V/v phòng, chống dịch sốt xuất huyết\n\n\
+                    \x20Kính gửi:  - Phòng Y tế;                       - Phòng Giáo dục và Đào tạo;\n\
+                    \x20           - Phòng Tài chính - Kế hoạch;       - Ủy ban nhân dân các xã.\n\n\
+                    Chủ tịch UBND huyện yêu cầu các cơ quan tăng cường phòng, chống dịch.\n\n\
+                    Nơi nhận:                                        KT. CHỦ TỊCH\n\
+                    - Như trên;                                       PHÓ CHỦ TỊCH\n\
+                    - Lưu: VT.\n\n                                                 Vũ Thị Thu Hà\n";
+        let x = crate::pipeline::extract_bytes("letter.txt", text.as_bytes()).expect("reads");
+        let doc = &x.documents[0];
+        assert_eq!(
+            doc.recipients,
+            [
+                "Phòng Y tế",
+                "Phòng Giáo dục và Đào tạo",
+                "Phòng Tài chính - Kế hoạch",
+                "Ủy ban nhân dân các xã",
+                "Như trên"
+            ]
+        );
+        assert_eq!(doc.signer.as_ref().and_then(|s| s.position.as_deref()), Some("Phó chủ tịch"));
     }
 
     #[test]
