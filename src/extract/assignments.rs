@@ -1246,7 +1246,9 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
             return;
         }
         if seen.insert((a.0.clone(), same_unit_key(&a.2), a.3)) {
-            out.push(Assignment { path: a.0, unit: a.2, role: a.3, span: a.1 });
+            // A unit wrapped over two lines is printed with a space where the line broke.
+            let unit = if a.2.contains('\n') { crate::extract::header::join_lines(&a.2) } else { a.2 };
+            out.push(Assignment { path: a.0, unit, role: a.3, span: a.1 });
         }
     };
     let mut named = vec![];
@@ -1405,6 +1407,17 @@ mod tests {
 
     fn examples_of(kinds: &[RoleKind]) -> impl Iterator<Item = (&'static RoleRow, Vec<(String, Role)>)> {
         ROLES.iter().filter(|r| kinds.contains(&r.kind)).map(|r| (r, roles_in(&r.example)))
+    }
+
+    #[test]
+    fn a_unit_wrapped_over_two_lines_is_printed_on_one() {
+        let text = "Đề nghị Công an tỉnh và Hội Liên hiệp\nPhụ nữ tỉnh tuyên truyền.\n";
+        let whole = Span::new(0, text.len());
+        let layout = Layout { span: whole, body: whole, ..Layout::default() };
+        let got = extract(text, &layout, &Outline::build(text, &layout), None);
+        let units: Vec<&str> = got.iter().map(|a| a.unit.as_str()).collect();
+        assert_eq!(units, ["Công an tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"]);
+        assert_eq!(&text[got[1].span.range()], "Hội Liên hiệp\nPhụ nữ tỉnh");
     }
 
     #[test]
