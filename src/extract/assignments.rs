@@ -1163,7 +1163,9 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
     let named = trailing_parenthesis(&toks).unwrap_or(toks.len());
     let (units, stop) = read_units(&toks[..named], i);
     let covered = units.last().map_or(0, |u| u.1);
-    if toks[covered..named].iter().all(|t| !is_word(t)) && named <= 25 {
+    // A title of one name is short; a list of three names or more is as long as they are
+    // ("Sở Xây dựng, Sở Công Thương, …, Sở Nội vụ và Ban Quản lý các khu công nghiệp").
+    if toks[covered..named].iter().all(|t| !is_word(t)) && (named <= 25 || units.len() >= 3) {
         return units.into_iter().map(|(s, e)| span(s, e)).collect();
     }
     // One unit described at length: no sentence in it, no list of clauses.
@@ -1818,6 +1820,12 @@ mod tests {
         // A plural whose names follow its colon is a list for the paragraph to read.
         let title = "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Kế hoạch và Đầu tư; Chủ tịch UBND các huyện chịu trách nhiệm thi hành.";
         assert!(heading_units(title, false).is_empty());
+        // A list of names is as long as they are; a long topic is no list of names.
+        let title =
+            "Sở Xây dựng, Sở Công Thương, Sở Tài chính, Sở Tư pháp, Sở Nội vụ và Ban Quản lý các khu công nghiệp";
+        assert_eq!(heading_units(title, false).len(), 6);
+        let title = "Tăng cường công tác kiểm tra, giám sát và xử lý vi phạm trong lĩnh vực phòng cháy, chữa cháy tại các khu dân cư, cơ sở sản xuất";
+        assert!(heading_units(title, true).is_empty());
         // A closing parenthesis says what the unit is to the plan; the unit stands before it.
         let title = "Công an tỉnh (Cơ quan Thường trực Tổ công tác Đề án 06 tỉnh)";
         let units = heading_units(title, true);
