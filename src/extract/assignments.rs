@@ -389,6 +389,14 @@ fn inside_name(toks: &[Token], start: usize, i: usize) -> bool {
     (start..=i).any(|k| name_at(toks, k).is_some_and(|n| k + n > i))
 }
 
+/// Whether the word at byte `at` of `text` lies inside a name phrase (a `name` row) that
+/// opened before it: the "và" of "Văn phòng HĐND và UBND huyện", one office where another
+/// reader would see two bodies.
+pub fn within_name_phrase(text: &str, at: usize) -> bool {
+    let toks = tokens(text);
+    toks.iter().position(|t| t.start >= at).is_some_and(|k| k > 0 && inside_name(&toks, 0, k))
+}
+
 /// The length of the name phrase (a `name` row) that opens at `k`, if one does. The
 /// capitalized part after a dash of a compound name opens none that takes in a trigger:
 /// "Phòng Tài chính - Kế hoạch phối hợp với …" holds no "kế hoạch phối hợp" (where

@@ -414,6 +414,7 @@ fn tail(text: &str, from: usize, limit: usize, joint: bool) -> (Option<String>, 
             && c.name("link").is_none_or(|l| l.as_str() == "của")
             && let Some(i) = s[..end].find(" và ")
             && ISSUER_AFTER.is_match(&s[i + " và".len()..])
+            && !super::assignments::within_name_phrase(&s[..end], i + 1)
         {
             end = i;
         }

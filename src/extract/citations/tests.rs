@@ -680,6 +680,11 @@ fn an_issuer_is_one_body_without_a_date() {
     assert_eq!(c.issuer.as_deref(), Some("Ban Thường vụ Tỉnh ủy"));
     let c = one("Kế hoạch số 16/KH-HĐTĐKT ngày 31/8/2021 của Hội đồng Thi đua - Khen thưởng Trung ương về");
     assert_eq!(c.issuer.as_deref(), Some("Hội đồng Thi đua - Khen thưởng Trung ương"));
+    // One office whose name holds "và" (a name row of roles.tsv); two bodies are still cut.
+    let c = one("Thông báo số 45/TB-VP ngày 08/3/2024 của Văn phòng HĐND và UBND huyện.");
+    assert_eq!(c.issuer.as_deref(), Some("Văn phòng HĐND và UBND huyện"));
+    let c = one("Công văn số 12/SYT-NVY ngày 08/3/2024 của Sở Y tế và Sở Tài chính về việc");
+    assert_eq!(c.issuer.as_deref(), Some("Sở Y tế"));
 }
 
 /// A short form of a numbered law's printed name is that law, when no other cited
