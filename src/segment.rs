@@ -165,10 +165,14 @@ fn is_motto(cell: &str) -> bool {
 /// "THỦ TƯỚNG CHÍNH PHỦ điện:".
 pub fn opens_address_list(cell: &str) -> bool {
     let cell = cell.trim();
-    // Folding keeps spaces where they are, so "… điện:" is a last word that folds to "dien:".
-    fold_starts_with(cell, "kinh gui")
-        || cell.rsplit_once(' ').is_some_and(|(_, last)| last.len() <= "điện:".len() && fold(last) == "dien:")
-            && cell.rsplit_once(char::is_whitespace).is_some_and(|(body, _)| is_upper(body))
+    // "… điện:" after a sender in capitals, at the end of the line or with the addressees
+    // after it on the same line ("CHỦ TỊCH UBND HUYỆN KBANG điện: Thủ trưởng các cơ quan, …").
+    let telegram = || {
+        let colon = cell.find(':')?;
+        let (sender, word) = cell[..colon].rsplit_once(char::is_whitespace)?;
+        Some(word.len() <= "điện".len() && fold(word) == "dien" && is_upper(sender))
+    };
+    fold_starts_with(cell, "kinh gui") || telegram() == Some(true)
 }
 
 /// Whether `cell` stands at the left margin of `line`: a space or two before it are a
@@ -834,6 +838,9 @@ mod tests {
         // The folded body's length falls inside 'Ủ'; the prefix up to the letter before is read.
         assert!(opens_address_list("PHỦ điện:"));
         assert!(opens_address_list("THỦ TƯỚNG CHÍNH PHỦ điện:"));
+        // The addressees on the same line; prose about the power grid is none.
+        assert!(opens_address_list("CHỦ TỊCH UBND HUYỆN KBANG điện: Thủ trưởng các cơ quan, đơn vị;"));
+        assert!(!opens_address_list("Kiểm tra hệ thống lưới điện: trạm biến áp, đường dây."));
         // It ends the title above it, blank line or none; so does an issued plan's note.
         let text = "UBND HUYỆN A\nSố: 2/KH-UBND\n\nKẾ HOẠCH\nTriển khai Đề án 06 năm 2024\n(Ban hành kèm theo Quyết định số 2150/QĐ-UBND ngày 12/8/2024)\n\nI. MỤC ĐÍCH\n";
         assert_eq!(&text[segment(text)[0].title.unwrap().range()], "Triển khai Đề án 06 năm 2024");
