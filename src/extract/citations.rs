@@ -109,7 +109,7 @@ static ISSUER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// `\b`: only a match's start is used, where the two agree, and a Unicode `\b` sends
 /// each search off the fast engine onto one many times slower.
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:về|Về|v[êeé]|V[êe]|ban hành|Ban hành|ban hanh|quy định|Quy định|quy đinh|quy dinh|hướng dẫn|Hướng dẫn|h[uư][óớo]ng d[ẫa]n|thông báo|Thông báo|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đ[ổốôo]i|sua doi|đối với|năm [0-9]|là|được|phê duyệt|Phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|lập|tiếp tục|có|điều chỉnh|Điều chỉnh)(?:\W|$)|\s+và\s+(?:các|những|\p{Ll}|(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận|Chương trình|Đề án|Luật)(?:\W|$))|[(),;:.“”\x22]|\n\s*\n|\n\s*[0-9]|\s+-\s+(?i:khoản|điều|điểm)\s|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|[0-9])|\s+[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}").unwrap()
+    Regex::new(r"\s+(?:về|Về|v[êeé]|V[êe]|ban hành|Ban hành|ban hanh|quy định|Quy định|quy đinh|quy dinh|hướng dẫn|Hướng dẫn|h[uư][óớo]ng d[ẫa]n|thông báo|Thông báo|tổ chức|thực hiện|Thực hiện|triển khai|Triển khai|ngày|V/v|đã|tại|theo|nhằm|để|với|trong|sửa đ[ổốôo]i|sua doi|đối với|năm [0-9]|là|được|phê duyệt|Phê duyệt|phê chuẩn|thông qua|khẩn trương|yêu cầu|đảm bảo|bảo đảm|giao|cho|lập|tiếp tục|có|điều chỉnh|Điều chỉnh)(?:\W|$)|\s+và\s+(?:các|những|\p{Ll}|(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận|Chương trình|Đề án|Luật)(?:\W|$))|[(),;:.“”\x22|\t]|\n\s*\n|\n\s*[0-9]|\s+-\s+(?i:khoản|điều|điểm)\s|\s(?:Kế hoạch|Quyết định|Chỉ thị|Nghị quyết|Công văn|Văn bản|Thông tư|Nghị định|Hướng dẫn|Kết luận)\s+(?:số|[0-9])|\s+[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}").unwrap()
 });
 
 /// A pinpoint before a type word: "khoản 1, Mục III ", "Điều 7, Điều 8 ".
@@ -606,10 +606,11 @@ static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Where a name ends: before "của", "ngày", "về", "số …", a comma, a parenthesis that
 /// is not a term, and the other words of the contract; also before the list a
 /// sentence goes on with ("gồm") or a time limit ("chậm nhất"), and before "và pháp luật"
-/// ("theo quy định của Hiến pháp và pháp luật" names no law). "và"/"hoặc" before
-/// a capital ends it only before another document ([`next_document`]).
+/// ("theo quy định của Hiến pháp và pháp luật" names no law), and at a table's cell
+/// boundary ("|", a tab). "và"/"hoặc" before a capital ends it only before another
+/// document ([`next_document`]).
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|vào|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+và\s+pháp\s+luật(?:\W|$)|\s+năm\s+[0-9]|\s+(?:số|Số)\s*:?\s*[0-9]|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|vào|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+và\s+pháp\s+luật(?:\W|$)|\s+năm\s+[0-9]|\s+(?:số|Số)\s*:?\s*[0-9]|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n|\t]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
 });
 
 /// Common nouns that administrative text writes with a capital ("Nhân dân", "Nhà
@@ -625,7 +626,7 @@ static CAPITALIZED_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// purpose or predicate that begins a new phrase. Commas are judged by
 /// [`comma_continues`].
 static DESCRIPTION_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|nhằm|để|đã|được|là|có|sau khi|cho|đến\s+(?:các|những|toàn|mọi|từng)|và\s+(?:các|những)\s+(?:văn bản|nghị quyết|kế hoạch|chương trình|quy định))\s|\s+(?:số|Số)\s*:?\s*[0-9]|[,;:!?\n]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên)(?:\W|$)|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|nhằm|để|đã|được|là|có|sau khi|cho|đến\s+(?:các|những|toàn|mọi|từng)|và\s+(?:các|những)\s+(?:văn bản|nghị quyết|kế hoạch|chương trình|quy định))\s|\s+(?:số|Số)\s*:?\s*[0-9]|[,;:!?\n|\t]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên)(?:\W|$)|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
 });
 
 /// The comma-joined expressions of `grammars/citation-names.tsv` ("phòng, chống"), each

@@ -400,9 +400,18 @@ fn an_issuer_ends_where_the_cited_document_s_subject_or_the_next_cell_begins() {
         ("Thông tư số 26/2018/TT-BLĐTBXH ngày 01/2/2018 của Bộ trưởng - Khoản 2 Điều 5", "Bộ trưởng"),
         ("theo Nghị quyết số 12/NQ-TW ngày 1/2/2021 của Đảng và Kế hoạch số 16/KH-HĐTĐKT ngày 3/3/2021", "Đảng"),
         ("theo Quyết định số 2718/QĐ-UBND ngày 05/12/2022 của UBND tỉnh lập kế hoạch giao nộp", "UBND tỉnh"),
+        ("| 2 | Quyết định số 12/QĐ-UBND của UBND tỉnh | Công an xã | Quý II/2025 |", "UBND tỉnh"),
     ] {
         let c = &cite(text)[0];
         assert_eq!(c.issuer.as_deref(), Some(issuer), "{text}");
+    }
+    // A name ends at a cell boundary, a pipe's or a tab's; its own commas stay.
+    for text in [
+        "| 1 | Tuyên truyền Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ | Công an xã | Quý II/2025 |",
+        "1\tTuyên truyền Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ\tCông an xã\tQuý II/2025",
+    ] {
+        let c = cite(text);
+        assert_eq!(c[0].name.as_deref(), Some("Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ"), "{text}");
     }
 }
 
