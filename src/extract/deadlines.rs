@@ -712,13 +712,11 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
     const EVERY: [&str; 2] = ["hàng", "hằng"];
     let mut out = vec![];
     // The cycle words themselves ("tháng", "năm") are everywhere; a list counts
-    // only with its anchor ("định kỳ", an EVERY word, or the "sơ kết" a count of months
-    // follows: "sơ kết 6 tháng, tổng kết hằng năm"), so a paragraph without one has none.
+    // only with its anchor ("định kỳ", an EVERY word), so a paragraph without one has none.
     // Or a list whose every cycle sets its own day ("báo cáo 6 tháng (trước ngày 15/6), năm
     // (trước ngày 15/11)").
     let dated = folded.contains("(trước ngày");
-    if !folded.contains("kỳ") && !folded.contains("sơ kết") && !EVERY.iter().any(|w| folded.contains(w)) && !dated
-    {
+    if !folded.contains("kỳ") && !EVERY.iter().any(|w| folded.contains(w)) && !dated {
         return out;
     }
     // "kỳ" and "hàng" are in many more words than these ("kỳ họp", "ngân hàng"), and each
@@ -726,7 +724,10 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
     // list is anchored only where the paragraph holds "định kỳ" or a "hàng"/"hằng" cycle.
     static ANCHOR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)định\s+kỳ|(?:hàng|hằng)\s+(?:tháng|quý|năm)").unwrap());
-    if !folded.contains("sơ kết") && !dated && !ANCHOR.is_match(p) {
+    // A count of months after "sơ kết" is a cycle only beside one the paragraph states ("sơ
+    // kết 6 tháng, tổng kết hằng năm"); alone it is the period a review covers ("tổ chức sơ
+    // kết 6 tháng thực hiện vào tháng 01/2025").
+    if !dated && !ANCHOR.is_match(p) {
         return out;
     }
     for list in CYCLE_LIST.captures_iter(p) {
@@ -993,6 +994,7 @@ mod tests {
         assert!(recs("Lồng ghép vào chương trình công tác toàn khóa và hằng năm của cấp ủy.").is_empty());
         // A period after "sơ kết" is no cycle.
         assert!(recs("sơ kết 6 tháng đầu năm 2024").iter().all(Option::is_none));
+        assert!(recs("tổ chức sơ kết 6 tháng thực hiện vào tháng 01/2025").iter().all(Option::is_none));
     }
 
     #[test]
