@@ -352,12 +352,13 @@ fn header_issuer(cells: &[&str]) -> String {
 
 /// The agency lines with a name wrapped over two of them joined: a line that opens
 /// with "VÀ" or a dash, or follows one that ends so ("SỞ LAO ĐỘNG - THƯƠNG BINH" /
-/// "VÀ XÃ HỘI"), goes on with the name above it rather than naming a body of its own.
+/// "VÀ XÃ HỘI"), goes on with the name above it rather than naming a body of its own; so
+/// does the field a board is named for ("BAN CHỈ ĐẠO LIÊN NGÀNH" / "VỀ AN TOÀN THỰC PHẨM").
 fn join_wrapped_names(cells: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = vec![];
     for &cell in cells {
         let f = fold(cell);
-        let goes_on = f.starts_with("va ") || cell.starts_with(['-', '–']);
+        let goes_on = f.starts_with("va ") || f.starts_with("ve ") || cell.starts_with(['-', '–']);
         match out.last_mut() {
             Some(above) if goes_on || fold(above).ends_with(" va") || above.ends_with(['-', '–']) => {
                 above.push(' ');
@@ -965,7 +966,8 @@ mod tests {
         assert_eq!(rows.len(), BODY_HEADS.len());
         for (at, c) in rows {
             let (cells, issuer) = cells_and_reading(c[2]);
-            let last = fold(cells[cells.len() - 1]);
+            // The last line, with the lines that go on a name wrapped onto them.
+            let last = fold(join_wrapped_names(&cells).last().expect("cells"));
             assert!(
                 last == fold(c[0]) || last.starts_with(&format!("{} ", fold(c[0]))),
                 "body-heads.tsv {at}: the last line opens with {}",
