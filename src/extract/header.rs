@@ -342,12 +342,35 @@ fn header_issuer(cells: &[&str]) -> String {
     if names_place(&f) {
         return proper_case(last);
     }
-    let parent = proper_case(&cells[..cells.len() - 1].join(" "));
+    // The body directly above: "ĐẢNG BỘ TỈNH THANH HÓA / HUYỆN ỦY THỌ XUÂN / ỦY BAN KIỂM TRA" is
+    // the district committee's; a place line belongs to the body above it ("ỦY BAN MTTQ VIỆT
+    // NAM / XÃ LƯƠNG MINH / BAN THƯỜNG TRỰC").
+    let above = &cells[..cells.len() - 1];
+    let from = (0..above.len()).rev().find(|&k| opens_body(above[k])).unwrap_or(0);
+    let parent = proper_case(&above[from..].join(" "));
+    let body = proper_case(last);
     match part {
-        ParentPart::Name => format!("{} {parent}", proper_case(last)),
-        ParentPart::Place => format!("{} {}", proper_case(last), place_of(&parent).unwrap_or(&parent)),
-        ParentPart::Nothing => proper_case(last),
+        ParentPart::Name => format!("{body} {parent}"),
+        ParentPart::Place => {
+            let place = place_of(&parent).unwrap_or(&parent);
+            // "THANH TRA TỈNH" under "UBND TỈNH NGHỆ AN": its level is the place's own.
+            let level =
+                body.rsplit_once(' ').map(|(_, w)| w).filter(|w| fold(place).starts_with(&format!("{} ", fold(w))));
+            match level {
+                Some(w) => format!("{body}{}", &place[w.len()..]),
+                None => format!("{body} {place}"),
+            }
+        }
+        ParentPart::Nothing => body,
     }
+}
+
+/// Whether an agency line opens with the name of a body ([`BODY_HEADS`]) or a level's Party
+/// committee ("HUYỆN ỦY THỌ XUÂN"), not with a place alone ("XÃ LƯƠNG MINH").
+fn opens_body(cell: &str) -> bool {
+    let f = fold(cell);
+    let opens = |h: &str| f.strip_prefix(h).is_some_and(|r| r.is_empty() || r.starts_with(' '));
+    BODY_HEADS.iter().any(|(h, _)| opens(h)) || PARTY_COMMITTEES.iter().any(|c| opens(c))
 }
 
 /// The agency lines with a name wrapped over two of them joined: a line that opens
@@ -923,6 +946,12 @@ mod tests {
         );
         assert_eq!(header_issuer(&["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]), "Ủy ban nhân dân tỉnh Lào Cai");
         assert_eq!(header_issuer(&["HUYỆN ỦY YÊN THẾ", "BAN TUYÊN GIÁO"]), "Ban tuyên giáo Huyện ủy Yên Thế");
+        // The body directly above, not the top line; a level the place repeats.
+        assert_eq!(
+            header_issuer(&["ĐẢNG BỘ TỈNH THANH HÓA", "HUYỆN ỦY THỌ XUÂN", "ỦY BAN KIỂM TRA"]),
+            "Ủy ban kiểm tra Huyện ủy Thọ Xuân"
+        );
+        assert_eq!(header_issuer(&["UBND HUYỆN THẠCH HÀ", "THANH TRA HUYỆN"]), "Thanh tra huyện Thạch Hà");
         assert!(!names_place("ban thuong vu tinh uy"));
         assert!(!names_place("so lao dong - thuong binh va xa hoi"));
         assert_eq!(
