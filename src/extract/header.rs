@@ -333,6 +333,13 @@ fn header_issuer(cells: &[&str]) -> String {
     let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
     let last = cells[cells.len() - 1];
     let f = fold(last);
+    // A last line that is the line above's name with what narrows it stands alone ("KHO BẠC
+    // NHÀ NƯỚC / KHO BẠC NHÀ NƯỚC KHU VỰC X").
+    if let [.., above, _] = cells[..]
+        && f.starts_with(&format!("{} ", fold(above)))
+    {
+        return proper_case(last);
+    }
     // "VĂN PHÒNG" alone under "HUYỆN ỦY YÊN THẾ" is the committee's office.
     let head = BODY_HEADS
         .iter()
@@ -423,6 +430,31 @@ fn place_start(words: &[&str]) -> Option<usize> {
     })
 }
 
+/// The agency lines of a joint document's header, which sets its bodies side by side
+/// ("ỦY BAN NHÂN DÂN        BAN THƯỜNG TRỰC ỦY BAN MTTQ" / "TỈNH ĐỒNG THÁP        VIỆT NAM
+/// TỈNH ĐỒNG THÁP"): a line holds two agency cells, the lines split at the column the right
+/// one starts in, and each column names its body in two lines or more. The issuer is then
+/// both, "A - B".
+fn joint_columns<'t>(head: &[Line<'t>], cells: &[&'t str]) -> Option<(Vec<&'t str>, Vec<&'t str>)> {
+    // Each agency cell's line and the column (in chars) it starts at.
+    let placed: Vec<(usize, usize, &str)> = cells
+        .iter()
+        .filter_map(|&c| {
+            let at = c.as_ptr() as usize;
+            head.iter().enumerate().find_map(|(k, l)| {
+                let from = l.text.as_ptr() as usize;
+                (from..=from + l.text.len()).contains(&at).then(|| (k, l.text[..at - from].chars().count(), c))
+            })
+        })
+        .collect();
+    let right_at = placed.windows(2).find(|w| w[0].0 == w[1].0).map(|w| w[1].1)?;
+    let (left, right): (Vec<_>, Vec<_>) = placed.iter().partition(|p| p.1 + 4 < right_at);
+    let column = |v: Vec<&(usize, usize, &'t str)>| v.into_iter().map(|p| p.2).collect::<Vec<_>>();
+    // A column of one line beside the header is a mass organization's national name, printed as
+    // its motto ("HỘI NÔNG DÂN VIỆT NAM" over "HỘI NÔNG DÂN TỈNH ĐẮK LẮK / BCH …").
+    (left.len() >= 2 && right.len() >= 2).then(|| (column(left), column(right)))
+}
+
 /// The issuing body: from the header, else the body's "X ban hành Kế hoạch…", else the signature.
 fn issuer(text: &str, layout: &Layout, head: &[Line], place: Option<&str>) -> Option<String> {
     let cells = agency_cells(head);
@@ -431,7 +463,10 @@ fn issuer(text: &str, layout: &Layout, head: &[Line], place: Option<&str>) -> Op
         let f = fold(t);
         f.find(" cua ").map(|i| t[byte_at(t, &f, i + 5)..].trim().to_string())
     });
-    let from_header = (!cells.is_empty()).then(|| header_issuer(&cells));
+    let from_header = (!cells.is_empty()).then(|| match joint_columns(head, &cells) {
+        Some((left, right)) => format!("{} - {}", header_issuer(&left), header_issuer(&right)),
+        None => header_issuer(&cells),
+    });
     let party = head.iter().any(|l| fold(l.text).contains("dang cong san viet nam"));
     let named = match (party_body, from_header) {
         (Some(body), Some(parent)) => Some(join_party(&proper_case(&body), &parent)),
@@ -633,6 +668,13 @@ pub fn proper_case(s: &str) -> String {
             if i == 1 || ["và", "-", "–"].contains(&lower[i - 1].as_str()) || lower[i - 1].ends_with(',') {
                 words[i] = capitalize(&words[i]);
             }
+        }
+    }
+    // "KHU VỰC XIII": the region's number is a Roman numeral, in capitals.
+    for i in 2..words.len() {
+        let roman = |w: &str| !w.is_empty() && w.chars().all(|c| "ivxlc".contains(c));
+        if lower[i - 2] == "khu" && lower[i - 1] == "vực" && roman(&lower[i]) {
+            words[i] = lower[i].to_uppercase();
         }
     }
     let mut out = words.join(" ");
@@ -952,6 +994,12 @@ mod tests {
             "Ủy ban kiểm tra Huyện ủy Thọ Xuân"
         );
         assert_eq!(header_issuer(&["UBND HUYỆN THẠCH HÀ", "THANH TRA HUYỆN"]), "Thanh tra huyện Thạch Hà");
+        // A last line complete on its own drops the lines above it.
+        assert_eq!(header_issuer(&["CỤC THUẾ", "THUẾ TỈNH THANH HÓA"]), "Thuế tỉnh Thanh Hóa");
+        assert_eq!(
+            header_issuer(&["BỘ TÀI CHÍNH", "KHO BẠC NHÀ NƯỚC", "KHO BẠC NHÀ NƯỚC KHU VỰC X"]),
+            "Kho bạc nhà nước khu vực X"
+        );
         assert!(!names_place("ban thuong vu tinh uy"));
         assert!(!names_place("so lao dong - thuong binh va xa hoi"));
         assert_eq!(
@@ -1248,6 +1296,24 @@ mod tests {
         assert_eq!(signature_run_in("Chánh VP, PCVP NC"), None);
         assert_eq!(signature_run_in("Như trên, KT. GIAM DOC").map(|x| x.0), Some("Như trên"));
         assert_eq!(signature_run_in("UBND huyện (b/c); CHU TICH").map(|x| x.0), Some("UBND huyện (b/c)"));
+    }
+
+    #[test]
+    fn a_joint_header_sets_two_bodies_side_by_side() {
+        let issuer = |head: &str| {
+            let text = format!("{head}\nSố: 02/QCPH-UBND-MTTQ\n\nQUY CHẾ\nPhối hợp công tác\n\nĐiều 1. Phạm vi\n");
+            crate::pipeline::extract_bytes("joint.txt", text.as_bytes()).expect("reads").documents[0].issuer.clone()
+        };
+        let joint = "ỦY BAN NHÂN DÂN                        BAN THƯỜNG TRỰC ỦY BAN MTTQ\n\
+                     TỈNH ĐỒNG THÁP                            VIỆT NAM TỈNH ĐỒNG THÁP";
+        assert_eq!(
+            issuer(joint).as_deref(),
+            Some("Ủy ban nhân dân tỉnh Đồng Tháp - Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đồng Tháp")
+        );
+        // A mass organization's national name beside its header is its motto, no second body.
+        let one =
+            "HỘI NÔNG DÂN TỈNH ĐẮK LẮK                         HỘI NÔNG DÂN VIỆT NAM\nBCH HỘI NÔNG DÂN XÃ EA KIẾT";
+        assert_eq!(issuer(one).as_deref(), Some("Ban Chấp hành hội nông dân xã Ea Kiết"));
     }
 
     #[test]
