@@ -153,11 +153,24 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
 pub(crate) const ORGANIZATION_MOTTOS: [&str; 3] =
     ["cong san viet nam", "doan tncs ho chi minh", "doan thanh nien cong san ho chi minh"];
 
+/// The national names that the mass organizations print where the state prints its motto
+/// ("HỘI NÔNG DÂN TỈNH ĐẮK LẮK      HỘI NÔNG DÂN VIỆT NAM"), folded: a motto only as a whole
+/// cell, since an agency line may hold one ("BAN CHẤP HÀNH TRUNG ƯƠNG HỘI NÔNG DÂN VIỆT NAM").
+const MASS_ORGANIZATION_MOTTOS: [&str; 3] =
+    ["hoi nong dan viet nam", "hoi lien hiep phu nu viet nam", "hoi cuu chien binh viet nam"];
+
+/// Whether a header cell is a mass organization's national name printed as its motto.
+pub(crate) fn is_mass_organization_motto(cell: &str) -> bool {
+    MASS_ORGANIZATION_MOTTOS.contains(&fold(cell.trim()).as_str())
+}
+
 /// Whether a cell is the national or an organization's motto.
 fn is_motto(cell: &str) -> bool {
     is_upper(cell) && {
         let f = fold(cell);
-        f.contains("cong hoa xa hoi chu nghia viet nam") || ORGANIZATION_MOTTOS.iter().any(|m| f.contains(m))
+        f.contains("cong hoa xa hoi chu nghia viet nam")
+            || ORGANIZATION_MOTTOS.iter().any(|m| f.contains(m))
+            || is_mass_organization_motto(cell)
     }
 }
 
@@ -1010,5 +1023,22 @@ mod tests {
         assert_eq!(text[doc.opening.range()].trim(), "Thực hiện Kế hoạch số 8/KH-UBND của huyện.");
         // A capital before lower-case text, or without a gap, is no label.
         assert!(!TOP_LABEL.is_match("B. cáo kết quả") && !TOP_LABEL.is_match("B.Hà"));
+    }
+
+    #[test]
+    fn a_mass_organization_prints_its_national_name_as_its_motto() {
+        let text = "ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\nSố: 12/UBND-VP\nHòa Bình, ngày 2 tháng 3 năm 2025\n\
+                    V/v gửi kế hoạch\n\nỦy ban nhân dân xã gửi kèm kế hoạch.\n\nNơi nhận:\n- Như trên;\n\n\
+                    HỘI LIÊN HIỆP PHỤ NỮ TỈNH NAM ĐỊNH          HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM\n\
+                    BCH HỘI LHPN XÃ HÒA BÌNH\nSố 7-KH/HPN          Hòa Bình, ngày 5 tháng 3 năm 2025\n\n\
+                    KẾ HOẠCH\nTổ chức ngày hội phụ nữ năm 2025\n\nI. MỤC ĐÍCH\n";
+        let x = crate::pipeline::extract_bytes("t.txt", text.as_bytes()).expect("reads");
+        let symbols: Vec<_> = x.documents.iter().map(|d| d.symbol.as_deref()).collect();
+        assert_eq!(symbols, [Some("12/UBND-VP"), Some("7-KH/HPN")]);
+        let issuer = x.documents[1].issuer.as_deref().expect("issuer");
+        assert!(issuer.ends_with("xã Hòa Bình") && !issuer.contains("Việt Nam"), "{issuer}");
+        // Inside an agency line the national name is no motto.
+        assert!(!is_motto("BAN CHẤP HÀNH TRUNG ƯƠNG HỘI NÔNG DÂN VIỆT NAM"));
+        assert!(is_motto("HỘI NÔNG DÂN VIỆT NAM"));
     }
 }

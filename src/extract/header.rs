@@ -239,7 +239,7 @@ fn agency_cells<'t>(head: &[Line<'t>]) -> Vec<&'t str> {
     for line in head {
         for cell in line.cells() {
             let f = fold(cell.text);
-            if motto.goes_on(&f) {
+            if motto.goes_on(&f) || crate::segment::is_mass_organization_motto(cell.text) {
                 continue;
             }
             let mottos = ["cong hoa xa hoi", "doc lap"].into_iter().chain(ORGANIZATION_MOTTOS);
