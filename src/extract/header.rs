@@ -751,8 +751,6 @@ fn signer(sig: &[Line]) -> Option<Signer> {
     Some(Signer { name: Some(name), position, authority })
 }
 
-/// Whether a cell reads as a person's name: two to six capitalized words, a highland
-/// name's apostrophe included ("Siu H'Lan", "K’Nhiên").
 /// A name line without the ranks and titles before the name ("Thượng tá Lê Đình Hòa",
 /// "BS.CKII. Nguyễn Thanh Tâm"): each whole, at the start, one after another.
 fn without_titles(line: &str) -> &str {
@@ -766,6 +764,9 @@ fn without_titles(line: &str) -> &str {
     t
 }
 
+/// Whether a cell reads as a person's name: two to six capitalized words, a highland
+/// name's apostrophe included ("Siu H'Lan", "K’Nhiên"), also where the scan spaced it off
+/// ("K' Bròng", "H' Yâm Byă").
 fn is_person_name(t: &str) -> bool {
     let capitalized = |w: &str| {
         let mut chars = w.chars();
@@ -781,8 +782,15 @@ fn is_person_name(t: &str) -> bool {
             }
         }
     };
+    let initial = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && matches!(chars.next(), Some('\'' | '’'))
+            && chars.next().is_none()
+    };
     let words: Vec<&str> = t.split_whitespace().collect();
-    (2..=6).contains(&words.len()) && words.iter().all(|w| capitalized(w))
+    (2..=6).contains(&words.len())
+        && words.iter().enumerate().all(|(i, w)| capitalized(w) || (initial(w) && i + 1 < words.len()))
 }
 
 /// "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng"? The contract writes positions in
@@ -1378,7 +1386,11 @@ mod tests {
         // A highland name keeps its apostrophe.
         let s = signer(&lines("KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n\nSiu H'Lan")).unwrap();
         assert_eq!((s.name.as_deref(), s.authority.as_deref()), (Some("Siu H'Lan"), Some("KT")));
-        assert!(!is_person_name("Siu H' Lan"));
+        // Also where the scan spaced the apostrophe off; an initial alone ends no name.
+        let s = signer(&lines("TM. BAN CHẤP HÀNH\nCHỦ TỊCH\n\nH' Nguyệt Byă")).unwrap();
+        assert_eq!(s.name.as_deref(), Some("H' Nguyệt Byă"));
+        assert!(is_person_name("K' Bròng") && is_person_name("Siu H' Lan"));
+        assert!(!is_person_name("Nguyễn Văn K'") && !is_person_name("K' bròng"));
         // Signers side by side: the first; a rank before a name is no part of it.
         let text =
             "BỘ TRƯỞNG BỘ TƯ PHÁP          BỘ TRƯỞNG BỘ CÔNG AN\n\nLê Thành Long          Thượng tướng Lương Tam Quang";
