@@ -11,7 +11,8 @@
 //!
 //! The order, and why:
 //! 1. line endings first, so every later step sees `\n` only;
-//! 2. invisible characters and odd spaces, then Markdown emphasis and the
+//! 2. invisible characters and odd spaces, then a flattened signature table's
+//!    lines (told by its bold runs), then Markdown emphasis and the
 //!    other Markdown marks (escapes, heading markers), then `ð`,
 //!    letters misread for digits and Cyrillic/Greek look-alikes: a deleted
 //!    zero-width character or `*` can join two pieces into one word, and
@@ -46,6 +47,7 @@ mod ocr_letters;
 mod page_furniture;
 pub(crate) mod scan;
 mod separators;
+mod signature_rows;
 mod spaces;
 mod stamps;
 mod tone;
@@ -141,6 +143,7 @@ pub static STEPS: &[&dyn NormalizeStep] = &[
     &line_endings::LineEndings,
     &invisible::InvisibleChars,
     &spaces::OddSpaces,
+    &signature_rows::SignatureTableRows,
     &emphasis::MarkdownEmphasis,
     &markdown_marks::MarkdownMarks,
     &ocr_letters::OcrLetters,
