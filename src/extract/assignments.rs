@@ -74,10 +74,13 @@ pub enum RoleKind {
     /// A board named for the field it serves after "về" ("Ban Chỉ đạo liên ngành về an toàn
     /// thực phẩm"), where "về" would end another unit's name.
     Field,
+    /// A person's office ("Phó Bí thư"): "phụ trách" after it names the portfolio held,
+    /// which goes on the unit's name ("Phó Bí thư phụ trách phong trào").
+    Office,
 }
 
 impl RoleKind {
-    const COUNT: usize = 22;
+    const COUNT: usize = 23;
 
     fn parse(kind: &str) -> RoleKind {
         match kind {
@@ -103,6 +106,7 @@ impl RoleKind {
             "individual" => RoleKind::Individual,
             "scope" => RoleKind::Scope,
             "field" => RoleKind::Field,
+            "office" => RoleKind::Office,
             other => panic!("grammars/roles.tsv: unknown kind {other:?}"),
         }
     }
@@ -439,6 +443,26 @@ fn names_its_field(toks: &[Token], start: usize, i: usize) -> bool {
             .is_some_and(|t| !t.upper && t.lower.chars().all(grammar::is_letter) && !REPORTED.contains(&&*t.lower))
 }
 
+/// Whether "phụ trách" at `i` opens the portfolio of the office the unit opens with (an
+/// `office` row): "Phó Chủ tịch Hội phụ trách kinh tế chỉ đạo", where a body's "phụ trách"
+/// is its verb ("Công an phường phụ trách"). Printed straight after the office: after a comma
+/// it is an aside on the person. A portfolio is a lower-case word that ends no name ("Phó
+/// Chủ tịch phụ trách chỉ đạo" holds none) and deals out no places ("Thành viên Ban Chỉ đạo
+/// phụ trách từng xã" is the member who acts there).
+fn opens_portfolio(toks: &[Token], start: usize, i: usize) -> bool {
+    let s = start + usize::from(matches!(&*toks[start].lower, "các" | "những"));
+    let s = s + phrase_at(toks, s, RoleKind::Person).unwrap_or(0);
+    toks[i].lower == "phụ"
+        && toks.get(i + 1).is_some_and(|t| t.lower == "trách")
+        && i > 0
+        && toks[i - 1].lower != ","
+        && phrase_at(toks, s, RoleKind::Office).is_some()
+        && toks.get(i + 2).is_some_and(|t| !t.upper && t.lower.chars().all(grammar::is_letter))
+        && !matches!(&*toks[i + 2].lower, "từng" | "các" | "những" | "mỗi")
+        && phrase_at(toks, i + 2, RoleKind::Stop).is_none()
+        && phrase_at(toks, i + 2, RoleKind::Narrative).is_none()
+}
+
 /// Whether the stop word at `i` links the name to a unit it belongs to
 /// ("các thành viên trong Tiểu ban", "các phòng thuộc Văn phòng UBND tỉnh").
 /// Likewise a relative clause that describes the unit ("các cơ quan được giao quản lý tài
@@ -678,6 +702,8 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
     }
     let mut start = i;
     let mut at_stop = None;
+    // Where the portfolio of an office held began: past it only a stop word ends the name.
+    let mut portfolio: Option<usize> = None;
     // Past a colon that lists the names of a plural unit, which may run long.
     let mut listed = false;
     while i < toks.len() {
@@ -690,6 +716,12 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
         let after_level = i > 1
             && toks[i - 1].lower == "cấp"
             && !matches!(&*toks[i - 2].lower, "cùng" | "các" | "mọi" | "hai" | "ba");
+        let in_portfolio = portfolio.is_some_and(|p| p > start);
+        if i > start && !in_portfolio && opens_portfolio(toks, start, i) {
+            portfolio = Some(i);
+            i += 2;
+            continue;
+        }
         if i > start
             && (!toks[i].upper || capital_trigger(toks, i))
             && !after_plural
@@ -700,11 +732,12 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             && !links_unit(toks, i)
             && (phrase_at(toks, i, RoleKind::Stop).is_some()
                 || phrase_at(toks, i, RoleKind::Narrative).is_some()
-                || placed_already(toks, start, i)
-                || ends_at_level(toks, start, i)
-                || ends_at_whole_name(toks, start, i)
-                || ends_after_proper_name(toks, start, i)
-                || ends_after_region(toks, start, i))
+                || !in_portfolio
+                    && (placed_already(toks, start, i)
+                        || ends_at_level(toks, start, i)
+                        || ends_at_whole_name(toks, start, i)
+                        || ends_after_proper_name(toks, start, i)
+                        || ends_after_region(toks, start, i)))
         {
             at_stop = Some(i);
             break;
@@ -726,8 +759,9 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
                 || (proper_name(toks, start, i) && opens_unit(toks, i + 1) && !place)
                 || (t == "," && plural_piece(toks, i + 1))
                 || (t == "và" && individuals_after_title(toks, start, i + 1));
-            // "Văn phòng HĐND và UBND huyện" is one office: a name row holds its "và".
-            if splits && !collective_goes_on(toks, start, i) && !inside_name(toks, start, i) {
+            // "Văn phòng HĐND và UBND huyện" is one office: a name row holds its "và"; a
+            // portfolio lists its fields ("phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng").
+            if splits && !in_portfolio && !collective_goes_on(toks, start, i) && !inside_name(toks, start, i) {
                 units.push((start, i));
                 i += 1;
                 start = i;
@@ -1635,6 +1669,20 @@ mod tests {
         assert!(got.iter().any(|(u, r)| u == "Ban Chỉ đạo tỉnh" && *r == Role::ReportTo), "{got:?}");
         let got = units_in("Gửi báo cáo về Ban Chỉ đạo về an toàn thực phẩm tỉnh và Sở Y tế.");
         assert!(got.iter().any(|(u, _)| u == "Ban Chỉ đạo về an toàn thực phẩm tỉnh"), "{got:?}");
+    }
+
+    #[test]
+    fn every_office_example_keeps_the_portfolio_in_its_unit() {
+        for (row, got) in examples_of(&[RoleKind::Office]) {
+            let portfolio = row.example.split(" phụ trách ").nth(1).and_then(|f| f.split_whitespace().next()).unwrap();
+            let kept = got.iter().any(|(u, _)| u.contains(&format!(" phụ trách {portfolio}")));
+            assert!(kept, "{:?}: {got:?}", row.words);
+        }
+        // A body's "phụ trách" is its verb; an office's with a verb after it holds no portfolio.
+        let got = units_in("Giao Công an phường phụ trách an ninh trật tự.");
+        assert!(got.iter().any(|(u, _)| u == "Công an phường"), "{got:?}");
+        let got = units_in("Giao Phó Chủ tịch Ủy ban nhân dân xã phụ trách chỉ đạo thực hiện.");
+        assert!(got.iter().all(|(u, _)| !u.contains("phụ trách")), "{got:?}");
     }
 
     #[test]
