@@ -496,7 +496,7 @@ fn name_mentions(text: &str, zone: Span, symbols: &[Found]) -> Vec<Found> {
             continue;
         }
         let implementing = IMPLEMENTING_BEFORE.is_match(before);
-        let lead = chars_on_line(&z[..m.end()]);
+        let lead = LineLead::of(&z[..m.end()]);
         let Some(name_len) = name_extent(t, word, rest, implementing, lead) else { continue };
         // "Biên bản Hội nghị Cử tri Nơi Công tác (Mẫu số 01/HNCT)": a blank form's
         // title, drawn up anew each time, not one document.
@@ -815,9 +815,9 @@ fn addresses_a_body(t: &DocType, rest: &str) -> bool {
 }
 
 /// Where the name after a type word ends, if the words after it make a proper name.
-/// `lead` is the number of characters on the type word's line up to the end of the
-/// type word, to tell a hard-wrapped line ([`wrap_continues`]).
-fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: usize) -> Option<usize> {
+/// `lead` is the type word's line up to the end of the type word, to tell a hard-wrapped
+/// line ([`wrap_continues`]).
+fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: LineLead) -> Option<usize> {
     // The Constitution in force needs no name where a clause or list ends after it ("Căn cứ
     // Hiến pháp;", "Tuân thủ Hiến pháp, Bộ luật Hình sự, …"); "Hiến pháp và pháp luật" is the
     // idiom for the law as a whole, and a lower-case "hiến pháp" the common noun.
@@ -880,7 +880,8 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: us
         // A law's subject may open with a word that elsewhere ends a name: "Luật ban
         // hành văn bản quy phạm pháp luật" (the first word of a name never ends it).
         let opening = if is_law { LAW_OPENING.find(after).map_or(0, |o| o.end()) } else { 0 };
-        let stop = name_stop(after, opening, lead + rest[..skip].chars().count(), skip > 0);
+        let lead = LineLead { chars: lead.chars + rest[..skip].chars().count(), ..lead };
+        let stop = name_stop(after, opening, lead, skip > 0);
         if opening > 0 && after[opening..stop].split_whitespace().count() < 2 {
             return None;
         }
@@ -926,10 +927,10 @@ static LAW_OPENING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+ban hàn
 
 /// Where a name at the head of `after` ends ([`STOP`]), searching from `from`. A line
 /// break ends it unless the line is hard-wrapped inside the name ([`wrap_continues`]);
-/// `lead` counts the characters on the name's first line before `after`. The laws an
+/// `lead` is the name's first line before `after`. The laws an
 /// amending law amends are all in its name ("… của Luật A và Luật B"): `amending`
 /// keeps "và" before another document inside it.
-fn name_stop(after: &str, from: usize, lead: usize, amending: bool) -> usize {
+fn name_stop(after: &str, from: usize, lead: LineLead, amending: bool) -> usize {
     let limit = |s: &str| s.floor_char_boundary(s.len().min(160));
     let mut from = from;
     loop {
@@ -947,7 +948,7 @@ fn name_stop(after: &str, from: usize, lead: usize, amending: bool) -> usize {
         if stop.as_str() != "\n" || from > 0 && after[..from].contains('\n') {
             return at;
         }
-        let line = lead + after[..at].chars().take(WRAPPED_LINE.end() + 1).count();
+        let line = LineLead { chars: lead.chars + after[..at].chars().take(WRAPPED_LINE.end() + 1).count(), ..lead };
         if !wrap_continues(line, after[..at].trim_end(), &after[at + 1..]) {
             return at;
         }
@@ -975,6 +976,27 @@ fn next_document(text: &str) -> bool {
     })
 }
 
+/// The line a name starts on, up to the name: how many characters, and how many of them
+/// indent it.
+#[derive(Clone, Copy, Debug)]
+struct LineLead {
+    chars: usize,
+    indent: usize,
+}
+
+impl LineLead {
+    /// The last line of `text`.
+    fn of(text: &str) -> LineLead {
+        let line = &text[text.rfind('\n').map_or(0, |i| i + 1)..];
+        LineLead { chars: chars_on_line(text), indent: indentation(line) }
+    }
+}
+
+/// The spaces and tabs that open `line`.
+fn indentation(line: &str) -> usize {
+    line.len() - line.trim_start_matches([' ', '\t']).len()
+}
+
 /// How many characters a hard-wrapped page line holds.
 const WRAPPED_LINE: std::ops::RangeInclusive<usize> = 40..=110;
 
@@ -988,13 +1010,17 @@ fn chars_on_line(text: &str) -> usize {
 /// Whether a name broken at a line break goes on on the next line: the line is
 /// hard-wrapped (as long as a wrapped page line, 40 to 110 characters, and not ended
 /// by punctuation) and the next line carries on with words — not a heading or list
-/// label, an upper-case line, the opening of a new paragraph, or another type word.
+/// label, an upper-case line, the opening of a new paragraph (or a line indented deeper, as
+/// a layout prints a paragraph's first line), or another type word.
 /// The words then run to the name's usual end, as if the break were a space.
-fn wrap_continues(line_chars: usize, line: &str, next: &str) -> bool {
+fn wrap_continues(lead: LineLead, line: &str, next: &str) -> bool {
     // A label is what line joins take for one (the same test); a paragraph opening is not a name's words.
     let opens_line =
         |t: &str| t.starts_with('(') || crate::normalize::is_label(t) || crate::normalize::opens_paragraph(t);
-    if !WRAPPED_LINE.contains(&line_chars) || line.ends_with(|c: char| ".;:!?)”\"".contains(c)) {
+    if !WRAPPED_LINE.contains(&lead.chars)
+        || line.ends_with(|c: char| ".;:!?)”\"".contains(c))
+        || indentation(next) > lead.indent + 2
+    {
         return false;
     }
     let first_two: String = next.split_whitespace().take(2).collect::<Vec<_>>().join(" ");

@@ -431,9 +431,13 @@ fn a_name_wrapped_on_a_page_line_goes_on_on_the_next_line() {
         "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện đầy đủ Luật Thủy sản\nCăn cứ tình hình thực tế.",
         "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện đầy đủ Luật Thủy sản\n2. Phạm vi áp dụng.",
         "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện đầy đủ Luật Thủy sản\nLuật Lâm nghiệp.",
+        "   1. Về quán triệt, triển khai thực hiện Luật Thủy sản\n        Giao Ban Xây dựng Đảng chủ trì.",
     ] {
         assert_eq!(cite(text)[0].name.as_deref(), Some("Luật Thủy sản"), "{text}");
     }
+    // A layout indents a paragraph's first line deeper than the lines it wraps onto.
+    let text = "        Các cơ quan, đơn vị tổ chức quán triệt Luật Tổ chức Hội đồng\n   Nhân dân các cấp năm 2024 cho cán bộ.";
+    assert_eq!(cite(text)[0].name.as_deref(), Some("Luật Tổ chức Hội đồng Nhân dân các cấp"));
 }
 
 #[test]
