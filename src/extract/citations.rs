@@ -1269,7 +1269,10 @@ fn merge_short_names(out: &mut Vec<Citation>) {
         .collect();
     sorted.sort();
     let mut merged = vec![false; out.len()];
-    for (short, i) in &sorted {
+    // Longest first: a chain of short forms ("Nghị quyết Đại hội" ⊂ "… Đảng bộ xã lần thứ
+    // I" ⊂ "… lần thứ I cho cán bộ") folds into its longest link one step at a time, so the
+    // shortest finds one longer name left, not two.
+    for (short, i) in sorted.iter().rev() {
         let i = *i;
         if short.split(' ').count() < 3 {
             continue;

@@ -346,6 +346,12 @@ fn a_short_form_of_a_name_is_the_same_document() {
     // Two longer names: the short form names neither.
     let c = cite("Luật Thanh niên; Luật Thanh niên Việt Nam; Luật Thanh niên Xung phong.");
     assert_eq!(c.len(), 3, "{c:#?}");
+    // A chain of short forms is one document.
+    let c = cite(
+        "Triển khai Nghị quyết Đại hội Đảng bộ xã lần thứ I; quán triệt Nghị quyết Đại hội Đảng bộ xã; thực hiện Nghị quyết Đại hội.",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].mentions.len(), 3);
 }
 
 #[test]
