@@ -62,7 +62,7 @@ pub enum RoleKind {
     /// A phrase that places a unit by the area it serves ("các xã trên địa bàn").
     Area,
     /// The full name of a standing body ("Sở Tài chính"): a name that reached it ends before
-    /// a lower-case word that does not place or list it ("Sở Tài chính nghiên cứu").
+    /// a lower-case word that does not place or list it ("Sở Tài chính soạn thảo").
     Whole,
     /// The title of an office a person holds ("Thủ trưởng", "Chủ tịch"): it governs bodies.
     Title,
@@ -537,13 +537,22 @@ fn placed_already(toks: &[Token], start: usize, i: usize) -> bool {
     level_before(toks, i) && !place_follows()
 }
 
+/// The words of each level of place, spelled: asked at most tokens of every unit's name,
+/// so split once.
+static LEVEL_WORDS: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| grammar::LEVELS_OF_PLACE_SPELLED.iter().map(|l| l.split(' ').collect()).collect());
+
+/// Whether the tokens from `k` on are a level of place, tone marks and all ("thanh tra" is none).
+fn level_at(toks: &[Token], k: usize) -> bool {
+    LEVEL_WORDS.iter().any(|words| {
+        toks.len() >= k + words.len() && toks[k..k + words.len()].iter().zip(words).all(|(t, w)| &*t.lower == *w)
+    })
+}
+
 /// Whether the tokens right before `k` are a level of place ("tỉnh", "thị xã"), tone
 /// marks and all: folded, "quận" would be "quân sự" and "cơ quan".
 fn level_before(toks: &[Token], k: usize) -> bool {
-    // Asked at most tokens of every unit's name: the words of each level split once, the last first.
-    static LEVELS: LazyLock<Vec<Vec<&'static str>>> =
-        LazyLock::new(|| grammar::LEVELS_OF_PLACE_SPELLED.iter().map(|l| l.split(' ').collect()).collect());
-    LEVELS.iter().any(|words| {
+    LEVEL_WORDS.iter().any(|words| {
         k >= words.len()
             && words.last().is_some_and(|w| *w == &*toks[k - 1].lower)
             && toks[k - words.len()..k].iter().zip(words).all(|(t, w)| &*t.lower == *w)
@@ -597,7 +606,7 @@ fn head_name_end(toks: &[Token], start: usize, i: usize) -> Option<bool> {
 
 /// Whether the name read from `start` ends in the full name of a standing body (a `whole` row
 /// of roles.tsv) right before the lower-case word at `i`, which then opens the predicate: no
-/// verb list can be complete ("Sở Tài chính nghiên cứu, đề xuất"). The name goes on with its
+/// verb list can be complete ("Sở Tài chính soạn thảo, đề xuất"). The name goes on with its
 /// place ("Sở Tài chính tỉnh", "Ban Dân vận huyện ủy"), a list or a link ("Sở Y tế và các
 /// đơn vị", "Ban Dân vận các cấp", "Hội Nông dân cùng cấp").
 fn ends_at_whole_name(toks: &[Token], start: usize, i: usize) -> bool {
@@ -656,10 +665,17 @@ fn names_region(toks: &[Token], i: usize) -> bool {
         && toks.get(i + 2).is_some_and(|t| is_numeral(t))
 }
 
-/// The name read from `start` ends before the lower-case word at `i` when a region's
-/// number ends it ("… khu vực XIII ngay khi …").
-fn ends_after_region(toks: &[Token], start: usize, i: usize) -> bool {
-    i >= start + 3 && toks[i].lower.chars().all(grammar::is_letter) && names_region(toks, i - 3)
+/// The name read from `start` ends before the lower-case word at `i` when a number ends
+/// it: a region's ("… khu vực XIII ngay khi …") or a team's ("Tổ công tác số 1 thanh tra
+/// …", "Đoàn kiểm tra liên ngành số 2 do …"), unless a place follows ("Trường Tiểu học số 1
+/// xã Ea Kly") or the last of a range ("Phòng Giao dịch số 1 đến Phòng Giao dịch số 12").
+fn ends_after_number(toks: &[Token], start: usize, i: usize) -> bool {
+    let numbered = i >= start + 3
+        && toks[i - 2].lower == "số"
+        && is_numeral(&toks[i - 1])
+        && !level_at(toks, i)
+        && !matches!(&*toks[i].lower, "đến" | "tới");
+    i >= start + 3 && toks[i].lower.chars().all(grammar::is_letter) && (names_region(toks, i - 3) || numbered)
 }
 
 /// A number in figures or in Roman capitals ("3", "XIII").
@@ -737,7 +753,7 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
                         || ends_at_level(toks, start, i)
                         || ends_at_whole_name(toks, start, i)
                         || ends_after_proper_name(toks, start, i)
-                        || ends_after_region(toks, start, i)))
+                        || ends_after_number(toks, start, i)))
         {
             at_stop = Some(i);
             break;
@@ -1729,6 +1745,11 @@ mod tests {
         // A region needs its number: "khu vực" alone places the task.
         let got = units_in("Phối hợp với Kho bạc Nhà nước khu vực biên giới rà soát.");
         assert_eq!(got, [("Kho bạc Nhà nước".to_string(), Role::Support)]);
+        // A team's number ends its name, unless a place follows.
+        let got = units_in("Tổ công tác số 2 phối hợp với Tổ công tác số 1 thanh tra việc thu tiền sử dụng đất.");
+        assert_eq!(unit_names(&got), ["Tổ công tác số 2", "Tổ công tác số 1"]);
+        let got = units_in("Giao Trường Tiểu học số 1 xã Ea Kly tổ chức.");
+        assert_eq!(unit_names(&got), ["Trường Tiểu học số 1 xã Ea Kly"]);
     }
 
     #[test]
