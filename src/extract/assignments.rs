@@ -431,16 +431,16 @@ const REPORTED: [&str; 12] = ["kết", "tình", "việc", "tiến", "nội", "c�
 
 /// Whether "về" at `i` goes on the name of a board named for its field, which opens the unit
 /// (a `field` row): "Ban Chỉ đạo liên ngành Trung ương về an toàn thực phẩm", once, and with a
-/// field in lower case — a capital after it is the place a report goes ("về Sở Y tế"), and
-/// what a report is about is no field ([`REPORTED`]).
+/// field that opens no unit — a unit after it is where a report goes ("về Sở Y tế"), while a
+/// field is often capitalized in a board's formal name ("Ban Chỉ đạo quốc gia về Phòng, chống
+/// thiên tai") — and what a report is about is no field ([`REPORTED`]).
 fn names_its_field(toks: &[Token], start: usize, i: usize) -> bool {
     let s = start + usize::from(matches!(&*toks[start].lower, "các" | "những"));
     toks[i].lower == "về"
         && phrase_at(toks, s, RoleKind::Field).is_some()
         && !toks[s..i].iter().any(|t| t.lower == "về")
-        && toks
-            .get(i + 1)
-            .is_some_and(|t| !t.upper && t.lower.chars().all(grammar::is_letter) && !REPORTED.contains(&&*t.lower))
+        && toks.get(i + 1).is_some_and(|t| t.lower.chars().all(grammar::is_letter) && !REPORTED.contains(&&*t.lower))
+        && !opens_next_unit(toks, i + 1)
 }
 
 /// Whether "phụ trách" at `i` opens the portfolio of the office the unit opens with (an
@@ -959,7 +959,11 @@ fn read_paragraph(p: &str, toks: &[Token], base: usize, subjects: bool, mut push
             if j == i + n && row.role != Some(Role::ReportTo) && opens_task(toks, j) {
                 continue;
             }
-            emit(read_units(toks, j).0, row.role.unwrap_or(Role::Lead));
+            let (units, stop) = read_units(toks, j);
+            if row.words.last().is_some_and(|w| w == "để") && !stop.is_some_and(|k| told_to_carry_out(toks, k)) {
+                continue;
+            }
+            emit(units, row.role.unwrap_or(Role::Lead));
         }
         for row in rows_at(toks, i, RoleKind::After) {
             // "Ban Chỉ đạo thực hiện …" names a board, no one "chỉ đạo thực hiện".
@@ -976,6 +980,16 @@ fn read_paragraph(p: &str, toks: &[Token], base: usize, subjects: bool, mut push
             emit(units, row.role.unwrap_or(Role::Lead));
         }
     }
+}
+
+/// Whether the units whose list stopped at `k` are told to carry out what they are told
+/// ("thông báo để các cơ quan, đơn vị biết, thực hiện"): to be informed alone ("… để các
+/// cơ quan biết") sets no task.
+fn told_to_carry_out(toks: &[Token], k: usize) -> bool {
+    let word = |j: usize| toks.get(j).map_or("", |t| &*t.lower);
+    word(k) == "biết"
+        && matches!(word(k + 1), "," | "và")
+        && matches!((word(k + 2), word(k + 3)), ("thực", "hiện") | ("triển", "khai"))
 }
 
 /// Where the subject of a clause `s..end` opens when the clause opens with an opening
@@ -1685,6 +1699,20 @@ mod tests {
         assert!(got.iter().any(|(u, r)| u == "Ban Chỉ đạo tỉnh" && *r == Role::ReportTo), "{got:?}");
         let got = units_in("Gửi báo cáo về Ban Chỉ đạo về an toàn thực phẩm tỉnh và Sở Y tế.");
         assert!(got.iter().any(|(u, _)| u == "Ban Chỉ đạo về an toàn thực phẩm tỉnh"), "{got:?}");
+        // A formal name capitalizes its field; a unit after "về" is still where a report goes.
+        let got = units_in("Tổng hợp, báo cáo Ban Chỉ đạo quốc gia về Phòng, chống thiên tai trước ngày 15/12.");
+        assert_eq!(got, [("Ban Chỉ đạo quốc gia về Phòng, chống thiên tai".to_string(), Role::ReportTo)]);
+        let got = units_in("Gửi báo cáo của Ban Chỉ đạo về Ủy ban nhân dân tỉnh.");
+        assert!(got.iter().any(|(u, r)| u == "Ủy ban nhân dân tỉnh" && *r == Role::ReportTo), "{got:?}");
+    }
+
+    #[test]
+    fn a_notice_sets_a_task_only_on_those_told_to_carry_it_out() {
+        let got = units_in(
+            "Văn phòng UBND tỉnh thông báo để Ban Thường vụ Đảng ủy xã và các cơ quan liên quan biết và triển khai.",
+        );
+        assert_eq!(unit_names(&got), ["Ban Thường vụ Đảng ủy xã", "các cơ quan liên quan"]);
+        assert!(units_in("Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết.").is_empty());
     }
 
     #[test]
