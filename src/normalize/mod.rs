@@ -26,7 +26,8 @@
 //!    duplicated lines), stamps first so that a stamp printed just before a
 //!    page header becomes part of that page break;
 //! 7. column-aligned task tables into pipe tables, on the cleaned lines, so that
-//!    a rule or page number inside a table does not end it;
+//!    a rule or page number inside a table does not end it; then grid tables into
+//!    pipe tables and every row onto one line, the rows column-tables wrote included;
 //! 8. line joins last, on the cleaned lines (a pipe row is never joined).
 
 mod column_tables;
@@ -50,6 +51,7 @@ mod separators;
 mod signature_rows;
 mod spaces;
 mod stamps;
+mod table_rows;
 mod tone;
 mod trailing_space;
 
@@ -156,6 +158,7 @@ pub static STEPS: &[&dyn NormalizeStep] = &[
     &page_furniture::PageFurniture,
     &separators::SeparatorRules,
     &column_tables::ColumnTables,
+    &table_rows::TableRows,
     &duplicates::DuplicateLines,
     &joins::LineJoins,
 ];
