@@ -20,7 +20,8 @@
 //! 3. all of these before NFC, because a zero-width character, a `*` or a
 //!    Cyrillic base letter blocks composition, and NFC after them keeps the
 //!    whole pipeline idempotent;
-//! 4. NFC, then tone placement, which reads composed letters;
+//! 4. NFC, then the horn OCR lost from "ươ" and tone placement, which read
+//!    composed letters;
 //! 5. trailing spaces, so the line steps see blank lines as empty;
 //! 6. the non-text lines (signature stamps, page furniture, separator rules,
 //!    duplicated lines), stamps first so that a stamp printed just before a
@@ -33,6 +34,7 @@
 mod column_tables;
 mod duplicates;
 mod emphasis;
+mod horns;
 mod invisible;
 mod joins;
 
@@ -152,6 +154,7 @@ pub static STEPS: &[&dyn NormalizeStep] = &[
     &ocr_digits::OcrDigits,
     &lookalikes::LookalikeLetters,
     &nfc::Nfc,
+    &horns::OcrHorns,
     &tone::TonePlacement,
     &trailing_space::TrailingSpace,
     &stamps::SignatureStamps,
