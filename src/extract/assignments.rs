@@ -1124,10 +1124,21 @@ fn read_table(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) -> b
         return false;
     }
     for row in &rows[1..] {
-        for ((at, cell), role) in row.iter().zip(&roles) {
-            let Some(role) = *role else { continue };
+        for (k, ((at, cell), role)) in row.iter().zip(&roles).enumerate() {
             let toks = tokens(cell);
-            push_units(cell, base + at, &toks, read_units(&toks, first_word(&toks)).0, role, &mut push);
+            match *role {
+                Some(role) => {
+                    push_units(cell, base + at, &toks, read_units(&toks, first_word(&toks)).0, role, &mut push)
+                }
+                // The role columns say who does the task; its own text may still say where
+                // its report goes ("Tổng hợp, báo cáo UBND tỉnh").
+                None if k > 0 => read_paragraph(cell, &toks, base + at, false, |span, unit, role| {
+                    if role == Role::ReportTo {
+                        push(span, unit, role);
+                    }
+                }),
+                None => {}
+            }
         }
     }
     true
@@ -2030,6 +2041,9 @@ mod tests {
         let extra = "TT | Vị trí | Đơn vị chủ trì bảo vệ\n1 | Đê Hải Lý | UBND xã Hải Lý";
         assert_eq!(units_of(extra), [("UBND xã Hải Lý".to_string(), Role::Lead)]);
         assert!(units_of("TT | Vị trí | Chủ trì kiểm tra\n1 | Đê Hải Lý | UBND xã Hải Lý").is_empty());
+        // A task's own text still says where its report goes; any other unit in it is no one's.
+        let got = units_of("TT | Nội dung | Chủ trì\n1 | Giao Sở Y tế tổng hợp, báo cáo UBND tỉnh | Sở Nội vụ");
+        assert_eq!(got, [("UBND tỉnh".to_string(), Role::ReportTo), ("Sở Nội vụ".to_string(), Role::Lead)]);
         // A table without a role column, and a paragraph that is no table, are read as text.
         assert!(!read_table("| STT | Nội dung |\n|---|---|\n| 1 | Sở Nội vụ chủ trì |", 0, |_, _, _| {}));
         assert!(!read_table("Sở Nội vụ chủ trì.", 0, |_, _, _| {}));

@@ -396,6 +396,8 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
     let table_edge = |prev: &str, line: &str| {
         !prev.is_empty() && (row(line) && !row(prev) || row(prev) && !row(line) && !line.starts_with([' ', '\t']))
     };
+    // Rows of one table stay together however they are indented or cased ("    TT | NỘI DUNG").
+    let goes_on = |prev: &str, line: &str| !starts(line) && !after_break(prev, line) && !table_edge(prev, line);
     let mut out: Vec<(usize, usize)> = vec![];
     let mut open = false;
     let mut prev = "";
@@ -403,12 +405,12 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
         let (s, e) = (line.span.start as usize, line.span.end as usize);
         if line.text.trim().is_empty() {
             open = false;
-        } else if open && !starts(line.text) && !after_break(prev, line.text) && !table_edge(prev, line.text) {
+        } else if open && (row(prev) && row(line.text) || goes_on(prev, line.text)) {
             out.last_mut().expect("an open paragraph").1 = e;
-            open = !is_upper(line.text);
+            open = row(line.text) || !is_upper(line.text);
         } else {
             out.push((s, e));
-            open = !is_upper(line.text);
+            open = row(line.text) || !is_upper(line.text);
         }
         prev = line.text;
     }
@@ -605,6 +607,9 @@ mod tests {
             got(&format!("(Kèm theo Kế hoạch số 68/KH-UBND)\n{rows}")),
             ["(Kèm theo Kế hoạch số 68/KH-UBND)", rows]
         );
+        // Rows indented as a layout prints them, a header in capitals: one table.
+        let rows = "    TT | NỘI DUNG | ĐƠN VỊ CHỦ TRÌ\n    1 | Rà soát | Sở Nội vụ\n    2 | Kiểm tra | Thanh tra tỉnh";
+        assert_eq!(got(&format!("I. NHIỆM VỤ\n{rows}")), ["I. NHIỆM VỤ", rows]);
         // A line with one pipe is no row: "Chủ trì | Sở Nội vụ" goes on with its sentence.
         assert_eq!(got("Giao Sở Nội vụ chủ trì, phối hợp\nSở Tư pháp | Sở Tài chính thực hiện.").len(), 1);
     }

@@ -40,10 +40,11 @@ fn is_bordered_row(line: &str) -> bool {
     line.trim_start().starts_with(BARS)
 }
 
-/// A row line's cells, trimmed; the border bars of a bordered line left out.
-fn cells(line: &str) -> Vec<&str> {
+/// A row line's cells, trimmed; the border bars of a `bordered` table's line left out (a
+/// borderless table's row with an empty first cell opens with a bar too).
+fn cells(line: &str, bordered: bool) -> Vec<&str> {
     let t = line.trim();
-    let inner = if t.starts_with(BARS) {
+    let inner = if bordered && t.starts_with(BARS) {
         let t = t.strip_prefix(BARS).unwrap_or(t);
         t.strip_suffix(BARS).unwrap_or(t)
     } else {
@@ -68,7 +69,7 @@ impl NormalizeStep for TableRows {
             let line = all[i].text(text);
             i = if is_rule(line) && all.get(i + 1).is_some_and(|l| is_bordered_row(l.text(text))) {
                 grid_table(text, &all, i, edits)
-            } else if line.contains('|') && cells(line).len() >= 3 {
+            } else if line.contains('|') && cells(line, is_bordered_row(line)).len() >= 3 {
                 pipe_table(text, &all, i, edits)
             } else {
                 i + 1
@@ -93,7 +94,7 @@ fn grid_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) -> us
     while j < all.len() {
         let line = all[j].text(text);
         if is_rule(line) {
-            join_row(text, &all[row_start..j], Some(&columns), edits);
+            join_row(text, &all[row_start..j], Some(&columns), true, edits);
             if !all.get(j + 1).is_some_and(in_grid) {
                 edits.delete(all[j].start..all[j].end);
                 return j + 1;
@@ -106,7 +107,7 @@ fn grid_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) -> us
         j += 1;
     }
     // A table cut off before its bottom rule.
-    join_row(text, &all[row_start..j], Some(&columns), edits);
+    join_row(text, &all[row_start..j], Some(&columns), true, edits);
     j
 }
 
@@ -145,49 +146,58 @@ fn cells_under(line: &str, columns: &[usize]) -> Vec<String> {
 /// The pipe table whose first row is line `i` (its header, or any row when the header did
 /// not look like one): wrapped rows joined to the row above. Returns the line after it.
 fn pipe_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) -> usize {
-    let width = cells(all[i].text(text)).len();
+    let bordered = is_bordered_row(all[i].text(text));
+    let width = cells(all[i].text(text), bordered).len();
     let mut row_start = i;
     let mut j = i + 1;
     while j < all.len() {
         let line = all[j].text(text);
-        if !line.contains('|') || cells(line).len() != width {
+        if !line.contains('|') || cells(line, bordered).len() != width {
             break;
         }
-        if !goes_on(&cells(line)) {
-            join_row(text, &all[row_start..j], None, edits);
+        let above = all[j - 1].text(text);
+        if !goes_on(&cells(line, bordered), &cells(above, bordered)) {
+            join_row(text, &all[row_start..j], None, bordered, edits);
             row_start = j;
         }
         j += 1;
     }
-    join_row(text, &all[row_start..j], None, edits);
+    join_row(text, &all[row_start..j], None, bordered, edits);
     j
 }
 
-/// Whether a row line's cells go on with the row above: no row number, and text in some
+/// Whether a row line's cells go on with the line above: no row number, and text in some
 /// cell, every filled cell going on in lower case or with a figure, after any opening
-/// bracket ("(trước ngày 15/6 và").
-fn goes_on(cells: &[&str]) -> bool {
+/// bracket ("(trước ngày 15/6 và"), or going on with a list the cell above left open
+/// ("Các sở, ban, ngành;" then "UBND các xã, phường").
+fn goes_on(cells: &[&str], above: &[&str]) -> bool {
     let goes_on = |c: &str| {
         let c = c.trim_start_matches(['(', '[', '"', '“']);
         c.chars().next().is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit())
     };
+    let left_open = |c: &str| c.ends_with([',', ';', '-', '–']) || c.ends_with(" và");
     cells[0].is_empty()
         && cells.iter().any(|c| !c.is_empty())
-        && cells.iter().filter(|c| !c.is_empty()).all(|c| goes_on(c) && !c.starts_with("---"))
+        && cells
+            .iter()
+            .zip(above)
+            .filter(|(c, _)| !c.is_empty())
+            .all(|(c, a)| !c.starts_with("---") && (goes_on(c) || left_open(a)))
 }
 
 /// Write the lines of one row as one line, each column's pieces joined by a space. A row of
 /// one line is left as printed unless it is drawn with box-drawing bars or lost a bar. In a
 /// grid (`columns`, its junctions), a line whose bars do not make as many cells as the
-/// first line's is cut under the junctions; elsewhere such a row is left as printed.
-fn join_row(text: &str, row: &[Line], columns: Option<&[usize]>, edits: &mut Rewrite<'_>) {
+/// first line's is cut under the junctions; elsewhere such a row is left as printed. A
+/// `bordered` row is written between bars.
+fn join_row(text: &str, row: &[Line], columns: Option<&[usize]>, bordered: bool, edits: &mut Rewrite<'_>) {
     let (Some(first), Some(last)) = (row.first(), row.last()) else { return };
-    let width = columns.map_or_else(|| cells(first.text(text)).len(), |c| c.len().saturating_sub(1));
+    let width = columns.map_or_else(|| cells(first.text(text), bordered).len(), |c| c.len().saturating_sub(1));
     let mut split: Vec<Vec<String>> = Vec::with_capacity(row.len());
     let mut rewritten = row.len() > 1;
     for line in row {
         let t = line.text(text);
-        let by_bars = cells(t);
+        let by_bars = cells(t, bordered);
         if by_bars.len() == width {
             rewritten |= columns.is_some() && t.contains(['│', '┃']);
             split.push(by_bars.into_iter().map(str::to_string).collect());
@@ -201,7 +211,6 @@ fn join_row(text: &str, row: &[Line], columns: Option<&[usize]>, edits: &mut Rew
     if !rewritten || width == 0 {
         return;
     }
-    let bordered = is_bordered_row(first.text(text)) || columns.is_some();
     let mut joined = String::with_capacity(last.end - first.start);
     if bordered {
         joined.push_str("| ");
@@ -222,7 +231,9 @@ fn join_row(text: &str, row: &[Line], columns: Option<&[usize]>, edits: &mut Rew
     if bordered {
         joined.push_str(" |");
     }
-    edits.replace(first.start..last.end, &joined);
+    // The first line's indentation stays, outside the rewritten run.
+    let indent = first.text(text).len() - first.text(text).trim_start().len();
+    edits.replace(first.start + indent..last.end, &joined);
 }
 
 #[cfg(test)]
@@ -248,6 +259,18 @@ mod tests {
         assert_eq!(
             run_step(&TableRows, t),
             "| TT | Nội dung | Phối hợp | Thời gian |\n|----|---|---|---|\n| 2 | Tổng hợp năm học | Phòng Tổ chức cán bộ | Trước ngày (15/12/2025) |\n| 3  | Kiểm tra | Thanh tra Sở  | Quý IV |\n"
+        );
+        // A borderless table's wrapped row opens with a bar.
+        let t = "TT | Nội dung | Đơn vị thực hiện | Thời hạn\n2 | Thảo luận với các | Văn phòng Sở | Từ ngày 01/8 đến\n     | đơn vị | | ngày 12/8/2025\n";
+        assert_eq!(
+            run_step(&TableRows, t),
+            "TT | Nội dung | Đơn vị thực hiện | Thời hạn\n2 | Thảo luận với các đơn vị | Văn phòng Sở | Từ ngày 01/8 đến ngày 12/8/2025\n"
+        );
+        // A capital goes on with a list the cell above left open.
+        let t = "| TT | Nội dung | Chủ trì | Thời hạn |\n| 1 | Lập dự toán | Các sở, ngành; | Trước ngày |\n|   | và kế hoạch | UBND các xã | 28/7/2025 |\n";
+        assert_eq!(
+            run_step(&TableRows, t),
+            "| TT | Nội dung | Chủ trì | Thời hạn |\n| 1 | Lập dự toán và kế hoạch | Các sở, ngành; UBND các xã | Trước ngày 28/7/2025 |\n"
         );
         // A line without a number whose cell opens with a capital is a row of its own.
         let t = "| TT | Nội dung | Chủ trì |\n| 1 | Rà soát | Sở Nội vụ |\n|   | a) Kiểm tra | Phòng Nội vụ |\n";
