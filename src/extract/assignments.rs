@@ -508,6 +508,28 @@ fn plural_piece(toks: &[Token], i: usize) -> bool {
         && toks.get(i + 1).is_some_and(|t| t.lower.chars().all(grammar::is_letter_or_digit))
 }
 
+/// Whether a head in lower case at `k`, after a list word, opens a unit of its own: one
+/// that repeats after "và" a head of the unit read from `start` ("các Tổ đại biểu và đại
+/// biểu Hội đồng nhân dân tỉnh", "trường THCS và trường THPT"; a comma lists the kinds of one
+/// collective: "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"), or one named after its head like
+/// that unit is ("Các trường THPT, trung tâm GDNN-GDTX"). Never a level of place ("UBND
+/// các xã, phường"), nor the members of a bare plural ("các cơ quan, đơn vị").
+fn another_named_unit(toks: &[Token], start: usize, k: usize) -> bool {
+    let Some(n) = phrase_at(toks, k, RoleKind::Head) else { return false };
+    if toks[k].upper || opens_level(&toks[k]) || !opens_unit(toks, k) {
+        return false;
+    }
+    let head = &toks[k..k + n];
+    let repeats = toks[k - 1].lower == "và"
+        && (start..k - 1).any(|j| toks[j..k - 1].iter().zip(head).filter(|(a, b)| a.lower == b.lower).count() == n);
+    let s = start + usize::from(matches!(&*toks[start].lower, "các" | "những"));
+    let named = |s: usize, end: usize| {
+        phrase_at(toks, s, RoleKind::Head).is_some_and(|m| s + m < end && toks[s + m].upper)
+            && toks[s..end].iter().all(|t| !matches!(&*t.lower, "," | ";" | "và"))
+    };
+    repeats || (named(s, k - 1) && toks.get(k + n).is_some_and(|t| t.upper))
+}
+
 /// Whether the list word at `i` goes on a plural of bare head words ("Giám đốc các Sở,
 /// Ban, ngành"): the unit so far ends in "các" and one head word, and the next piece is a
 /// head word alone, capitalized or not. "các Sở, Ủy ban nhân dân các huyện" splits.
@@ -774,6 +796,7 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             let splits = opens_next_unit(toks, i + 1)
                 || (proper_name(toks, start, i) && opens_unit(toks, i + 1) && !place)
                 || (t == "," && plural_piece(toks, i + 1))
+                || another_named_unit(toks, start, i + 1)
                 || (t == "và" && individuals_after_title(toks, start, i + 1));
             // "Văn phòng HĐND và UBND huyện" is one office: a name row holds its "và"; a
             // portfolio lists its fields ("phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng").
@@ -1789,6 +1812,23 @@ mod tests {
         assert_eq!(unit_names(&got), ["Tổ công tác số 2", "Tổ công tác số 1"]);
         let got = units_in("Giao Trường Tiểu học số 1 xã Ea Kly tổ chức.");
         assert_eq!(unit_names(&got), ["Trường Tiểu học số 1 xã Ea Kly"]);
+        // A head in lower case after a list word opens a unit when it repeats one, or is named
+        // like the unit before it; the places and members of a plural do not.
+        let got = units_in(
+            "Giao Thường trực Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát.",
+        );
+        assert_eq!(
+            unit_names(&got),
+            ["Thường trực Hội đồng nhân dân", "các Tổ đại biểu", "đại biểu Hội đồng nhân dân tỉnh"]
+        );
+        let got = units_in("Giao các trường THPT, trung tâm GDNN-GDTX xây dựng kế hoạch.");
+        assert_eq!(unit_names(&got), ["các trường THPT", "trung tâm GDNN-GDTX"]);
+        let got = units_in("Giao Ủy ban nhân dân các xã, phường và các cơ quan, đơn vị Trung ương thực hiện.");
+        assert_eq!(unit_names(&got), ["Ủy ban nhân dân các xã, phường", "các cơ quan, đơn vị Trung ương"]);
+        let got = units_in("Giao Trạm Y tế xã, phường thực hiện.");
+        assert_eq!(unit_names(&got), ["Trạm Y tế xã, phường"]);
+        let got = units_in("Giao các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ thực hiện.");
+        assert_eq!(unit_names(&got), ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]);
     }
 
     #[test]
