@@ -270,11 +270,41 @@ fn agency_cells<'t>(head: &[Line<'t>]) -> Vec<&'t str> {
                 && !mark
                 && DATE_LINE.find(cell.text).is_none()
             {
-                out.push(cell.text);
+                // A web copy prints the agency's underline on its line ("SỞ XÂY DỰNG -------").
+                let text = cell.text.trim_end_matches(['-', '_', '–', '—', ' ']);
+                match run_together(text) {
+                    Some((parent, body)) => out.extend([parent, body]),
+                    None if !text.is_empty() => out.push(text),
+                    None => {}
+                }
             }
         }
     }
     undouble(out)
+}
+
+/// The two names of an agency line that runs the body in charge and the issuing body
+/// together, as a web copy prints them on one line ("UBND TỈNH NGHỆ AN SỞ XÂY DỰNG", "BỘ
+/// CÔNG AN CÔNG AN TỈNH NGHỆ AN"): split before a body's name (a head and more) that follows
+/// a complete parent, one that names its place or a national body of issuer-codes.tsv ("BỘ
+/// CÔNG AN"). A name that only holds a head word ("BAN CHỈ ĐẠO PHÒNG, CHỐNG …", "BỘ NỘI VỤ")
+/// has no such parent before it.
+fn run_together(line: &str) -> Option<(&str, &str)> {
+    static NATIONAL_BODIES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        crate::grammar::grammar_rows(crate::grammar::ISSUER_CODES_TSV)
+            .filter(|r| r.get(1) == Some(&"national"))
+            .filter_map(|r| r.get(3).map(|bodies| bodies.split(", ").map(fold).collect::<Vec<_>>()))
+            .flatten()
+            .collect()
+    });
+    let complete = |parent: &str| {
+        let f = fold(parent);
+        (opens_body(parent) && names_place(&f)) || NATIONAL_BODIES.contains(&f)
+    };
+    line.match_indices(' ').map(|(at, _)| at).find_map(|at| {
+        let (parent, body) = (line[..at].trim_end(), line[at..].trim_start());
+        (body.contains(' ') && opens_body(body) && complete(parent)).then_some((parent, body))
+    })
 }
 
 /// The national motto's first line, followed through a header that wraps it
@@ -1018,6 +1048,19 @@ mod tests {
             header_issuer(&["BẢO HIỂM XÃ HỘI VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN"]),
             "Bảo hiểm xã hội tỉnh Nghệ An"
         );
+        // A web copy's one line for both bodies, and its underline.
+        let head = lines("UBND TỈNH NGHỆ AN SỞ XÂY DỰNG -------\nSố: 88/KH-SXD");
+        assert_eq!(agency_cells(&head), ["UBND TỈNH NGHỆ AN", "SỞ XÂY DỰNG"]);
+        assert_eq!(header_issuer(&agency_cells(&head)), "Sở Xây dựng tỉnh Nghệ An");
+        let head = lines("BỘ CÔNG AN CÔNG AN TỈNH NGHỆ AN -------\nSố: 215/KH-CAT");
+        assert_eq!(agency_cells(&head), ["BỘ CÔNG AN", "CÔNG AN TỈNH NGHỆ AN"]);
+        assert_eq!(agency_cells(&lines("BỘ NỘI VỤ\nSố: 1/BNV")), ["BỘ NỘI VỤ"]);
+        let head = lines("BỘ NỘI VỤ VỤ TỔ CHỨC CÁN BỘ\nSố: 1/BNV");
+        assert_eq!(agency_cells(&head), ["BỘ NỘI VỤ", "VỤ TỔ CHỨC CÁN BỘ"]);
+        let head = lines("ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH BAN THƯỜNG TRỰC\nSố: 1/KH-MTTQ");
+        assert_eq!(header_issuer(&agency_cells(&head)), "Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh");
+        let head = lines("BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI\nSố: 1/KH-BCĐ");
+        assert_eq!(agency_cells(&head), ["BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI"]);
         // A department is no symbol label ("SỞ" folds as "Số" does).
         let head = lines("UBND TỈNH NGHỆ AN\nSỞ TÀI CHÍNH\nSố: 3456/STC-QLNS");
         assert_eq!(agency_cells(&head), ["UBND TỈNH NGHỆ AN", "SỞ TÀI CHÍNH"]);
