@@ -77,10 +77,13 @@ pub enum RoleKind {
     /// A person's office ("Phó Bí thư"): "phụ trách" after it names the portfolio held,
     /// which goes on the unit's name ("Phó Bí thư phụ trách phong trào").
     Office,
+    /// A clause that says which of the units are meant ("các xã nơi có rừng", "Đảng ủy các
+    /// xã được kiểm tra"): the unit's name goes on through it, stop words and all.
+    Qualifier,
 }
 
 impl RoleKind {
-    const COUNT: usize = 23;
+    const COUNT: usize = 24;
 
     fn parse(kind: &str) -> RoleKind {
         match kind {
@@ -107,6 +110,7 @@ impl RoleKind {
             "scope" => RoleKind::Scope,
             "field" => RoleKind::Field,
             "office" => RoleKind::Office,
+            "qualifier" => RoleKind::Qualifier,
             other => panic!("grammars/roles.tsv: unknown kind {other:?}"),
         }
     }
@@ -755,6 +759,11 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             && toks[i - 1].lower == "cấp"
             && !matches!(&*toks[i - 2].lower, "cùng" | "các" | "mọi" | "hai" | "ba");
         let in_portfolio = portfolio.is_some_and(|p| p > start);
+        // "UBND các xã, phường nơi có rừng": which of them, no verb.
+        if let Some(n) = (i > start).then(|| phrase_at(toks, i, RoleKind::Qualifier)).flatten() {
+            i += n;
+            continue;
+        }
         if i > start && !in_portfolio && opens_portfolio(toks, start, i) {
             portfolio = Some(i);
             i += 2;
@@ -1747,6 +1756,17 @@ mod tests {
         );
         assert_eq!(unit_names(&got), ["Ban Thường vụ Đảng ủy xã", "các cơ quan liên quan"]);
         assert!(units_in("Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết.").is_empty());
+    }
+
+    #[test]
+    fn every_qualifier_example_keeps_the_qualifier_in_its_unit() {
+        for (row, got) in examples_of(&[RoleKind::Qualifier]) {
+            let phrase = row.words.join(" ");
+            assert!(got.iter().any(|(u, _)| u.to_lowercase().contains(&phrase)), "{phrase:?}: {got:?}");
+        }
+        // A qualifier opens no unit's name, and a verb after it ends the name.
+        let got = units_in("Giao Ủy ban nhân dân các xã, phường nơi có rừng chủ động phương án.");
+        assert_eq!(unit_names(&got), ["Ủy ban nhân dân các xã, phường nơi có rừng"]);
     }
 
     #[test]
