@@ -270,10 +270,17 @@ fn starts_lowercase(s: &str) -> bool {
     strip_opening(s).chars().next().is_some_and(char::is_lowercase)
 }
 
-/// "2024;", "13 tháng", "26/2023/NĐ-CP": a number that continues a phrase.
+/// "2024;", "13 tháng", "26/2023/NĐ-CP", "III/2025.": a number that continues a phrase (a
+/// quarter in Roman numerals with its year is one, where "III." is a heading's label).
 fn starts_continuing_number(s: &str) -> bool {
     let mut words = s.split_whitespace();
     let Some(first) = words.next() else { return false };
+    let quarter = first.split_once('/').is_some_and(|(q, year)| {
+        matches!(q, "I" | "II" | "III" | "IV") && year.len() >= 4 && year.starts_with(|c: char| c.is_ascii_digit())
+    });
+    if quarter {
+        return true;
+    }
     if !first.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
@@ -307,13 +314,14 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
     if blanks == 0 && starts_with_fragment(b) && a_end.ends_with(latin) {
         return Some("");
     }
+    // Before the capital test: a quarter's Roman numeral ("III/2025") opens no sentence.
+    if blanks <= 1 && starts_continuing_number(b) {
+        return Some(" ");
+    }
     if starts_upper(b) {
         return None;
     }
     if starts_lowercase(b) {
-        return Some(" ");
-    }
-    if blanks <= 1 && starts_continuing_number(b) {
         return Some(" ");
     }
     let word = a.last_word(a_end);
@@ -482,6 +490,15 @@ mod tests {
         ] {
             assert!(!is_label(l), "{l}");
         }
+    }
+
+    #[test]
+    fn a_quarter_wrapped_onto_the_next_line_joins_and_a_heading_does_not() {
+        let t = "1. Các chủ đầu tư hoàn thiện thủ tục quyết toán, xong trong quý\n  III/2025.\nIII. TỔ CHỨC THỰC HIỆN";
+        assert_eq!(
+            joined(t),
+            "1. Các chủ đầu tư hoàn thiện thủ tục quyết toán, xong trong quý III/2025.\nIII. TỔ CHỨC THỰC HIỆN"
+        );
     }
 
     #[test]
