@@ -315,10 +315,10 @@ pub fn prepare() {
 
 /// Words before a cycle that make it no time limit: a budget's cycle ("kinh phí hàng năm",
 /// "dự toán chi sự nghiệp kinh tế hằng năm", "nguồn … được giao hằng năm"), a payment's
-/// ("phụ cấp hằng tháng"), an average rate ("tăng trưởng bình quân hằng năm đạt 8%"), a
+/// ("phụ cấp hằng tháng", "mức hỗ trợ hằng tháng"), an average rate ("tăng trưởng bình quân hằng năm đạt 8%"), a
 /// work programme's ("chương trình công tác toàn khóa và hằng năm").
 static NO_CYCLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:kinh\s+phí|ngân\s+sách|dự\s+toán(?:\s+chi(?:\s+\p{Ll}+){0,4})?|phụ\s+cấp|trợ\s+cấp|tiền\s+lương|mức\s+lương|thù\s+lao|bình\s+quân|trung\s+bình|được\s+giao|chương\s+trình\s+công\s+tác(?:\s+toàn\s+khóa\s+và)?)\s*$")
+    Regex::new(r"(?i)(?:kinh\s+phí|ngân\s+sách|dự\s+toán(?:\s+chi(?:\s+\p{Ll}+){0,4})?|phụ\s+cấp|trợ\s+cấp|(?:mức\s+)?hỗ\s+trợ|mức\s+chi|sinh\s+hoạt\s+phí|tiền\s+lương|mức\s+lương|thù\s+lao|bình\s+quân|trung\s+bình|được\s+giao|chương\s+trình\s+công\s+tác(?:\s+toàn\s+khóa\s+và)?)\s*$")
         .unwrap()
 });
 
@@ -988,6 +988,7 @@ mod tests {
         assert_eq!(recs(table), [Some(Recurrence::Quarterly), Some(Recurrence::HalfYearly), None]);
         // A payment's or a budget's cycle is none either.
         assert!(recs("Đội trưởng được hưởng phụ cấp hằng tháng bằng 0,3 mức lương cơ sở.").is_empty());
+        assert!(recs("1. Mức hỗ trợ hằng tháng: Tổ trưởng bằng 0,8 lần mức lương cơ sở.").is_empty());
         assert!(recs("Ngân sách tỉnh bố trí trong dự toán chi sự nghiệp kinh tế hằng năm.").is_empty());
         assert!(recs("Bố trí kinh phí từ nguồn sự nghiệp được giao hằng năm.").is_empty());
         // Nor a work programme's.
