@@ -171,7 +171,7 @@ fn pipe_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) -> us
 /// bracket ("(trước ngày 15/6 và"), or going on with a list the cell above left open
 /// ("Các sở, ban, ngành;" then "UBND các xã, phường").
 fn goes_on(cells: &[&str], above: &[&str]) -> bool {
-    let goes_on = |c: &str| {
+    let continues = |c: &str| {
         let c = c.trim_start_matches(['(', '[', '"', '“']);
         c.chars().next().is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit())
     };
@@ -182,7 +182,7 @@ fn goes_on(cells: &[&str], above: &[&str]) -> bool {
             .iter()
             .zip(above)
             .filter(|(c, _)| !c.is_empty())
-            .all(|(c, a)| !c.starts_with("---") && (goes_on(c) || left_open(a)))
+            .all(|(c, a)| !c.starts_with("---") && (continues(c) || left_open(a)))
 }
 
 /// Write the lines of one row as one line, each column's pieces joined by a space. A row of
