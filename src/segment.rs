@@ -270,6 +270,16 @@ fn document_starts(lines: &[Line]) -> Vec<usize> {
     starts
 }
 
+/// Whether `line` goes on the bulleted item on the line above it, wrapped: the item is not
+/// closed by ";" or ".", and the line is indented under the item's text ("- Bệnh viện Đa khoa"
+/// / "  Tâm Đức …;"), where a paragraph after the list opens further left.
+fn wraps_item(above: &str, line: &str) -> bool {
+    let indent = |t: &str| t.chars().take_while(|c| c.is_whitespace()).count();
+    let Some(item) = crate::grammar::strip_bullet(above) else { return false };
+    let item_column = above.chars().count() - item.trim_start().chars().count();
+    !line.trim().is_empty() && !above.trim_end().ends_with([';', '.']) && indent(line) + 1 >= item_column
+}
+
 /// Whether a cell of the line is the national or Party motto.
 fn is_motto_line(line: &Line) -> bool {
     line.cells().iter().any(|c| is_motto(c.text))
@@ -433,7 +443,11 @@ fn layout(lines: &[Line]) -> Layout {
         .find(|&i| lines[i].cells().iter().any(|c| opens_address_list(c.text)))
         .map(|i| {
             let mut e = i + 1;
-            while e < lines.len() && (lines[e].is_blank() || crate::grammar::strip_bullet(lines[e].text).is_some()) {
+            while e < lines.len()
+                && (lines[e].is_blank()
+                    || crate::grammar::strip_bullet(lines[e].text).is_some()
+                    || wraps_item(lines[e - 1].text, lines[e].text))
+            {
                 e += 1;
             }
             while e > i + 1 && lines[e - 1].is_blank() {
@@ -938,6 +952,15 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert!(text[docs[1].span.range()].starts_with("SỞ NÔNG NGHIỆP TỈNH K\nCỘNG HÒA"));
         assert_eq!(docs[0].appendix, None);
+    }
+
+    #[test]
+    fn an_addressee_wrapped_under_its_text_goes_on_the_item() {
+        let above = "          - Bệnh viện Đa khoa Hợp Lực, Bệnh viện Đa khoa";
+        assert!(wraps_item(above, "            Tâm Đức (bệnh viện tư nhân);"));
+        // A closed item, or a paragraph that opens further left, ends the list.
+        assert!(!wraps_item("          - Sở Y tế;", "            Sở Nội vụ"));
+        assert!(!wraps_item(above, "    Sở Y tế đề nghị các đơn vị bảo đảm cung ứng thuốc."));
     }
 
     #[test]
