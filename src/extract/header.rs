@@ -843,7 +843,8 @@ fn mostly_upper(s: &str) -> bool {
 
 /// The signature column that OCR or a flattened layout ran into a recipient item, after its
 /// last ", " or "; " ("- Như Điều 2; KT. CHỦ TỊCH", "Tỉnh ủy, BÍ THƯ THƯỜNG TRỰC"): the item
-/// and the authority or position line, in capitals, two words at least. One word in capitals
+/// and the authority or position line, in capitals, two words at least, or the signer's
+/// titled name. One word in capitals
 /// is an abbreviation the item lists ("VPUB: CVP, PCVP, KGVX"); a body abbreviated before its
 /// place ("UBND xã, UBMTTQVN xã") ends in lower case.
 fn signature_run_in(item: &str) -> Option<(&str, &str)> {
@@ -856,8 +857,11 @@ fn signature_run_in(item: &str) -> Option<(&str, &str)> {
     let code =
         |w: &str| w.chars().nth(1).is_some() && !w.ends_with('.') && !fold(w).contains(['a', 'e', 'i', 'o', 'u', 'y']);
     let spelled = !tail.split_whitespace().any(code);
-    (tail.split_whitespace().nth(1).is_some() && mostly_upper(tail) && !ends_in_place && spelled)
-        .then_some((head, tail))
+    let position = tail.split_whitespace().nth(1).is_some() && mostly_upper(tail) && !ends_in_place && spelled;
+    // Or the signer's name with its rank after an item's ";" ("- UBND các xã, phường; Thượng tá
+    // Lương Văn Thuần"): a rank or title is what no recipient opens with after a semicolon.
+    let signer = item[at..].starts_with("; ") && without_titles(tail) != tail && is_person_name(without_titles(tail));
+    (position || signer).then_some((head, tail))
 }
 
 /// Items of "Kính gửi:" and "Nơi nhận:", one per item as printed, without "Lưu …".
@@ -1347,6 +1351,12 @@ mod tests {
         assert_eq!(signature_run_in("Chánh VP, PCVP NC"), None);
         assert_eq!(signature_run_in("Như trên, KT. GIAM DOC").map(|x| x.0), Some("Như trên"));
         assert_eq!(signature_run_in("UBND huyện (b/c); CHU TICH").map(|x| x.0), Some("UBND huyện (b/c)"));
+        // The signer's titled name run into the last item; an untitled one is a recipient's.
+        let text =
+            "Nơi nhận: CHỈ HUY TRƯỞNG\n- Công an tỉnh;\n- UBND các xã, phường; Thượng tá Lương Văn Thuần\n- Lưu: VT.";
+        let s = signer(&lines(text)).unwrap();
+        assert_eq!((s.name.as_deref(), s.position.as_deref()), (Some("Lương Văn Thuần"), Some("Chỉ huy trưởng")));
+        assert_eq!(signature_run_in("UBND các xã; Nguyễn Văn An"), None);
     }
 
     #[test]
