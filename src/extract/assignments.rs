@@ -643,7 +643,9 @@ fn ends_at_whole_name(toks: &[Token], start: usize, i: usize) -> bool {
     let ends_here = |k: usize| rows_at(toks, k, RoleKind::Whole).any(|r| k + r.words.len() == i);
     i > start
         && LAST_WORDS.contains(&*toks[i - 1].lower)
-        && opens_predicate(&toks[i])
+        // "những" lists units after a name only when a unit follows ("báo cáo Thủ tướng Chính
+        // phủ những vấn đề phát sinh" reports the matters).
+        && (opens_predicate(&toks[i]) || toks[i].lower == "những" && !opens_unit(toks, i))
         && (start..i).rev().take(NAME_WORDS).any(ends_here)
         && !opens_level(&toks[i])
         && !names_region(toks, i)
@@ -1638,9 +1640,13 @@ mod tests {
             ("Ban Dân vận huyện ủy nắm tình hình.", "Ban Dân vận huyện ủy"),
             ("Hội Nông dân cùng cấp vận động hội viên.", "Hội Nông dân cùng cấp"),
             ("Phòng Kinh tế - Hạ tầng thẩm định hồ sơ.", "Phòng Kinh tế - Hạ tầng"),
+            // "những" before no unit opens what is reported.
+            ("Báo cáo Thủ tướng Chính phủ những vấn đề phát sinh.", "Thủ tướng Chính phủ"),
         ] {
             assert_eq!(unit_names(&units_in(p)), [unit], "{p}");
         }
+        let got = units_in("Phối hợp với Sở Y tế và những đơn vị liên quan thực hiện.");
+        assert_eq!(unit_names(&got), ["Sở Y tế", "những đơn vị liên quan"]);
     }
 
     #[test]
