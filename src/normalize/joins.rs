@@ -329,7 +329,9 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
     let evidence = match blanks {
         0 => {
             continues_phrase(a_end, word)
-                || ((word.starts_with(char::is_uppercase) || starts_with_name(b)) && a.chars >= WRAPPED_LINE)
+                || ((word.starts_with(char::is_uppercase) || starts_with_name(b))
+                    && a.chars >= WRAPPED_LINE
+                    && !(is_label(a.first.trim_start()) && ended_early(a_end, b)))
         }
         1 => a.chars >= 100 && !a.under_type_title && b.starts_with(char::is_uppercase) && !opens_paragraph(b),
         _ => false,
@@ -338,6 +340,19 @@ fn join(a: &Logical<'_>, a_end: &str, b: &str, b_columns: bool, blanks: usize) -
     // starts with a name too, and is a line of its own.
     let date_line = || crate::grammar::DATE_LINE.find(b).is_some_and(|m| m.start() <= 1);
     (evidence && !date_line()).then_some(" ")
+}
+
+/// Whether the line above ended well before the width its text wraps at: the line below is
+/// longer than it would be with its first word moved up ("3. Phối hợp tổ chức Phiên chợ hàng
+/// Việt về nông thôn" over a longer "Ban Thường trực Ủy ban MTTQ … chủ trì, phối hợp với
+/// Phòng"), so the break is the author's, not the wrap's. Asked of a numbered heading only:
+/// a paragraph's first line may break anywhere ("… của Bộ" / "Nông nghiệp và Môi trường …").
+fn ended_early(above: &str, below: &str) -> bool {
+    // Columns as printed, indentation included; a typeset page's proportional letters make
+    // character counts a rough width, hence the slack.
+    const SLACK: usize = 10;
+    let first = below.split_whitespace().next().map_or(0, |w| w.chars().count());
+    above.trim_end().chars().count() + 1 + first + SLACK <= below.trim_end().chars().count()
 }
 
 /// Whether an upper-case numbered heading goes on on the next line: it ends in a comma or a
@@ -490,6 +505,18 @@ mod tests {
         ] {
             assert!(!is_label(l), "{l}");
         }
+    }
+
+    #[test]
+    fn a_heading_that_ended_before_the_width_keeps_apart_from_a_longer_line() {
+        let t = "3. Phối hợp tổ chức Phiên chợ hàng Việt về nông thôn\nBan Thường trực Ủy ban MTTQ Việt Nam huyện chủ trì, phối hợp với Phòng\nKinh tế và Hạ tầng huyện tổ chức.";
+        assert_eq!(
+            joined(t),
+            "3. Phối hợp tổ chức Phiên chợ hàng Việt về nông thôn\nBan Thường trực Ủy ban MTTQ Việt Nam huyện chủ trì, phối hợp với Phòng Kinh tế và Hạ tầng huyện tổ chức."
+        );
+        // A paragraph's first line broken inside a name joins whatever the length below.
+        let t = "Thực hiện Văn bản số 4250/BNNMT-ĐCKS ngày 29/4/2026 của Bộ\nNông nghiệp và Môi trường về việc tăng cường thanh tra, kiểm tra hoạt động khoáng sản.";
+        assert!(!joined(t).contains('\n'));
     }
 
     #[test]
