@@ -525,7 +525,9 @@ fn another_named_unit(toks: &[Token], start: usize, k: usize) -> bool {
     }
     let head = &toks[k..k + n];
     let repeats = toks[k - 1].lower == "và"
-        && (start..k - 1).any(|j| toks[j..k - 1].iter().zip(head).filter(|(a, b)| a.lower == b.lower).count() == n);
+        && (start..k - 1)
+            .filter(|&j| j + n < k)
+            .any(|j| toks[j..j + n].iter().zip(head).all(|(a, b)| a.lower == b.lower));
     let s = start + usize::from(matches!(&*toks[start].lower, "các" | "những"));
     let named = |s: usize, end: usize| {
         phrase_at(toks, s, RoleKind::Head).is_some_and(|m| s + m < end && toks[s + m].upper)

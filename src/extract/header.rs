@@ -860,7 +860,8 @@ fn signature_run_in(item: &str) -> Option<(&str, &str)> {
     let position = tail.split_whitespace().nth(1).is_some() && mostly_upper(tail) && !ends_in_place && spelled;
     // Or the signer's name with its rank after an item's ";" ("- UBND các xã, phường; Thượng tá
     // Lương Văn Thuần"): a rank or title is what no recipient opens with after a semicolon.
-    let signer = item[at..].starts_with("; ") && without_titles(tail) != tail && is_person_name(without_titles(tail));
+    let name = without_titles(tail);
+    let signer = item[at..].starts_with("; ") && name != tail && is_person_name(name);
     (position || signer).then_some((head, tail))
 }
 

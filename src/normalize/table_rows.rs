@@ -147,19 +147,20 @@ fn cells_under(line: &str, columns: &[usize]) -> Vec<String> {
 /// not look like one): wrapped rows joined to the row above. Returns the line after it.
 fn pipe_table(text: &str, all: &[Line], i: usize, edits: &mut Rewrite<'_>) -> usize {
     let bordered = is_bordered_row(all[i].text(text));
-    let width = cells(all[i].text(text), bordered).len();
     let mut row_start = i;
+    let mut above = cells(all[i].text(text), bordered);
     let mut j = i + 1;
     while j < all.len() {
         let line = all[j].text(text);
-        if !line.contains('|') || cells(line, bordered).len() != width {
+        let here = if line.contains('|') { cells(line, bordered) } else { vec![] };
+        if here.len() != above.len() {
             break;
         }
-        let above = all[j - 1].text(text);
-        if !goes_on(&cells(line, bordered), &cells(above, bordered)) {
+        if !goes_on(&here, &above) {
             join_row(text, &all[row_start..j], None, bordered, edits);
             row_start = j;
         }
+        above = here;
         j += 1;
     }
     join_row(text, &all[row_start..j], None, bordered, edits);
