@@ -1184,8 +1184,9 @@ fn read_table(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) -> b
 /// a unit of that list when it names units only, with an optional note in parentheses
 /// ("- Sở Xây dựng (đối với hạ tầng đô thị);"). Whether it was one.
 fn read_listed(p: &str, toks: &[Token], base: usize, role: Role, mut push: impl FnMut(Span, &str, Role)) -> bool {
-    let first = first_word(toks);
     let end = toks.iter().position(|t| t.lower == "(").unwrap_or(toks.len());
+    // An item that opens with its parenthesis ("- (Sở Tư pháp);") names no unit before it.
+    let first = first_word(&toks[..end]);
     let (units, stop) = read_units(&toks[..end], first);
     let covered = units.last().map_or(first, |u| u.1);
     let only_units = stop.is_none() && toks[covered..end].iter().all(|t| matches!(&*t.lower, ";" | "." | ","));
@@ -2300,6 +2301,8 @@ mod tests {
             |_, _, _| ()
         ));
         assert!(!read_listed("- Rà soát các chợ;", &tokens("- Rà soát các chợ;"), 0, Role::Lead, |_, _, _| ()));
+        // A parenthesis before the first word (a property test found it): nothing listed, no panic.
+        assert!(!read_listed("- (Sở Tư pháp);", &tokens("- (Sở Tư pháp);"), 0, Role::Lead, |_, _, _| ()));
     }
 
     #[test]
