@@ -20,7 +20,6 @@ use regex::Regex;
 use crate::document::{Assignment, Role, Section};
 use crate::extract::sections::{self, Outline};
 use crate::grammar::{self, char_case};
-use crate::segment::Layout;
 use crate::span::Span;
 
 /// What a row of `grammars/roles.tsv` is (its header comment says each in full).
@@ -1359,7 +1358,7 @@ fn is_issuer(unit: &str, issuer: &[String]) -> bool {
 }
 
 /// Find the assignments of one document issued by `issuer` (when the header names it).
-pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&str>) -> Vec<Assignment> {
+pub fn extract(text: &str, outline: &Outline, issuer: Option<&str>) -> Vec<Assignment> {
     let issuer = issuer.map(body_words).unwrap_or_default();
     let mut seen = HashSet::default();
     let mut out = vec![];
@@ -1395,11 +1394,11 @@ pub fn extract(text: &str, layout: &Layout, outline: &Outline, issuer: Option<&s
             add((Some(s.path.clone()), span, s.title[a..b].to_string(), Role::Lead));
         }
     }
-    for part in [Some(layout.body), layout.appendix].into_iter().flatten() {
+    for part in &outline.paragraphs {
         // The role a paragraph ending in a colon gives the bulleted units listed under it.
         let mut listing: Option<Role> = None;
-        for (at, paragraph) in sections::paragraphs(&text[part.range()]) {
-            let base = part.start as usize + at;
+        for span in part {
+            let (base, paragraph) = (span.start as usize, &text[span.range()]);
             let opening = outline.sections.first().is_some_and(|s| base < s.span.start as usize);
             let mut push = |span: Span, unit: &str, role: Role| {
                 // The heading already named the unit in full; a subject read inside it is a piece.
@@ -1465,6 +1464,7 @@ fn find_near_start(hay: &str, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::segment::Layout;
 
     fn roles_in(p: &str) -> Vec<(String, Role)> {
         let mut out = vec![];
@@ -1536,7 +1536,7 @@ mod tests {
         let text = "Đề nghị Công an tỉnh và Hội Liên hiệp\nPhụ nữ tỉnh tuyên truyền.\n";
         let whole = Span::new(0, text.len());
         let layout = Layout { span: whole, body: whole, ..Layout::default() };
-        let got = extract(text, &layout, &Outline::build(text, &layout), None);
+        let got = extract(text, &Outline::build(text, &layout), None);
         let units: Vec<&str> = got.iter().map(|a| a.unit.as_str()).collect();
         assert_eq!(units, ["Công an tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"]);
         assert_eq!(&text[got[1].span.range()], "Hội Liên hiệp\nPhụ nữ tỉnh");
@@ -1550,7 +1550,7 @@ mod tests {
             );
             let whole = Span::new(0, text.len());
             let layout = Layout { span: whole, body: whole, ..Layout::default() };
-            extract(&text, &layout, &Outline::build(&text, &layout), None).len()
+            extract(&text, &Outline::build(&text, &layout), None).len()
         };
         assert!(units("Điều 2. Tổ chức thực hiện") > 0);
         for row in ROLES.iter().filter(|r| r.kind == RoleKind::Scope) {

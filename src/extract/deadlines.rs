@@ -16,9 +16,8 @@ use regex::{Captures, Regex};
 
 use crate::document::{Deadline, Recurrence};
 use crate::extract::calendar::days_in_month;
-use crate::extract::sections::{self, Outline};
+use crate::extract::sections::Outline;
 use crate::prefilter::{Prefiltered, Prefilters, Scanned, fold_case};
-use crate::segment::Layout;
 use crate::span::Span;
 
 /// Deadlines found in one document.
@@ -358,12 +357,12 @@ fn deadline(text: &str, span: Span) -> Deadline {
 
 /// Find the deadlines of one document; `date` is the document's date (ISO), which
 /// lends its year to a day and month printed without one and its day to "từ nay".
-pub fn extract(text: &str, layout: &Layout, outline: &Outline, date: Option<&str>) -> Found {
+pub fn extract(text: &str, outline: &Outline, date: Option<&str>) -> Found {
     let ctx = Context { date, year: date.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()) };
     let mut found = Found::default();
-    for part in [Some(layout.body), layout.appendix].into_iter().flatten() {
-        for (at, paragraph) in sections::paragraphs(&text[part.range()]) {
-            for mut c in read_paragraph(paragraph, part.start as usize + at, ctx) {
+    for part in &outline.paragraphs {
+        for paragraph in part {
+            for mut c in read_paragraph(&text[paragraph.range()], paragraph.start as usize, ctx) {
                 if over_before(&c.deadline, date) {
                     continue;
                 }

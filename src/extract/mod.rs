@@ -38,8 +38,8 @@ pub fn extract_document(text: &str, layout: &Layout) -> Document {
     doc.citations = citations::extract(text, layout);
     citations::drop_self(&mut doc.citations, doc.symbol.as_deref(), doc.date.as_deref());
     let outline = sections::Outline::build(text, layout);
-    doc.assignments = assignments::extract(text, layout, &outline, doc.issuer.as_deref());
-    let found = deadlines::extract(text, layout, &outline, doc.date.as_deref());
+    doc.assignments = assignments::extract(text, &outline, doc.issuer.as_deref());
+    let found = deadlines::extract(text, &outline, doc.date.as_deref());
     doc.deadlines = found.scored;
     doc.relative_deadlines = found.relative;
     doc.tasks = tasks::collect(&outline, &doc.assignments, &doc.deadlines);

@@ -93,6 +93,9 @@ pub struct Outline {
     appendix_closing: Option<Span>,
     /// Where the body ends: text after it belongs to no section of the body.
     body_end: usize,
+    /// The paragraphs of the body, then those of the appendix ([`paragraphs`]): read once
+    /// here for the extractors that go through them one by one.
+    pub paragraphs: Vec<Vec<Span>>,
 }
 
 impl Outline {
@@ -117,7 +120,18 @@ impl Outline {
         let closing = layout.closing.or_else(|| closing_fallback(text, layout, &tree.sections));
         let appendix_closing = layout.appendix.and_then(|a| appendix_closing(text, a, &tree.sections));
         let body_end = layout.appendix.unwrap_or(layout.body).end as usize;
-        Outline { sections: tree.sections, closing, appendix_closing, body_end }
+        let paragraphs = [Some(layout.body), layout.appendix]
+            .into_iter()
+            .flatten()
+            .map(|part| {
+                let base = part.start as usize;
+                paragraphs(&text[part.range()])
+                    .iter()
+                    .map(|(at, p)| Span::new(base + at, base + at + p.len()))
+                    .collect()
+            })
+            .collect();
+        Outline { sections: tree.sections, closing, appendix_closing, body_end, paragraphs }
     }
 
     /// The innermost section that holds offset `pos`; `None` before the first
@@ -391,7 +405,8 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
     // An indented line under a row goes on with its cell.
     let row = |line: &str| {
         let t = line.trim();
-        t.len() > 1 && t.starts_with('|') && t.ends_with('|') || t.matches(" | ").nth(1).is_some()
+        memchr::memchr(b'|', t.as_bytes()).is_some()
+            && (t.len() > 1 && t.starts_with('|') && t.ends_with('|') || t.matches(" | ").nth(1).is_some())
     };
     let table_edge = |prev: &str, line: &str| {
         !prev.is_empty() && (row(line) && !row(prev) || row(prev) && !row(line) && !line.starts_with([' ', '\t']))
