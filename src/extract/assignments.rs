@@ -818,7 +818,8 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
                 start = i;
                 continue;
             }
-            if t == ";" {
+            // ", số 02 Trần Phú, …", ", địa chỉ: …": where the unit is, no part of its name.
+            if t == ";" || t == "," && starts_address(toks, i + 1) {
                 break;
             }
             // "các huyện, thị xã, thành phố": the list belongs to this unit.
@@ -872,6 +873,12 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
         .filter(|(s, e)| e > s)
         .collect();
     (drop_appositions(toks, units), at_stop)
+}
+
+/// Whether an address opens at token `i`: a house number ("số 02 Trần Phú") or "địa chỉ".
+fn starts_address(toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| toks.get(i + k).map_or("", |t| &*t.lower);
+    word(0) == "số" && word(1).starts_with(|c: char| c.is_ascii_digit()) || (word(0), word(1)) == ("địa", "chỉ")
 }
 
 /// Whether a capitalized token opens a trigger of three words or more ("Phối hợp với"):
@@ -1695,6 +1702,14 @@ mod tests {
         let got = roles_in("Phòng Nội vụ báo cáo UBND tỉnh (qua Sở Nội vụ) và Ban Thi đua - Khen thưởng tỉnh.");
         for unit in ["UBND tỉnh", "Sở Nội vụ", "Ban Thi đua - Khen thưởng tỉnh"] {
             assert!(got.contains(&(unit.to_string(), Role::ReportTo)), "{unit}: {got:?}");
+        }
+        // The channel's address is where it is, not part of its name; a list of places goes on.
+        for (text, unit) in [
+            ("gửi về Thanh tra tỉnh (qua Phòng Nghiệp vụ 3, số 02 Trần Phú, Quy Nhơn).", "Phòng Nghiệp vụ 3"),
+            ("gửi về Bộ (qua Cục Quản lý đất đai, địa chỉ: 10 Tôn Thất Thuyết).", "Cục Quản lý đất đai"),
+            ("Giao UBND các xã, phường, thị trấn thực hiện.", "UBND các xã, phường, thị trấn"),
+        ] {
+            assert!(roles_in(text).iter().any(|(u, _)| u == unit), "{text}: {:?}", roles_in(text));
         }
     }
 
