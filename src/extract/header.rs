@@ -270,8 +270,9 @@ fn agency_cells<'t>(head: &[Line<'t>]) -> Vec<&'t str> {
                 && !mark
                 && DATE_LINE.find(cell.text).is_none()
             {
-                // A web copy prints the agency's underline on its line ("SỞ XÂY DỰNG -------").
-                let text = cell.text.trim_end_matches(['-', '_', '–', '—', ' ']);
+                // A web copy prints the agency's underline, or the star under it, on its line
+                // ("SỞ XÂY DỰNG -------", "LĐLĐ TỈNH BẮC GIANG *").
+                let text = cell.text.trim_end_matches(['-', '_', '–', '—', '*', ' ']);
                 match run_together(text) {
                     Some((parent, body)) => out.extend([parent, body]),
                     None if !text.is_empty() => out.push(text),
@@ -287,7 +288,7 @@ fn agency_cells<'t>(head: &[Line<'t>]) -> Vec<&'t str> {
 /// together, as a web copy prints them on one line ("UBND TỈNH NGHỆ AN SỞ XÂY DỰNG", "BỘ
 /// CÔNG AN CÔNG AN TỈNH NGHỆ AN"): split before a body's name (a head and more) that follows
 /// a complete parent, one that names its place or a national body of issuer-codes.tsv ("BỘ
-/// CÔNG AN"). A name that only holds a head word ("BAN CHỈ ĐẠO PHÒNG, CHỐNG …", "BỘ NỘI VỤ")
+/// CÔNG AN") or the country. A name that only holds a head word ("BAN CHỈ ĐẠO PHÒNG, CHỐNG …", "BỘ NỘI VỤ")
 /// has no such parent before it.
 fn run_together(line: &str) -> Option<(&str, &str)> {
     static NATIONAL_BODIES: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -297,9 +298,10 @@ fn run_together(line: &str) -> Option<(&str, &str)> {
             .flatten()
             .collect()
     });
+    // A national organisation names the country ("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM").
     let complete = |parent: &str| {
         let f = fold(parent);
-        (opens_body(parent) && names_place(&f)) || NATIONAL_BODIES.contains(&f)
+        (opens_body(parent) && names_place(&f)) || NATIONAL_BODIES.contains(&f) || f.ends_with(" viet nam")
     };
     line.match_indices(' ').map(|(at, _)| at).find_map(|at| {
         let (parent, body) = (line[..at].trim_end(), line[at..].trim_start());
@@ -358,7 +360,7 @@ fn undouble(cells: Vec<&str>) -> Vec<&str> {
 /// without a place takes its parent after it ("BAN THƯỜNG TRỰC" under "ỦY BAN MTTQ
 /// VIỆT NAM / XÃ LƯƠNG MINH"); a line that only continues a wrapped name ("TỈNH LÀO
 /// CAI" under "ỦY BAN NHÂN DÂN") is joined to it.
-fn header_issuer(cells: &[&str]) -> String {
+fn header_issuer(cells: &[&str], date_place: Option<&str>) -> String {
     let cells = join_wrapped_names(cells);
     let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
     let last = cells[cells.len() - 1];
@@ -389,7 +391,11 @@ fn header_issuer(cells: &[&str]) -> String {
     match part {
         ParentPart::Name => format!("{body} {parent}"),
         ParentPart::Place => {
-            let place = place_of(&parent).unwrap_or(&parent);
+            // A parent named without a level ("SỞ Y TẾ HÀ TĨNH") ends in the place the date
+            // line prints; a parent with no place known lends nothing, not its whole name.
+            let Some(place) = place_of(&parent).or_else(|| place_suffix(&parent, date_place)) else {
+                return body;
+            };
             // "THANH TRA TỈNH" under "UBND TỈNH NGHỆ AN": its level is the place's own.
             let level =
                 body.rsplit_once(' ').map(|(_, w)| w).filter(|w| fold(place).starts_with(&format!("{} ", fold(w))));
@@ -428,6 +434,14 @@ fn join_wrapped_names(cells: &[&str]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The date line's place, as it prints it, where a body's name ends in it ("Hà Tĩnh" of
+/// "SỞ Y TẾ HÀ TĨNH").
+fn place_suffix<'p>(name: &str, place: Option<&'p str>) -> Option<&'p str> {
+    let place = place?;
+    let (name, folded) = (fold(name), fold(place));
+    (name.len() > folded.len() && name.ends_with(&format!(" {folded}"))).then_some(place)
 }
 
 /// The place a body's name ends in, from its level word on ("tỉnh Quảng Ngãi" of "UBND
@@ -494,8 +508,8 @@ fn issuer(text: &str, layout: &Layout, head: &[Line], place: Option<&str>) -> Op
         f.find(" cua ").map(|i| t[byte_at(t, &f, i + 5)..].trim().to_string())
     });
     let from_header = (!cells.is_empty()).then(|| match joint_columns(head, &cells) {
-        Some((left, right)) => format!("{} - {}", header_issuer(&left), header_issuer(&right)),
-        None => header_issuer(&cells),
+        Some((left, right)) => format!("{} - {}", header_issuer(&left, place), header_issuer(&right, place)),
+        None => header_issuer(&cells, place),
     });
     let party = head.iter().any(|l| fold(l.text).contains("dang cong san viet nam"));
     let named = match (party_body, from_header) {
@@ -1024,46 +1038,52 @@ mod tests {
 
     #[test]
     fn header_issuer_reads_parent_and_issuing_body() {
-        assert_eq!(header_issuer(&["ĐẢNG BỘ HUYỆN YÊN THẾ", "ĐẢNG ỦY XÃ ĐỒNG TÂM"]), "Đảng ủy xã Đồng Tâm");
+        assert_eq!(header_issuer(&["ĐẢNG BỘ HUYỆN YÊN THẾ", "ĐẢNG ỦY XÃ ĐỒNG TÂM"], None), "Đảng ủy xã Đồng Tâm");
         assert_eq!(
-            header_issuer(&["ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"]),
+            header_issuer(&["ỦY BAN MTTQ VIỆT NAM", "XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"], None),
             "Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh"
         );
-        assert_eq!(header_issuer(&["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]), "Ủy ban nhân dân tỉnh Lào Cai");
-        assert_eq!(header_issuer(&["HUYỆN ỦY YÊN THẾ", "BAN TUYÊN GIÁO"]), "Ban tuyên giáo Huyện ủy Yên Thế");
+        assert_eq!(header_issuer(&["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"], None), "Ủy ban nhân dân tỉnh Lào Cai");
+        assert_eq!(header_issuer(&["HUYỆN ỦY YÊN THẾ", "BAN TUYÊN GIÁO"], None), "Ban tuyên giáo Huyện ủy Yên Thế");
         // The body directly above, not the top line; a level the place repeats.
         assert_eq!(
-            header_issuer(&["ĐẢNG BỘ TỈNH THANH HÓA", "HUYỆN ỦY THỌ XUÂN", "ỦY BAN KIỂM TRA"]),
+            header_issuer(&["ĐẢNG BỘ TỈNH THANH HÓA", "HUYỆN ỦY THỌ XUÂN", "ỦY BAN KIỂM TRA"], None),
             "Ủy ban kiểm tra Huyện ủy Thọ Xuân"
         );
-        assert_eq!(header_issuer(&["UBND HUYỆN THẠCH HÀ", "THANH TRA HUYỆN"]), "Thanh tra huyện Thạch Hà");
+        assert_eq!(header_issuer(&["UBND HUYỆN THẠCH HÀ", "THANH TRA HUYỆN"], None), "Thanh tra huyện Thạch Hà");
+        // A parent without a level ends in the date line's place; with none known, nothing of it.
+        let hospital = ["SỞ Y TẾ HÀ TĨNH", "BỆNH VIỆN ĐA KHOA TỈNH"];
+        assert_eq!(header_issuer(&hospital, Some("Hà Tĩnh")), "Bệnh viện đa khoa tỉnh Hà Tĩnh");
+        assert_eq!(header_issuer(&hospital, Some("Vinh")), "Bệnh viện đa khoa tỉnh");
         // A last line complete on its own drops the lines above it.
-        assert_eq!(header_issuer(&["CỤC THUẾ", "THUẾ TỈNH THANH HÓA"]), "Thuế tỉnh Thanh Hóa");
+        assert_eq!(header_issuer(&["CỤC THUẾ", "THUẾ TỈNH THANH HÓA"], None), "Thuế tỉnh Thanh Hóa");
         assert_eq!(
-            header_issuer(&["BỘ TÀI CHÍNH", "KHO BẠC NHÀ NƯỚC", "KHO BẠC NHÀ NƯỚC KHU VỰC X"]),
+            header_issuer(&["BỘ TÀI CHÍNH", "KHO BẠC NHÀ NƯỚC", "KHO BẠC NHÀ NƯỚC KHU VỰC X"], None),
             "Kho bạc nhà nước khu vực X"
         );
         assert!(!names_place("ban thuong vu tinh uy"));
         assert!(!names_place("so lao dong - thuong binh va xa hoi"));
         assert_eq!(
-            header_issuer(&["ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", "SỞ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"]),
+            header_issuer(&["ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", "SỞ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"], None),
             "Sở Lao động - Thương binh và Xã hội tỉnh Quảng Nam"
         );
         assert_eq!(
-            header_issuer(&["BẢO HIỂM XÃ HỘI VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN"]),
+            header_issuer(&["BẢO HIỂM XÃ HỘI VIỆT NAM", "BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN"], None),
             "Bảo hiểm xã hội tỉnh Nghệ An"
         );
         // A web copy's one line for both bodies, and its underline.
         let head = lines("UBND TỈNH NGHỆ AN SỞ XÂY DỰNG -------\nSố: 88/KH-SXD");
         assert_eq!(agency_cells(&head), ["UBND TỈNH NGHỆ AN", "SỞ XÂY DỰNG"]);
-        assert_eq!(header_issuer(&agency_cells(&head)), "Sở Xây dựng tỉnh Nghệ An");
+        assert_eq!(header_issuer(&agency_cells(&head), None), "Sở Xây dựng tỉnh Nghệ An");
         let head = lines("BỘ CÔNG AN CÔNG AN TỈNH NGHỆ AN -------\nSố: 215/KH-CAT");
         assert_eq!(agency_cells(&head), ["BỘ CÔNG AN", "CÔNG AN TỈNH NGHỆ AN"]);
         assert_eq!(agency_cells(&lines("BỘ NỘI VỤ\nSố: 1/BNV")), ["BỘ NỘI VỤ"]);
+        let head = lines("TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM LĐLĐ TỈNH BẮC GIANG *\nSố: 05/HD-LĐLĐ");
+        assert_eq!(header_issuer(&agency_cells(&head), None), "LĐLĐ tỉnh Bắc Giang");
         let head = lines("BỘ NỘI VỤ VỤ TỔ CHỨC CÁN BỘ\nSố: 1/BNV");
         assert_eq!(agency_cells(&head), ["BỘ NỘI VỤ", "VỤ TỔ CHỨC CÁN BỘ"]);
         let head = lines("ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH BAN THƯỜNG TRỰC\nSố: 1/KH-MTTQ");
-        assert_eq!(header_issuer(&agency_cells(&head)), "Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh");
+        assert_eq!(header_issuer(&agency_cells(&head), None), "Ban Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh");
         let head = lines("BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI\nSố: 1/KH-BCĐ");
         assert_eq!(agency_cells(&head), ["BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI"]);
         // A department is no symbol label ("SỞ" folds as "Số" does).
@@ -1108,7 +1128,7 @@ mod tests {
             );
             // Without the row the lines would be read as one name, first line first.
             assert_ne!(proper_case(&cells.join(" ")), issuer, "body-heads.tsv {at}: the example needs the row");
-            assert_eq!(header_issuer(&cells), issuer, "body-heads.tsv {at}");
+            assert_eq!(header_issuer(&cells, None), issuer, "body-heads.tsv {at}");
         }
     }
 
