@@ -928,6 +928,26 @@ fn subject_at(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
     (!opens_task(toks, i) && at_stop.is_some() && !deferred && units.iter().all(whole)).then_some(units)
 }
 
+/// The units that head an item before its colon ("- Sở Tài chính: tham mưu bố trí kinh
+/// phí"), as a lettered item's heading does: the duties after the colon are theirs.
+fn unit_before_colon(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
+    let (units, at_stop) = read_units(toks, i);
+    let end = units.last()?.1;
+    let whole = |&(s, e): &(usize, usize)| e - s >= 2 || toks[s].caps;
+    // "Đơn vị phối hợp:", "Bộ phận thực hiện:" a scan misspelled past the label rows: a
+    // label's head opens it, and the units follow the colon, not precede it.
+    let label_head = |s: usize| {
+        phrase_at(toks, s, RoleKind::Head).is_some_and(|n| {
+            ROLES
+                .iter()
+                .filter(|r| r.kind == RoleKind::Label)
+                .any(|r| r.words.len() > n && r.words[..n].iter().zip(&toks[s..s + n]).all(|(w, t)| *w == t.lower))
+        })
+    };
+    let headed = at_stop.is_none() && toks.get(end).is_some_and(|t| t.lower == ":");
+    (headed && units.iter().all(whole) && !label_head(i)).then_some(units)
+}
+
 /// Whether the sentence at `i` opens with a word that is a verb there though it can head
 /// a unit ("Tổ chức hội nghị …"); "Các tổ chức …" is the unit.
 fn opens_task(toks: &[Token], i: usize) -> bool {
@@ -968,7 +988,8 @@ fn read_paragraph(p: &str, toks: &[Token], base: usize, subjects: bool, mut push
             let addressed = (&*toks[i].lower == "đối" && toks.get(i + 1).is_some_and(|t| t.lower == "với"))
                 .then(|| subject_at(toks, i + 2))
                 .flatten();
-            if let Some(units) = addressed.or_else(|| subject_at(toks, i)) {
+            let headed = (i == first).then(|| unit_before_colon(toks, i)).flatten();
+            if let Some(units) = addressed.or_else(|| subject_at(toks, i)).or(headed) {
                 emit(units, Role::Lead);
             } else if phrase_at(toks, i, RoleKind::Intro).is_some() {
                 // "Căn cứ …, các cơ quan … chủ động …": the subject follows the opening phrase.
@@ -1710,6 +1731,24 @@ mod tests {
             ("Giao UBND các xã, phường, thị trấn thực hiện.", "UBND các xã, phường, thị trấn"),
         ] {
             assert!(roles_in(text).iter().any(|(u, _)| u == unit), "{text}: {:?}", roles_in(text));
+        }
+    }
+
+    #[test]
+    fn a_unit_before_an_items_colon_leads_its_duties() {
+        let got = roles_in("- Sở Tài chính: tham mưu bố trí kinh phí thực hiện.");
+        assert_eq!(got, [("Sở Tài chính".to_string(), Role::Lead)]);
+        let got = roles_in("- Công an tỉnh: chủ trì, phối hợp với Sở Y tế rà soát văn bản.");
+        assert!(got.contains(&("Công an tỉnh".to_string(), Role::Lead)), "{got:?}");
+        assert!(got.contains(&("Sở Y tế".to_string(), Role::Support)), "{got:?}");
+        // A label, even one a scan misspelled, or a word that is no unit, heads nothing.
+        for item in ["- Đơn vị phốí hợp: Sở Y tế.", "- Thời gian thực hiện: Quý II/2025.", "- Báo cáo nhanh: gửi ngay."]
+        {
+            assert!(
+                roles_in(item).iter().all(|(u, _)| !item.contains(&format!("- {u}:"))),
+                "{item}: {:?}",
+                roles_in(item)
+            );
         }
     }
 
