@@ -10,11 +10,13 @@
 //! dotted authority prefix ("KT.") begin one; a person's name after capitals ends the cell.
 //!
 //! Only a row of two cells, one of which opens with "Nơi nhận" or an authority prefix, is
-//! rewritten: a task table's cells hold lists of their own. The step runs before
+//! rewritten: a task table's cells hold lists of their own. A header laid out the same way,
+//! its right cell opening with the national motto and its lines parted by `<br>`, gets its
+//! lines back too, and the rule row under such a row goes. The step runs before
 //! `markdown-emphasis`, which deletes the bold marks that tell the lines apart; the rows it
 //! writes hold one line per cell, so a second run finds nothing to do.
 
-use super::lines::lines;
+use super::lines::{delete_lines, lines};
 use super::{NormalizeStep, Rewrite};
 use crate::grammar::{SIGNATURE_AUTHORITIES, fold};
 
@@ -31,9 +33,17 @@ impl NormalizeStep for SignatureTableRows {
     }
 
     fn apply(&self, text: &str, edits: &mut Rewrite<'_>) {
+        // The rule under a row laid out anew ("|---|---|") rules off no table: it goes, or a
+        // header's last line would run on into it.
+        let mut after_rewritten = false;
         for line in lines(text) {
-            let Some(cells) = two_cells(line.text(text)) else { continue };
-            if !cells.iter().any(|c| opens_signature(c)) {
+            let row = line.text(text);
+            if std::mem::take(&mut after_rewritten) && is_rule_row(row) {
+                delete_lines(text, [line], edits);
+                continue;
+            }
+            let Some(cells) = two_cells(row) else { continue };
+            if !cells.iter().any(|c| opens_signature(c) || opens_motto(c)) {
                 continue;
             }
             let [left, right] = cells.map(cell_lines);
@@ -45,8 +55,15 @@ impl NormalizeStep for SignatureTableRows {
                 .map(|i| format!("|{}|{}|", cell(left.get(i)), cell(right.get(i))))
                 .collect();
             edits.replace(line.start..line.end, &rows.join("\n"));
+            after_rewritten = true;
         }
     }
+}
+
+/// Whether a line is a Markdown table's rule row: "|---|---|", "| :--- | ---: |".
+fn is_rule_row(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
 /// The two cells of a pipe row "| a | b |", or `None` for any other line.
@@ -60,6 +77,13 @@ fn two_cells(row: &str) -> Option<[&str; 2]> {
 fn opens_signature(cell: &str) -> bool {
     let t = cell.trim_start_matches(['*', ' ']);
     fold(t).starts_with("noi nhan") || authority_at(t)
+}
+
+/// Whether a cell opens with the national motto: the right column of a header that an
+/// export laid out as a table row like the signature's ("| **ỦY BAN NHÂN DÂN<br>TỈNH LÂM
+/// ĐỒNG** … | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập …** |").
+fn opens_motto(cell: &str) -> bool {
+    fold(cell.trim_start_matches(['*', ' '])).starts_with("cong hoa xa hoi chu nghia viet nam")
 }
 
 /// Whether `t` opens with an authority prefix and its mark ("KT.", "T/M ", "TM ").
@@ -137,9 +161,25 @@ mod tests {
         let row = "| **Nơi nhận:** - UBND tỉnh (b/c); - TT Đảng ủy, TT HĐND xã; - Lưu: VT. | \
                    **TM. ỦY BAN NHÂN DÂN** **KT. CHỦ TỊCH** **PHÓ CHỦ TỊCH** **Trần Văn Hòa** |\n| --- | --- |";
         let want = "| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |\n| - UBND tỉnh (b/c); | KT. CHỦ TỊCH |\n\
-                    | - TT Đảng ủy, TT HĐND xã; | PHÓ CHỦ TỊCH |\n| - Lưu: VT. | Trần Văn Hòa |\n| --- | --- |";
+                    | - TT Đảng ủy, TT HĐND xã; | PHÓ CHỦ TỊCH |\n| - Lưu: VT. | Trần Văn Hòa |";
         assert_eq!(run_step(&SignatureTableRows, row), want);
         assert_eq!(run_step(&SignatureTableRows, want), want, "a second run changes nothing");
+    }
+
+    #[test]
+    fn a_header_row_with_line_breaks_gets_its_lines_back() {
+        let row = "| **ỦY BAN NHÂN DÂN<br>TỈNH LÂM ĐỒNG**<br>Số: 4215/UBND-NC<br>V/v triển khai | \
+                   **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc** |\n|---|---|\n\nKính gửi:";
+        let want = "| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n\
+                    | TỈNH LÂM ĐỒNG | Độc lập - Tự do - Hạnh phúc |\n| Số: 4215/UBND-NC | |\n| V/v triển khai | |\n\nKính gửi:";
+        assert_eq!(run_step(&SignatureTableRows, row), want);
+        assert_eq!(run_step(&SignatureTableRows, want), want, "a second run changes nothing");
+        let text = format!("{row} Sở Tư pháp.\n\nĐề nghị Sở Tư pháp rà soát văn bản./.\n");
+        let x = crate::pipeline::extract_bytes("cv.md", text.as_bytes()).expect("reads");
+        let doc = &x.documents[0];
+        assert_eq!(doc.symbol.as_deref(), Some("4215/UBND-NC"));
+        assert_eq!(doc.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Lâm Đồng"));
+        assert_eq!(doc.title.as_deref(), Some("triển khai"));
     }
 
     #[test]
