@@ -117,7 +117,7 @@ impl Outline {
                 }
             }
         }
-        let closing = layout.closing.or_else(|| closing_fallback(text, layout, &tree.sections));
+        let closing = layout.closing.or_else(|| closing_fallback(text, layout.body, &tree.sections));
         let appendix_closing = layout.appendix.and_then(|a| appendix_closing(text, a, &tree.sections));
         let body_end = layout.appendix.unwrap_or(layout.body).end as usize;
         let paragraphs = [Some(layout.body), layout.appendix]
@@ -151,14 +151,17 @@ impl Outline {
     }
 }
 
-/// The closing passage when the segmenter found no "Trên đây là": after the last
-/// heading, the last paragraph that ends with "./." unless it is the only text of
-/// the last item (then it belongs to that item); to the end of the body.
-fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option<Span> {
-    let end = layout.body.end as usize;
-    // Headings of an appendix lie past the body: only the body's last one counts.
+/// The closing passage of `part` (the body, or a plan in the appendix) when the segmenter
+/// found no "Trên đây là": after the part's last heading, the paragraph that opens with
+/// "Trên đây là", else the last one that ends with "./." unless it is the only text of the
+/// last item (then it belongs to that item); to the end of the part. A numbered item
+/// ("3. Trên đây là …") opens with its label, and a table row's "trên đây" stands mid-line:
+/// neither is one.
+fn closing_fallback(text: &str, part: Span, sections: &[Section]) -> Option<Span> {
+    let end = part.end as usize;
+    // Headings of an appendix lie past the body: only the part's last one counts.
     let last = sections.iter().rev().find(|s| (s.span.start as usize) < end);
-    let from = last.map_or(layout.body.start as usize, |s| (s.span.end as usize).min(end));
+    let from = last.map_or(part.start as usize, |s| (s.span.end as usize).min(end));
     let lines: Vec<_> = segment::lines(&text[from..end]).into_iter().filter(|l| !l.text.trim().is_empty()).collect();
     let at = lines.iter().position(|l| l.text.trim_start().starts_with("Trên đây là")).or_else(|| {
         let mut at = lines.iter().rposition(|l| ends_with_end_mark(l.text))?;
@@ -179,16 +182,16 @@ fn closing_fallback(text: &str, layout: &Layout, sections: &[Section]) -> Option
     Some(Span::new(from + lines[at].span.start as usize, end))
 }
 
-/// The closing passage of a plan in the appendix: a line opening with "Trên đây là"
-/// after the appendix's last heading, to the end of the appendix. A numbered item
-/// ("3. Trên đây là …") opens with its label, and a table row's "trên đây" stands
-/// mid-line: neither is one.
+/// The closing passage of a plan in the appendix ([`closing_fallback`] over the appendix):
+/// the plan issued with a decision ends as a plan does, with no signature after it.
+/// An appendix without headings of its own has none.
 fn appendix_closing(text: &str, appendix: Span, sections: &[Section]) -> Option<Span> {
-    let last = sections.iter().rev().find(|s| appendix.range().contains(&(s.span.start as usize)))?;
-    let from = last.span.end as usize;
-    let end = appendix.end as usize;
-    let line = segment::lines(&text[from..end]).into_iter().find(|l| l.text.trim_start().starts_with("Trên đây là"))?;
-    Some(Span::new(from + line.span.start as usize, end))
+    let first = sections.partition_point(|s| s.span.start < appendix.start);
+    let inside = &sections[first..];
+    if inside.is_empty() {
+        return None;
+    }
+    closing_fallback(text, appendix, inside)
 }
 
 /// Whether line `a` wraps onto `b`, the line right under it: no blank line between, and
@@ -603,6 +606,14 @@ mod tests {
         assert_eq!(path_of(text, "Trên"), None);
         // Opening a numbered item, the same words are its title.
         assert_eq!(path_of(&text.replace("Trên đây", "2. Trên đây"), "Trên").as_deref(), Some("PL.I.2"));
+        // A plan that ends with the end mark and no signature closes as the body does.
+        let text = "Điều 1. Ban hành Kế hoạch.\nKẾ HOẠCH\nI. A\n1. Sở Tài chính\nnội dung\n\n\
+                    Trong quá trình thực hiện, các đơn vị báo cáo UBND xã./.\n";
+        assert_eq!(path_of(text, "nội").as_deref(), Some("PL.I.1"));
+        assert_eq!(path_of(text, "Trong"), None);
+        // The end mark of the last item's only text stays the item's.
+        let text = "Điều 1. Ban hành Kế hoạch.\nKẾ HOẠCH\nI. A\n1. Sở Tài chính\nThực hiện thường xuyên./.\n";
+        assert_eq!(path_of(text, "Thực").as_deref(), Some("PL.I.1"));
     }
 
     #[test]
