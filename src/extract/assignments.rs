@@ -657,14 +657,13 @@ fn ends_at_whole_name(toks: &[Token], start: usize, i: usize) -> bool {
 }
 
 /// Whether the lower-case word after a complete name may open its predicate: a word,
-/// and none that lists, links or places the name ("Sở Y tế và các đơn vị", "Ban Dân vận
-/// các cấp", "Hội Nông dân cùng cấp", "Công an tỉnh trực thuộc").
+/// and none that lists, links, places or sets the name apart ("Sở Y tế và các đơn vị", "Ban
+/// Dân vận các cấp", "Hội Nông dân cùng cấp", "Công an tỉnh trực thuộc", "… người sử dụng
+/// lao động khác").
 fn opens_predicate(t: &Token) -> bool {
-    t.lower.chars().all(grammar::is_letter)
-        && !matches!(
-            &*t.lower,
-            "và" | "hoặc" | "các" | "những" | "cấp" | "cùng" | "của" | "thuộc" | "trực" | "trong" | "tại" | "ở"
-        )
+    const GOES_ON: &[&str] =
+        &["và", "hoặc", "các", "những", "cấp", "cùng", "của", "thuộc", "trực", "trong", "tại", "ở", "khác"];
+    t.lower.chars().all(grammar::is_letter) && !GOES_ON.contains(&&*t.lower)
 }
 
 /// Whether a name that is a head and then a proper name of two capitalized words or more,
