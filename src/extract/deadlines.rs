@@ -186,7 +186,7 @@ static DASH_RANGE: LazyLock<Prefiltered> = LazyLock::new(|| {
 static OPEN_RANGE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let (a, b) = (point("a"), point("b"));
     Regex::new(&format!(
-        r"(?i)\btừ\s+(?:(?P<now>nay)|{a})\s+(?:đến|tới)\s+(?:{b}|(?:ngày|khi|lúc|kết\s+thúc)\b[^,.;:()]*)"
+        r"(?i)\btừ\s+(?:(?P<now>nay)|{a})\s+(?:đến|tới)(?:\s+hết)?\s+(?:{b}|(?:ngày|khi|lúc|kết\s+thúc)\b[^,.;:()]*)"
     ))
     .unwrap()
     .into()
@@ -196,7 +196,7 @@ const HOUR: &str = r"(?:[0-9]{1,2}\s*(?:giờ|h)(?:\s*[0-9]{1,2}(?:\s*phút)?)?,
 static DUE: LazyLock<Prefiltered> = LazyLock::new(|| {
     let a = point("a");
     Regex::new(&format!(
-        r"(?i)\b(?:trước|truớc|trưóc|truóc|trươc|truoc|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|không\s+quá|muộn\s+nhất)\s+{HOUR}{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
+        r"(?i)\b(?:trước|truớc|trưóc|truóc|trươc|truoc|chậm\s+nhất(?:\s+là)?(?:\s+(?:vào|đến))?|hạn\s+chót|không\s+quá|muộn\s+nhất|(?P<until>đến\s+hết))\s+{HOUR}{a}(?:\s+(?P<every>(?:hàng|hằng)\s+(?:năm|tháng)))?"
     ))
     .unwrap().into()
 });
@@ -235,7 +235,7 @@ static SINCE: LazyLock<Prefiltered> = LazyLock::new(|| {
 });
 static PERIOD: LazyLock<Prefiltered> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:qu[ýíyi]\s+(?:IV|I{1,3}|[1-4])(?:\s*[-–]\s*(?:qu[ýíyi]\s+)?(?:IV|I{1,3}|[1-4]))?\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào|hoàn\s+thành)\s+tháng\s+[0-9]{1,2}(?:\s*[-–]\s*(?:tháng\s+)?[0-9]{1,2})?\s*(?:/\s*|năm\s+)[0-9]{4}|trong\s+năm\s+[0-9]{4}(?:\s*[-–]\s*[0-9]{4}\b)?)",
+        r"(?i)\b(?:(?:trong|dự\s+kiến|vào|cuối|đầu)\s+)?(?:qu[ýíyi]\s+(?:IV|I{1,3}|[1-4])(?:\s*[-–]\s*(?:qu[ýíyi]\s+)?(?:IV|I{1,3}|[1-4]))?\s*[/,-]?\s*(?:năm\s+)?[0-9]{4}|(?:trong|dự\s+kiến|vào|hoàn\s+thành)\s+tháng\s+[0-9]{1,2}(?:\s*[-–]\s*(?:tháng\s+)?[0-9]{1,2})?\s*(?:/\s*|năm\s+)[0-9]{4}|trong\s+năm\s+[0-9]{4}(?:\s*[-–]\s*[0-9]{4}\b)?|trong\s+0?6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+[0-9]{4})?)",
     )
     .unwrap().into()
 });
@@ -439,6 +439,11 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     for c in DUE.captures_in(p, &scanned) {
         let m = c.get(0).unwrap();
         let Some(a) = read_point(&c, "a") else { continue };
+        // "đến hết ngày 31/3/2025" without its "từ" is due that day; "đến hết năm" ends a span,
+        // and "(được) áp dụng đến hết ngày …" a text's term of application, no time limit.
+        if c.name("until").is_some() && (!matches!(a, Point::Day { .. }) || applies_until(&p[..m.start()])) {
+            continue;
+        }
         // "trước ngày 15/6 và 15/12 hằng năm": more days after the first, one cycle for all.
         let more = c.name("every").is_none().then(|| DAY_LIST.captures(&p[m.end()..])).flatten();
         let listed_every = more.as_ref().and_then(|l| l.name("every"));
@@ -602,6 +607,21 @@ fn clause_cycle(p: &str, at: usize) -> Option<(std::ops::Range<usize>, Recurrenc
     Some((start..from + m.end(), recurrence(m.as_str())?))
 }
 
+/// Whether the clause before an "đến hết" gives a text's term ("có hiệu lực …, áp dụng đến
+/// hết", "Kéo dài thời hạn áp dụng của Nghị định số … đến hết").
+fn applies_until(before: &str) -> bool {
+    let clause = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
+    clause.contains("áp dụng") || clause.contains("hiệu lực")
+}
+
+/// The half-year a [`LABEL_POINT`] match names: "6 tháng cuối năm 2024" names its year;
+/// "6 tháng đầu năm" is the document's (`year`).
+fn half_year(c: &Captures<'_>, year: Option<i32>) -> Option<Point> {
+    let h = c.name("half")?;
+    let y = c.name("half_year").and_then(|y| y.as_str().parse().ok()).or(year)?;
+    Some(Point::Half { h: if h.as_str().to_lowercase().contains("đầu") { 1 } else { 2 }, y })
+}
+
 /// Quarters and months anywhere, and any point in the value of a "Thời gian …:" label.
 fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     // A day is due on it ("vào ngày 20/4/2024"); any other point spans its bounds.
@@ -619,7 +639,14 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
     };
     let mut out = vec![];
     for m in PERIOD.find_in(p, scanned) {
-        let Some(point) = LABEL_POINT.captures(m.as_str()).and_then(|c| read_point(&c, "a")) else { continue };
+        let Some(c) = LABEL_POINT.captures(m.as_str()) else { continue };
+        // A half-year bounds a task done within it ("kiểm tra ít nhất 01 lần trong 6 tháng đầu
+        // năm"); opening its clause ("Trong 6 tháng đầu năm, xã đã …") it tells what was done.
+        let half = c.name("half").is_some();
+        if half && p[..m.start()].rsplit(['.', ';', ':', '\n']).next().is_none_or(|s| s.trim().is_empty()) {
+            continue;
+        }
+        let Some(point) = half_year(&c, ctx.year).or_else(|| read_point(&c, "a")) else { continue };
         // A year is a limit only on a task to be finished within it ("hoàn thành trong năm
         // 2024"); "Trong năm 2023, tỉnh đã …" tells what happened, "Phấn đấu trong năm …" a goal.
         if matches!(point, Point::Year { .. }) && !finishes(&p[..m.start()]) {
@@ -648,12 +675,8 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
             if whole && (m.start(), m.end()) != (0, to - from) {
                 continue;
             }
-            // "6 tháng cuối năm 2024" names its year; "6 tháng đầu năm" is the document's.
-            let printed_year = c.name("half_year").and_then(|y| y.as_str().parse().ok());
-            let point = match (c.name("half"), printed_year.or(ctx.year)) {
-                (Some(h), Some(y)) => {
-                    Point::Half { h: if h.as_str().to_lowercase().contains("đầu") { 1 } else { 2 }, y }
-                }
+            let point = match (c.name("half"), half_year(&c, ctx.year)) {
+                (Some(_), Some(half)) => half,
                 (Some(_), None) => continue,
                 (None, _) => match read_point(&c, "a") {
                     Some(pt @ (Point::Year { .. } | Point::Month { .. } | Point::Quarter { .. })) => pt,
@@ -810,6 +833,25 @@ mod tests {
         assert!(!over("hoàn thành trước ngày 31/12/2025."));
         assert!(!over("báo cáo trước ngày 15/01."));
         assert!(!over_before(&read("trong Quý III/2024.")[0], None));
+    }
+
+    #[test]
+    fn an_open_end_and_a_half_year_within_a_task_are_limits() {
+        let got = |p: &str| read(p).into_iter().map(|d| (d.due, d.start, d.end)).collect::<Vec<_>>();
+        let due = |d: &str| vec![(Some(d.to_string()), None, None)];
+        assert_eq!(got("được gia hạn nộp học phí đến hết ngày 31/3/2024."), due("2024-03-31"));
+        assert_eq!(got("hoàn thành việc rà soát chậm nhất đến ngày 25/3/2024."), due("2024-03-25"));
+        let first_half = vec![(None, Some("2024-01-01".to_string()), Some("2024-06-30".to_string()))];
+        assert_eq!(got("kiểm tra ít nhất 01 lần trong 6 tháng đầu năm."), first_half);
+        let range = got("kiểm tra từ nay đến hết ngày 31/12/2024.");
+        assert_eq!(range, vec![(None, Some("2024-02-10".to_string()), Some("2024-12-31".to_string()))]);
+        // What was done in a half-year, and a text's term of application, are no limits.
+        assert!(got("Trong 6 tháng đầu năm, xã đã tổ chức 12 cuộc kiểm tra.").is_empty());
+        assert!(
+            got("Nghị quyết này có hiệu lực từ ngày 01/01/2025 và áp dụng đến hết ngày 31/12/2030.")
+                .iter()
+                .all(|(due, _, _)| due.is_none())
+        );
     }
 
     #[test]
