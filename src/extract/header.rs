@@ -862,6 +862,14 @@ fn mostly_upper(s: &str) -> bool {
 /// is an abbreviation the item lists ("VPUB: CVP, PCVP, KGVX"); a body abbreviated before its
 /// place ("UBND xã, UBMTTQVN xã") ends in lower case.
 fn signature_run_in(item: &str) -> Option<(&str, &str)> {
+    // The filed copies' line, last of the list, with the signer's bare name run in after its
+    // full stop ("- Lưu: VT, P8. Lê Văn Cường"): no recipient follows it.
+    let filed = fold(item.trim_start_matches(crate::grammar::ITEM_BULLETS).trim_start()).starts_with("luu");
+    if let Some(at) = item.rfind(". ").filter(|_| filed)
+        && is_person_name(item[at + 2..].trim())
+    {
+        return Some((&item[..at + 1], item[at + 2..].trim()));
+    }
     let at = [", ", "; "].iter().filter_map(|sep| item.rfind(sep)).max()?;
     let (head, tail) = (&item[..at], item[at + 2..].trim());
     let ends_in_place = tail.split_whitespace().last().is_some_and(|w| !w.chars().any(char::is_uppercase));
@@ -1378,6 +1386,8 @@ mod tests {
         let s = signer(&lines(text)).unwrap();
         assert_eq!((s.name.as_deref(), s.position.as_deref()), (Some("Lương Văn Thuần"), Some("Chỉ huy trưởng")));
         assert_eq!(signature_run_in("UBND các xã; Nguyễn Văn An"), None);
+        assert_eq!(signature_run_in("- Lưu: VT, P8. Lê Văn Cường"), Some(("- Lưu: VT, P8.", "Lê Văn Cường")));
+        assert_eq!(signature_run_in("- Lưu: VT, P8, NVA."), None);
     }
 
     #[test]
