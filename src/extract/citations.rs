@@ -607,10 +607,12 @@ static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
 /// is not a term, and the other words of the contract; also before the list a
 /// sentence goes on with ("gồm") or a time limit ("chậm nhất"), and before "và pháp luật"
 /// ("theo quy định của Hiến pháp và pháp luật" names no law), and at a table's cell
-/// boundary ("|", a tab). "và"/"hoặc" before a capital ends it only before another
-/// document ([`next_document`]).
+/// boundary ("|", a tab), and before the manner a text is carried out in ("triển khai Luật
+/// Đất đai kịp thời, nghiêm túc"; not "hiệu quả", which a law's name holds: "Luật Sử dụng
+/// năng lượng tiết kiệm và hiệu quả"). "và"/"hoặc" before a capital ends it only before
+/// another document ([`next_document`]).
 static STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|vào|có|được|là|sau|chậm nhất)\s|\s+gồm(?:\W|$)|\s+và\s+pháp\s+luật(?:\W|$)|\s+năm\s+[0-9]|\s+(?:số|Số)\s*:?\s*[0-9]|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n|\t]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
+    Regex::new(r"\s+(?:của|ngày|về|ban hành|và\s+(?:các|những)|nhằm|để|đã|theo|trong|tại|với|đến|vào|có|được|là|sau|chậm nhất)\s|\s+(?:kịp\s+thời|nghiêm\s+túc|đồng\s+bộ|sâu\s+rộng|triệt\s+để)(?:\W|$)|\s+gồm(?:\W|$)|\s+và\s+pháp\s+luật(?:\W|$)|\s+năm\s+[0-9]|\s+(?:số|Số)\s*:?\s*[0-9]|\s+và\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:số|Số)\s|[,;:!?\n|\t]|\.(?:\s|$)|\s\((?:[^k)]|k[^h)])[^)]*\)|\s+(?:này|nêu trên|trên)(?:\W|$)|\s+-\s|\s+(?:và|hoặc)\s+\p{Lu}").unwrap()
 });
 
 /// Common nouns that administrative text writes with a capital ("Nhân dân", "Nhà

@@ -116,6 +116,11 @@ fn documents_cited_by_name() {
     assert_eq!(c.name.as_deref(), Some("Nghị quyết Đại hội Đảng bộ phường lần thứ IX"));
     let c = one("như triển khai Đề án 06, tổ chức");
     assert_eq!(c.name.as_deref(), Some("Đề án 06"));
+    // The manner it is carried out in is no part of its name; "hiệu quả" may be.
+    let c = one("tổ chức thi hành Luật Đất đai kịp thời, nghiêm túc trên địa bàn");
+    assert_eq!(c.name.as_deref(), Some("Luật Đất đai"));
+    let c = one("Căn cứ Luật Sử dụng năng lượng tiết kiệm và hiệu quả;");
+    assert_eq!(c.name.as_deref(), Some("Luật Sử dụng năng lượng tiết kiệm và hiệu quả"));
     // The Constitution in force, by its type word alone; the common noun is none.
     for text in ["Căn cứ Hiến pháp;", "1. Tuân thủ Hiến pháp, Bộ luật Hình sự và các quy định khác"]
     {
