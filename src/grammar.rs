@@ -276,6 +276,12 @@ pub fn strip_bullet(line: &str) -> Option<&str> {
     line.trim_start().strip_prefix(ITEM_BULLETS)
 }
 
+/// Whether a line is the rule under a pipe table's first row ("|---|:---|").
+pub fn is_table_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('|') && t.contains('-') && t.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' '))
+}
+
 /// Whether `s` has two letters or more and none of them lower case (an agency line,
 /// a type title, "UBND").
 pub fn is_upper(s: &str) -> bool {

@@ -196,12 +196,6 @@ fn in_left_column(line: &Line, cell: &Line) -> bool {
     indent.len() <= 2 && indent.bytes().all(|b| b == b' ')
 }
 
-/// Whether a line is the rule under a pipe table's first row ("|---|:---|").
-fn is_table_rule(line: &str) -> bool {
-    let t = line.trim();
-    t.starts_with('|') && t.contains('-') && t.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' '))
-}
-
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
 fn opens_signature(line: &Line) -> bool {
     // The prefixes of grammars/signature-authorities.tsv: a bare one ("TM", "KT") wants its
@@ -480,7 +474,7 @@ fn layout(lines: &[Line]) -> Layout {
             let mut e = i + 1;
             while e < sig_end
                 && (lines[e].is_blank()
-                    || is_table_rule(lines[e].text)
+                    || crate::grammar::is_table_rule(lines[e].text)
                     // An item, or a pipe table's row whose left column is one.
                     || lines[e].cells().first().is_some_and(|c| c.text.starts_with(crate::grammar::ITEM_BULLETS))
                     || lines[e].cells().first().is_some_and(|c| !is_upper(c.text) && in_left_column(&lines[e], c)))

@@ -987,8 +987,10 @@ fn read_paragraph(p: &str, toks: &[Token], base: usize, subjects: bool, mut push
             let addressed = (&*toks[i].lower == "đối" && toks.get(i + 1).is_some_and(|t| t.lower == "với"))
                 .then(|| subject_at(toks, i + 2))
                 .flatten();
-            let headed = (i == first).then(|| unit_before_colon(toks, i)).flatten();
-            if let Some(units) = addressed.or_else(|| subject_at(toks, i)).or(headed) {
+            // A unit heading its item before a colon, asked only of the paragraph's first word
+            // when no subject was read there.
+            let headed = || (i == first).then(|| unit_before_colon(toks, i)).flatten();
+            if let Some(units) = addressed.or_else(|| subject_at(toks, i)).or_else(headed) {
                 emit(units, Role::Lead);
             } else if phrase_at(toks, i, RoleKind::Intro).is_some() {
                 // "Căn cứ …, các cơ quan … chủ động …": the subject follows the opening phrase.

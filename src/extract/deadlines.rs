@@ -441,7 +441,7 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
         let Some(a) = read_point(&c, "a") else { continue };
         // "đến hết ngày 31/3/2025" without its "từ" is due that day; "đến hết năm" ends a span,
         // and "(được) áp dụng đến hết ngày …" a text's term of application, no time limit.
-        if c.name("until").is_some() && (!matches!(a, Point::Day { .. }) || applies_until(&p[..m.start()])) {
+        if c.name("until").is_some() && (!matches!(a, Point::Day { .. }) || applies_until(p, m.start())) {
             continue;
         }
         // "trước ngày 15/6 và 15/12 hằng năm": more days after the first, one cycle for all.
@@ -598,7 +598,7 @@ fn listed_days(list: &str, at: usize, every: Option<Recurrence>, ctx: Context<'_
 /// makes one entry with both, as "trước ngày 30/9 hàng năm" does. A budget's cycle ("kinh
 /// phí hàng năm") sets no day.
 fn clause_cycle(p: &str, at: usize) -> Option<(std::ops::Range<usize>, Recurrence)> {
-    let from = p[..at].rfind(['.', ';', ':', '\n']).map_or(0, |i| i + 1);
+    let from = clause_start(p, at);
     let m = CLAUSE_CYCLE.find_iter(&p[from..at]).last()?;
     let start = from + m.start();
     if NO_CYCLE_BEFORE.is_match(&p[..start]) {
@@ -607,10 +607,16 @@ fn clause_cycle(p: &str, at: usize) -> Option<(std::ops::Range<usize>, Recurrenc
     Some((start..from + m.end(), recurrence(m.as_str())?))
 }
 
-/// Whether the clause before an "đến hết" gives a text's term ("có hiệu lực …, áp dụng đến
-/// hết", "Kéo dài thời hạn áp dụng của Nghị định số … đến hết").
-fn applies_until(before: &str) -> bool {
-    let clause = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
+/// Where the clause that holds byte `at` of `p` opens: after the last ".", ";", ":" or line
+/// break before it.
+fn clause_start(p: &str, at: usize) -> usize {
+    p[..at].rfind(['.', ';', ':', '\n']).map_or(0, |i| i + 1)
+}
+
+/// Whether the clause before the "đến hết" at `at` gives a text's term ("có hiệu lực …, áp
+/// dụng đến hết", "Kéo dài thời hạn áp dụng của Nghị định số … đến hết").
+fn applies_until(p: &str, at: usize) -> bool {
+    let clause = &p[clause_start(p, at)..at];
     clause.contains("áp dụng") || clause.contains("hiệu lực")
 }
 
@@ -643,7 +649,7 @@ fn periods(p: &str, scanned: &Scanned<'_, '_>, base: usize, ctx: Context<'_>) ->
         // A half-year bounds a task done within it ("kiểm tra ít nhất 01 lần trong 6 tháng đầu
         // năm"); opening its clause ("Trong 6 tháng đầu năm, xã đã …") it tells what was done.
         let half = c.name("half").is_some();
-        if half && p[..m.start()].rsplit(['.', ';', ':', '\n']).next().is_none_or(|s| s.trim().is_empty()) {
+        if half && p[clause_start(p, m.start())..m.start()].trim().is_empty() {
             continue;
         }
         let Some(point) = half_year(&c, ctx.year).or_else(|| read_point(&c, "a")) else { continue };

@@ -864,8 +864,7 @@ fn mostly_upper(s: &str) -> bool {
 fn signature_run_in(item: &str) -> Option<(&str, &str)> {
     // The filed copies' line, last of the list, with the signer's bare name run in after its
     // full stop ("- Lưu: VT, P8. Lê Văn Cường"): no recipient follows it.
-    let filed = fold(item.trim_start_matches(crate::grammar::ITEM_BULLETS).trim_start()).starts_with("luu");
-    if let Some(at) = item.rfind(". ").filter(|_| filed)
+    if let Some(at) = item.rfind(". ").filter(|_| files_copies(item))
         && is_person_name(item[at + 2..].trim())
     {
         return Some((&item[..at + 1], item[at + 2..].trim()));
@@ -885,6 +884,15 @@ fn signature_run_in(item: &str) -> Option<(&str, &str)> {
     let name = without_titles(tail);
     let signer = item[at..].starts_with("; ") && name != tail && is_person_name(name);
     (position || signer).then_some((head, tail))
+}
+
+/// Whether a recipient item files the copies ("- Lưu: VT", "Lưu.", "VPĐU: Lưu VP."): a part
+/// that opens with "Lưu", not the place "huyện Quỳnh Lưu".
+fn files_copies(item: &str) -> bool {
+    let item = item.trim_start().trim_start_matches(crate::grammar::ITEM_BULLETS);
+    fold(item).split([':', ';', ',']).any(|part| {
+        part.trim_start().strip_prefix("luu").is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '.']))
+    })
 }
 
 /// Items of "Kính gửi:" and "Nơi nhận:", one per item as printed, without "Lưu …".
@@ -909,14 +917,7 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
                 let debris = |c: char| !crate::grammar::is_letter_or_digit(c) && c != ')';
                 let item = without_signed_mark(item.trim().trim_end_matches(debris)).trim_end_matches(debris).trim();
                 let item = signature_run_in(item).map_or(item, |(head, _)| head).to_string();
-                // "Lưu: VT", "- Lưu.", "VPĐU: Lưu VP.": a part that opens with "Lưu", not the
-                // place "huyện Quỳnh Lưu".
-                let filed = fold(&item).split([':', ';', ',']).any(|part| {
-                    part.trim_start()
-                        .strip_prefix("luu")
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '.']))
-                });
-                if item.chars().count() > 2 && !filed {
+                if item.chars().count() > 2 && !files_copies(&item) {
                     out.push(item);
                 }
             }

@@ -102,12 +102,13 @@ impl Outline {
     /// Read the headings of the body (and appendix) of one document.
     pub fn build(text: &str, layout: &Layout) -> Outline {
         let mut tree = Tree::default();
+        let mut paragraphs = vec![];
         for part in [Some(layout.body), layout.appendix].into_iter().flatten() {
-            for line in segment::lines(&text[part.range()]) {
-                let span = Span::new(
-                    line.span.start as usize + part.start as usize,
-                    line.span.end as usize + part.start as usize,
-                );
+            let base = part.start as usize;
+            // One split into lines serves the headings and the paragraphs.
+            let lines = segment::lines(&text[part.range()]);
+            for line in &lines {
+                let span = Span::new(line.span.start as usize + base, line.span.end as usize + base);
                 let labelled = || matches!(read_label(strip_markup(line.text), true), Some((Label::Appendix(_), _)));
                 if layout.appendix_title == Some(span) && !labelled() {
                     // An appendix headed "DANH MỤC …" or by a programme's type title: `PL`.
@@ -116,21 +117,11 @@ impl Outline {
                     tree.read_line(line.text, span, layout.appendix == Some(part));
                 }
             }
+            paragraphs.push(paragraph_ranges(&lines).into_iter().map(|(s, e)| Span::new(base + s, base + e)).collect());
         }
         let closing = layout.closing.or_else(|| closing_fallback(text, layout.body, &tree.sections));
         let appendix_closing = layout.appendix.and_then(|a| appendix_closing(text, a, &tree.sections));
         let body_end = layout.appendix.unwrap_or(layout.body).end as usize;
-        let paragraphs = [Some(layout.body), layout.appendix]
-            .into_iter()
-            .flatten()
-            .map(|part| {
-                let base = part.start as usize;
-                paragraphs(&text[part.range()])
-                    .iter()
-                    .map(|(at, p)| Span::new(base + at, base + at + p.len()))
-                    .collect()
-            })
-            .collect();
         Outline { sections: tree.sections, closing, appendix_closing, body_end, paragraphs }
     }
 
@@ -391,6 +382,11 @@ fn complete(heading: &str) -> bool {
 /// there on purpose, as a wrapped line that goes on ends in a word that cannot end
 /// it, or runs long.
 pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
+    paragraph_ranges(&segment::lines(text)).into_iter().map(|(s, e)| (s, &text[s..e])).collect()
+}
+
+/// The byte ranges of [`paragraphs`], from the text's lines.
+fn paragraph_ranges(lines: &[segment::Line]) -> Vec<(usize, usize)> {
     // The labels and bullets that line joins keep apart are the ones that open a paragraph.
     let starts = |line: &str| {
         let body = line.trim_start();
@@ -419,7 +415,7 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
     let mut out: Vec<(usize, usize)> = vec![];
     let mut open = false;
     let mut prev = "";
-    for line in segment::lines(text) {
+    for line in lines {
         let (s, e) = (line.span.start as usize, line.span.end as usize);
         if line.text.trim().is_empty() {
             open = false;
@@ -432,7 +428,7 @@ pub fn paragraphs(text: &str) -> Vec<(usize, &str)> {
         }
         prev = line.text;
     }
-    out.into_iter().map(|(s, e)| (s, &text[s..e])).collect()
+    out
 }
 
 /// The rows of a paragraph that is a pipe table, two lines or more: Markdown's (every

@@ -38,7 +38,7 @@ impl NormalizeStep for SignatureTableRows {
         let mut after_rewritten = false;
         for line in lines(text) {
             let row = line.text(text);
-            if std::mem::take(&mut after_rewritten) && is_rule_row(row) {
+            if std::mem::take(&mut after_rewritten) && crate::grammar::is_table_rule(row) {
                 delete_lines(text, [line], edits);
                 continue;
             }
@@ -58,12 +58,6 @@ impl NormalizeStep for SignatureTableRows {
             after_rewritten = true;
         }
     }
-}
-
-/// Whether a line is a Markdown table's rule row: "|---|---|", "| :--- | ---: |".
-fn is_rule_row(line: &str) -> bool {
-    let t = line.trim();
-    t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
 /// The two cells of a pipe row "| a | b |", or `None` for any other line.
