@@ -899,6 +899,13 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: Li
             .or_else(|| TERM_AT.find(&after[stop..]).map(|t| stop + t.end()))
             .unwrap_or(stop)
     };
+    // A scheme named by its number alone ends there before "và" ("Đề án 06 và chuyển đổi
+    // số"): the conjunction joins the next topic, not a longer name.
+    let numbered = first.bytes().all(|b| b.is_ascii_digit()) && skip == 0;
+    let len = match rest[gap + first.len()..].strip_prefix(' ') {
+        Some(after) if numbered && after.starts_with("và ") => gap + first.len(),
+        _ => len,
+    };
     let total = skip + len;
     let name = without_stray_paren(without_stray_quote(rest[..total].trim_end().trim_end_matches('.')));
     let words = name.split_whitespace().count();
