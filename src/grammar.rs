@@ -115,9 +115,19 @@ pub enum ParentPart {
     Nothing,
 }
 
-/// Words that open the name of a body ("uy ban", "so", "ban"), folded ([`fold`]), and
-/// what of the parent follows one printed without a place.
-pub static BODY_HEADS: LazyLock<Vec<(String, ParentPart)>> = LazyLock::new(|| {
+/// A row of `grammars/body-heads.tsv`: words that open the name of a body.
+#[derive(Debug)]
+pub struct BodyHead {
+    /// The words as the grammar spells them ("Ủy ban", "Sở").
+    pub spelled: String,
+    /// The same, [`fold`]ed ("uy ban", "so"): what a line's folded text is matched on.
+    pub folded: String,
+    /// What of the parent follows a body printed without a place.
+    pub parent: ParentPart,
+}
+
+/// The rows of `grammars/body-heads.tsv`.
+pub static BODY_HEADS: LazyLock<Vec<BodyHead>> = LazyLock::new(|| {
     tsv_rows(BODY_HEADS_TSV)
         .map(|(at, c)| {
             let part = match c[1] {
@@ -126,7 +136,7 @@ pub static BODY_HEADS: LazyLock<Vec<(String, ParentPart)>> = LazyLock::new(|| {
                 "none" => ParentPart::Nothing,
                 other => panic!("grammars/body-heads.tsv:{at}: parent {other:?} is none of name, place, none"),
             };
-            (fold(c[0]), part)
+            BodyHead { spelled: c[0].to_string(), folded: fold(c[0]), parent: part }
         })
         .collect()
 });

@@ -407,7 +407,14 @@ fn tail(text: &str, from: usize, limit: usize, joint: bool) -> (Option<String>, 
     if let Some(c) = ISSUER_AFTER.captures(&rest[pos..]) {
         let body_start = c.name("body").map(|b| b.start()).unwrap_or(c.get(0).unwrap().end());
         let s = &rest[pos + body_start..];
-        let mut end = ISSUER_STOP.find(s).map(|m| m.start()).unwrap_or_else(|| s.floor_char_boundary(s.len().min(150)));
+        // A stop word inside a name phrase of roles.tsv is the body's own ("Ban An toàn giao
+        // thông tỉnh"); the phrases are sought only as far as a body's name may run.
+        let window = &s[..s.floor_char_boundary(s.len().min(200))];
+        let mut end = ISSUER_STOP
+            .find_iter(s)
+            .map(|m| m.start())
+            .find(|&at| at >= window.len() || !super::assignments::within_name_phrase(window, at))
+            .unwrap_or_else(|| s.floor_char_boundary(s.len().min(150)));
         // "của A và B" names A when B is another body, unless both issued it; "giữa A và
         // B" names both.
         if !joint
@@ -807,7 +814,7 @@ fn addresses_a_body(t: &DocType, rest: &str) -> bool {
         return false;
     }
     static HEADS: LazyLock<Vec<String>> =
-        LazyLock::new(|| crate::grammar::BODY_HEADS.iter().map(|(head, _)| fold(head)).collect());
+        LazyLock::new(|| crate::grammar::BODY_HEADS.iter().map(|head| head.folded.clone()).collect());
     let rest = rest.trim_start();
     if !rest.starts_with(char::is_uppercase) {
         return false;

@@ -375,11 +375,13 @@ fn header_issuer(cells: &[&str], date_place: Option<&str>) -> String {
     // "VĂN PHÒNG" alone under "HUYỆN ỦY YÊN THẾ" is the committee's office.
     let head = BODY_HEADS
         .iter()
-        .filter(|(h, _)| f.strip_prefix(h.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
-        .max_by_key(|(h, _)| h.len());
-    let Some(&(_, part)) = head.filter(|_| cells.len() >= 2) else { return proper_case(&cells.join(" ")) };
+        .filter(|h| f.strip_prefix(h.folded.as_str()).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+        .max_by_key(|h| h.folded.len());
+    let Some(head) = head.filter(|_| cells.len() >= 2) else { return proper_case(&cells.join(" ")) };
+    // The head as body-heads.tsv spells it, where a scan misspelled it ("BẢO HIẺM XÃ HỘI").
+    let body = respelled(&proper_case(last), &head.spelled);
     if names_place(&f) {
-        return proper_case(last);
+        return body;
     }
     // The body directly above: "ĐẢNG BỘ TỈNH THANH HÓA / HUYỆN ỦY THỌ XUÂN / ỦY BAN KIỂM TRA" is
     // the district committee's; a place line belongs to the body above it ("ỦY BAN MTTQ VIỆT
@@ -387,8 +389,7 @@ fn header_issuer(cells: &[&str], date_place: Option<&str>) -> String {
     let above = &cells[..cells.len() - 1];
     let from = (0..above.len()).rev().find(|&k| opens_body(above[k])).unwrap_or(0);
     let parent = proper_case(&above[from..].join(" "));
-    let body = proper_case(last);
-    match part {
+    match head.parent {
         ParentPart::Name => format!("{body} {parent}"),
         ParentPart::Place => {
             // A parent named without a level ("SỞ Y TẾ HÀ TĨNH") ends in the place the date
@@ -408,25 +409,42 @@ fn header_issuer(cells: &[&str], date_place: Option<&str>) -> String {
     }
 }
 
+/// `name` with its first words, which fold to `head`, written as `head` is.
+fn respelled(name: &str, head: &str) -> String {
+    let n = head.split_whitespace().count();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < n || fold(&words[..n].join(" ")) != fold(head) {
+        return name.to_string();
+    }
+    std::iter::once(head).chain(words[n..].iter().copied()).collect::<Vec<_>>().join(" ")
+}
+
 /// Whether an agency line opens with the name of a body ([`BODY_HEADS`]) or a level's Party
 /// committee ("HUYỆN ỦY THỌ XUÂN"), not with a place alone ("XÃ LƯƠNG MINH").
 fn opens_body(cell: &str) -> bool {
     let f = fold(cell);
     let opens = |h: &str| f.strip_prefix(h).is_some_and(|r| r.is_empty() || r.starts_with(' '));
-    BODY_HEADS.iter().any(|(h, _)| opens(h)) || PARTY_COMMITTEES.iter().any(|c| opens(c))
+    BODY_HEADS.iter().any(|h| opens(&h.folded)) || PARTY_COMMITTEES.iter().any(|c| opens(c))
 }
 
 /// The agency lines with a name wrapped over two of them joined: a line that opens
 /// with "VÀ" or a dash, or follows one that ends so ("SỞ LAO ĐỘNG - THƯƠNG BINH" /
 /// "VÀ XÃ HỘI"), goes on with the name above it rather than naming a body of its own; so
-/// does the field a board is named for ("BAN CHỈ ĐẠO LIÊN NGÀNH" / "VỀ AN TOÀN THỰC PHẨM").
+/// does the field a board is named for ("BAN CHỈ ĐẠO LIÊN NGÀNH" / "VỀ AN TOÀN THỰC PHẨM"),
+/// and a place alone under a body named without one ("BẢO HIỂM XÃ HỘI" / "HUYỆN NÔNG CỐNG").
 fn join_wrapped_names(cells: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = vec![];
     for &cell in cells {
         let f = fold(cell);
         let goes_on = f.starts_with("va ") || f.starts_with("ve ") || cell.starts_with(['-', '–']);
+        let places = |above: &str| {
+            let above = fold(above);
+            place_start(&f.split_whitespace().collect::<Vec<_>>()) == Some(0)
+                && !names_place(&above)
+                && opens_body(&above)
+        };
         match out.last_mut() {
-            Some(above) if goes_on || fold(above).ends_with(" va") || above.ends_with(['-', '–']) => {
+            Some(above) if goes_on || fold(above).ends_with(" va") || above.ends_with(['-', '–']) || places(above) => {
                 above.push(' ');
                 above.push_str(cell);
             }
@@ -1066,6 +1084,11 @@ mod tests {
         assert_eq!(header_issuer(&hospital, Some("Vinh")), "Bệnh viện đa khoa tỉnh");
         // A last line complete on its own drops the lines above it.
         assert_eq!(header_issuer(&["CỤC THUẾ", "THUẾ TỈNH THANH HÓA"], None), "Thuế tỉnh Thanh Hóa");
+        // A place alone under the body it places, the line above both its parent.
+        let district = ["BHXH TỈNH THANH HÓA", "BẢO HIỂM XÃ HỘI", "HUYỆN NÔNG CỐNG"];
+        assert_eq!(header_issuer(&district, None), "Bảo hiểm xã hội huyện Nông Cống");
+        let scanned = ["BHXH TỈNH THANH H0Á", "BẢO HIẺM XÃ HỘI", "HUYỆN NÔNG CỐNG"];
+        assert_eq!(header_issuer(&scanned, None), "Bảo hiểm xã hội huyện Nông Cống");
         assert_eq!(
             header_issuer(&["BỘ TÀI CHÍNH", "KHO BẠC NHÀ NƯỚC", "KHO BẠC NHÀ NƯỚC KHU VỰC X"], None),
             "Kho bạc nhà nước khu vực X"
