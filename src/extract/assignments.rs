@@ -821,8 +821,12 @@ fn read_units(toks: &[Token], mut i: usize) -> (Vec<(usize, usize)>, Option<usiz
             if t == ";" || t == "," && starts_address(toks, i + 1) {
                 break;
             }
-            // "các huyện, thị xã, thành phố": the list belongs to this unit.
-            if toks.get(i + 1).is_some_and(|n| n.lower.chars().all(grammar::is_letter_or_digit)) && i + 1 > start {
+            // "các huyện, thị xã, thành phố": the list belongs to this unit, as does what a
+            // name phrase holds after its "và" ("Khoa Kiểm soát bệnh tật và HIV/AIDS").
+            if (toks.get(i + 1).is_some_and(|n| n.lower.chars().all(grammar::is_letter_or_digit))
+                || inside_name(toks, start, i))
+                && i + 1 > start
+            {
                 i += 1;
                 continue;
             }

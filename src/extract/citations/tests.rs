@@ -23,6 +23,9 @@ fn state_symbol_with_date_and_issuer() {
     assert_eq!(c.kind.as_deref(), Some("KH"));
     assert_eq!(c.date.as_deref(), Some("2023-03-08"));
     assert_eq!(c.issuer.as_deref(), Some("UBND thành phố Quảng Ngãi"));
+    // A stop word inside a body's name phrase (roles.tsv) is the body's own.
+    let c = one("theo Kế hoạch số 145/KH-BATGT ngày 02/5/2025 của Ban An toàn giao thông tỉnh giao Công an tỉnh");
+    assert_eq!(c.issuer.as_deref(), Some("Ban An toàn giao thông tỉnh"));
 }
 
 #[test]
