@@ -227,6 +227,12 @@ impl Tree {
                 vec![(if below { Level::SubPart } else { Level::Division }, l)]
             }
             Label::Items(items) => items.into_iter().map(|i| (Level::Item, i)).collect(),
+            // "l." is a scan's "1." unless it follows "k.", as the eleventh letter does.
+            Label::Letter(l)
+                if l == "l" && !self.open.iter().rfind(|o| o.level == Level::Letter).is_some_and(|o| o.raw == "k") =>
+            {
+                vec![(Level::Item, "1".to_string())]
+            }
             Label::Letter(l) => vec![(Level::Letter, l)],
             Label::Paren(l) => vec![(Level::Paren, l)],
         };
@@ -539,6 +545,15 @@ mod tests {
         let got: Vec<String> =
             paths("Điêù 1. Phê duyệt Kế hoạch.\nĐiềù 2. Giao Phòng Nội vụ.\n").into_iter().map(|(p, _)| p).collect();
         assert_eq!(got, ["Điều 1", "Điều 2"]);
+    }
+
+    #[test]
+    fn a_scanned_one_read_as_the_letter_l_is_an_item() {
+        let got: Vec<String> =
+            paths("IV. TỔ CHỨC\nl. Tổ Quản lý thu\n2. Tổ Kế toán\n").into_iter().map(|(p, _)| p).collect();
+        assert_eq!(got, ["IV", "IV.1", "IV.2"]);
+        let letters = "1. Nhiệm vụ\na) A\nb) B\nc) C\nd) D\nđ) Đ\ne) E\ng) G\nh) H\ni) I\nk) K\nl) L\n";
+        assert_eq!(paths(letters).last().map(|(p, _)| p.as_str()), Some("1.l"));
     }
 
     #[test]
