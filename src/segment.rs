@@ -654,17 +654,25 @@ fn continues_upper_title(previous: &str, line: &str) -> bool {
     !line.trim_end().ends_with(':') && !opens_authority(line) && type_title_word(line).is_none()
 }
 
-/// A letter's trích yếu: the "V/v …" cell and its continuation lines.
+/// A letter's trích yếu: the "V/v …" cell and its continuation lines; or, in a web page's
+/// copy that runs the header into one line, the "V/v …" after the date ("Số: 412/UBND-VP
+/// Tân Hiệp, ngày 15 tháng 9 năm 2025 V/v tăng cường …").
 fn vv_lines(lines: &[Line], zone: usize) -> (Option<Span>, usize) {
+    static AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"năm\s+[0-9]{4}\s+(V/[vV]\s)").unwrap());
     for i in 0..zone.min(lines.len()) {
-        let Some(cell) = lines[i]
-            .cells()
-            .into_iter()
+        let cells = lines[i].cells();
+        let start = cells
+            .iter()
             .find(|c| fold_starts_with(c.text, "v/v") || fold_starts_with(c.text, "ve viec"))
-        else {
-            continue;
-        };
-        let mut end = cell.span.end as usize;
+            .map(|c| (c.span.start as usize, c.span.end as usize))
+            .or_else(|| {
+                cells.iter().find_map(|c| {
+                    let at = AFTER_DATE.captures(c.text)?.get(1)?.start();
+                    Some((c.span.start as usize + at, c.span.end as usize))
+                })
+            });
+        let Some((from, cell_end)) = start else { continue };
+        let mut end = cell_end;
         let mut j = i + 1;
         while j < lines.len() {
             let cells = lines[j].cells();
@@ -676,7 +684,7 @@ fn vv_lines(lines: &[Line], zone: usize) -> (Option<Span>, usize) {
             end = first.span.end as usize;
             j += 1;
         }
-        return (Some(Span::new(cell.span.start as usize, end)), j);
+        return (Some(Span::new(from, end)), j);
     }
     (None, 0)
 }

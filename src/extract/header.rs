@@ -924,6 +924,20 @@ fn without_signed_mark(item: &str) -> &str {
     if signed { item[..open].trim_end() } else { item }
 }
 
+/// The items of a list that a web page's copy ran into one line ("- Công an xã; - Ban Chỉ
+/// huy Quân sự xã; - Trưởng các ấp."): split after each ";" that a bullet follows.
+fn run_together_items(line: &str) -> Vec<&str> {
+    static NEXT_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r";\s*[-–+•]\s").unwrap());
+    let mut out = vec![];
+    let mut from = 0;
+    for m in NEXT_ITEM.find_iter(line) {
+        out.push(&line[from..m.start() + 1]);
+        from = m.start() + 1 + (m.as_str()[1..].len() - m.as_str()[1..].trim_start().len());
+    }
+    out.push(&line[from..]);
+    out
+}
+
 fn recipients(text: &str, layout: &Layout) -> Vec<String> {
     let mut out = vec![];
     for block in [layout.addressees, layout.recipients].into_iter().flatten() {
@@ -954,15 +968,17 @@ fn recipients(text: &str, layout: &Layout) -> Vec<String> {
                 if t.is_empty() || is_upper(t) && !t.starts_with(crate::grammar::ITEM_BULLETS) {
                     continue;
                 }
-                if let Some(item) = t.strip_prefix(crate::grammar::ITEM_BULLETS) {
-                    flush(&mut current, &mut out);
-                    current = Some(item.trim().to_string());
-                } else if let Some(c) = current.as_mut() {
-                    c.push(' ');
-                    c.push_str(t);
-                } else {
-                    current = Some(t.to_string());
-                    flush(&mut current, &mut out);
+                for t in run_together_items(t) {
+                    if let Some(item) = t.strip_prefix(crate::grammar::ITEM_BULLETS) {
+                        flush(&mut current, &mut out);
+                        current = Some(item.trim().to_string());
+                    } else if let Some(c) = current.as_mut() {
+                        c.push(' ');
+                        c.push_str(t);
+                    } else {
+                        current = Some(t.to_string());
+                        flush(&mut current, &mut out);
+                    }
                 }
             }
         }
@@ -1039,6 +1055,15 @@ mod tests {
         assert_eq!(proper_case("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"), "Sở Văn hóa, Thể thao và Du lịch");
         assert_eq!(proper_case("BỘ GIÁO DỤC VÀ ĐÀO TẠO"), "Bộ Giáo dục và Đào tạo");
         assert_eq!(join_party("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Lào Cai"), "Ban Thường vụ Tỉnh ủy Lào Cai");
+    }
+
+    #[test]
+    fn items_run_into_one_line_are_split_at_their_bullets() {
+        assert_eq!(
+            run_together_items("- Như trên; - TT HĐND xã (b/c); - Lưu: VT."),
+            ["- Như trên;", "- TT HĐND xã (b/c);", "- Lưu: VT."]
+        );
+        assert_eq!(run_together_items("- Sở Tài chính; Sở Nội vụ"), ["- Sở Tài chính; Sở Nội vụ"]);
     }
 
     #[test]

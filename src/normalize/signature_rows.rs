@@ -12,7 +12,7 @@
 //! Only a row of two cells, one of which opens with "Nơi nhận" or an authority prefix, is
 //! rewritten: a task table's cells hold lists of their own. A header laid out the same way,
 //! its right cell opening with the national motto and its lines parted by `<br>`, gets its
-//! lines back too, and the rule row under such a row goes. The step runs before
+//! lines back too, as does the row under it whose left cell opens with "Số:", and the rule row under such a row goes. The step runs before
 //! `markdown-emphasis`, which deletes the bold marks that tell the lines apart; the rows it
 //! writes hold one line per cell, so a second run finds nothing to do.
 
@@ -43,7 +43,7 @@ impl NormalizeStep for SignatureTableRows {
                 continue;
             }
             let Some(cells) = two_cells(row) else { continue };
-            if !cells.iter().any(|c| opens_signature(c) || opens_motto(c)) {
+            if !cells.iter().any(|c| opens_signature(c) || opens_motto(c) || opens_symbol(c)) {
                 continue;
             }
             let [left, right] = cells.map(cell_lines);
@@ -78,6 +78,17 @@ fn opens_signature(cell: &str) -> bool {
 /// ĐỒNG** … | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập …** |").
 fn opens_motto(cell: &str) -> bool {
     fold(cell.trim_start_matches(['*', ' '])).starts_with("cong hoa xa hoi chu nghia viet nam")
+}
+
+/// Whether a cell opens with the document's number, "Số:" or "Số 12": the header's second
+/// row, whose left cell holds the symbol and a letter's "V/v" line ("| Số: 2187/VP-KT<br>V/v
+/// thông báo … | Đồng Tháp, ngày 09 tháng 10 năm 2025 |").
+fn opens_symbol(cell: &str) -> bool {
+    let f = fold(cell.trim_start_matches(['*', ' ']));
+    f.strip_prefix("so").is_some_and(|rest| {
+        let rest = rest.trim_start_matches(' ');
+        rest.starts_with(':') || rest.starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// Whether `t` opens with an authority prefix and its mark ("KT.", "T/M ", "TM ").
@@ -174,6 +185,14 @@ mod tests {
         assert_eq!(doc.symbol.as_deref(), Some("4215/UBND-NC"));
         assert_eq!(doc.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Lâm Đồng"));
         assert_eq!(doc.title.as_deref(), Some("triển khai"));
+        // The symbol and "V/v" in a row of their own, the date beside them.
+        let text = "| **ỦY BAN NHÂN DÂN**<br>**TỈNH ĐỒNG THÁP**<br>**VĂN PHÒNG** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |\n\
+                    |:---:|:---:|\n| Số: 2187/VP-KT<br>V/v thông báo ý kiến chỉ đạo | *Đồng Tháp, ngày 09 tháng 10 năm 2025* |\n\n\
+                    Kính gửi: Sở Tài chính.\n\nĐề nghị Sở Tài chính rà soát./.\n";
+        let x = crate::pipeline::extract_bytes("cv.md", text.as_bytes()).expect("reads");
+        let doc = &x.documents[0];
+        assert_eq!((doc.kind.as_deref(), doc.title.as_deref()), (Some("CV"), Some("thông báo ý kiến chỉ đạo")));
+        assert_eq!(doc.date.as_deref(), Some("2025-10-09"));
     }
 
     #[test]
@@ -204,6 +223,7 @@ mod tests {
             "| **Nội dung** | - Sở Tài chính; - Sở Xây dựng |",
             "| ỦY BAN NHÂN DÂN XÃ NGHĨA HÀNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |",
             "| **Nơi nhận:** | **TM. BAN KINH TẾ - NGÂN SÁCH** |",
+            "| Số lượng<br>đơn vị | 12 |",
         ] {
             assert_eq!(run_step(&SignatureTableRows, row), row);
         }
