@@ -404,6 +404,13 @@ pub fn within_name_phrase(text: &str, at: usize) -> bool {
     toks.iter().position(|t| t.start >= at).is_some_and(|k| k > 0 && inside_name(&toks, 0, k))
 }
 
+/// Whether `text` opens with a stop phrase of roles.tsv, a verb that no name goes on with
+/// ("đăng ký mô hình …" after "Luật Thực hiện dân chủ ở cơ sở và").
+pub fn opens_with_stop(text: &str) -> bool {
+    let toks = tokens(&text[..text.floor_char_boundary(text.len().min(60))]);
+    !toks.is_empty() && phrase_at(&toks, 0, RoleKind::Stop).is_some()
+}
+
 /// The length of the name phrase (a `name` row) that opens at `k`, if one does. The
 /// capitalized part after a dash of a compound name opens none that takes in a trigger:
 /// "Phòng Tài chính - Kế hoạch phối hợp với …" holds no "kế hoạch phối hợp" (where

@@ -891,6 +891,12 @@ fn name_extent(t: &DocType, word: &str, rest: &str, implementing: bool, lead: Li
         let opening = if is_law { LAW_OPENING.find(after).map_or(0, |o| o.end()) } else { 0 };
         let lead = LineLead { chars: lead.chars + rest[..skip].chars().count(), ..lead };
         let stop = name_stop(after, opening, lead, skip > 0);
+        // "và" before a verb joins the next clause, not a longer name ("… Luật Thực hiện dân
+        // chủ ở cơ sở và đăng ký mô hình …").
+        let stop = after[..stop]
+            .match_indices(" và ")
+            .find(|&(i, m)| i >= opening && super::assignments::opens_with_stop(&after[i + m.len()..]))
+            .map_or(stop, |(i, _)| i);
         if opening > 0 && after[opening..stop].split_whitespace().count() < 2 {
             return None;
         }

@@ -457,6 +457,8 @@ fn read_paragraph(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
             if let Some((at, r)) = clause_cycle(p, m.start()).filter(|(_, r)| *r != Recurrence::Monthly) {
                 every = Some(r);
                 absorbed.push(span(at.start, at.end));
+            } else {
+                every = row_cycle(p, m.start()).filter(|r| *r != Recurrence::Monthly);
             }
         }
         let mut d = deadline(m.as_str(), span(m.start(), m.end()));
@@ -605,6 +607,18 @@ fn clause_cycle(p: &str, at: usize) -> Option<(std::ops::Range<usize>, Recurrenc
         return None;
     }
     Some((start..from + m.end(), recurrence(m.as_str())?))
+}
+
+/// The cycle of the report a task table's row names in a cell of its own ("| 2 | Báo cáo 6
+/// tháng về cải cách hành chính | Trước ngày 16/6 |"), for a day without its year in that row.
+fn row_cycle(p: &str, at: usize) -> Option<Recurrence> {
+    static REPORT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*báo\s+cáo\s+(?P<word>{CYCLE})(?:\s|$)")).unwrap());
+    let row = &p[p[..at].rfind('\n').map_or(0, |i| i + 1)..p[at..].find('\n').map_or(p.len(), |i| at + i)];
+    if !row.trim_start().starts_with('|') {
+        return None;
+    }
+    row.split('|').find_map(|cell| REPORT.captures(cell).and_then(|c| recurrence(&c["word"])))
 }
 
 /// Where the clause that holds byte `at` of `p` opens: after the last ".", ";", ":" or line
@@ -1029,6 +1043,10 @@ mod tests {
         use Recurrence::{HalfYearly, Yearly};
         assert_eq!(recs("Ban Chỉ đạo tổ chức sơ kết 6 tháng, tổng kết hằng năm."), [Some(HalfYearly), Some(Yearly)]);
         assert!(recs("Tốc độ tăng trưởng bình quân hằng năm đạt 8%.").is_empty());
+        // A report's cycle named in its row's own cell: a day without its year recurs.
+        let table = "| STT | Loại báo cáo | Thời hạn gửi |\n|---|---|---|\n| 1 | Báo cáo 6 tháng về cải cách hành chính | \
+                     Trước ngày 16/6 |\n| 2 | Báo cáo năm | Trước ngày 16/12 |\n| 3 | Báo cáo chuyên đề | Trước ngày 20/8 |\n";
+        assert_eq!(recs(table), [Some(Recurrence::HalfYearly), Some(Recurrence::Yearly), None]);
         // A cycle in a task table's time column, the next row's number after it.
         let table =
             "TT | Nội dung | Thời gian\n2 | Kiểm tra | Hằng quý\n3 | Sơ kết | Định kỳ 6 tháng\n4 | Tổng kết | Năm 2025";

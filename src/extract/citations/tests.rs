@@ -124,6 +124,8 @@ fn documents_cited_by_name() {
     // The manner it is carried out in is no part of its name; "hiệu quả" may be.
     let c = one("tổ chức thi hành Luật Đất đai kịp thời, nghiêm túc trên địa bàn");
     assert_eq!(c.name.as_deref(), Some("Luật Đất đai"));
+    let c = one("sơ kết 02 năm thi hành Luật Thực hiện dân chủ ở cơ sở và đăng ký mô hình Dân vận khéo.");
+    assert_eq!(c.name.as_deref(), Some("Luật Thực hiện dân chủ ở cơ sở"));
     let c = one("Căn cứ Luật Sử dụng năng lượng tiết kiệm và hiệu quả;");
     assert_eq!(c.name.as_deref(), Some("Luật Sử dụng năng lượng tiết kiệm và hiệu quả"));
     // The Constitution in force, by its type word alone; the common noun is none.
