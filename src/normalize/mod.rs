@@ -47,6 +47,7 @@ mod markdown_marks;
 mod nfc;
 mod ocr_digits;
 mod ocr_letters;
+mod ocr_ones;
 mod page_furniture;
 pub(crate) mod scan;
 mod separators;
@@ -152,6 +153,7 @@ pub static STEPS: &[&dyn NormalizeStep] = &[
     &markdown_marks::MarkdownMarks,
     &ocr_letters::OcrLetters,
     &ocr_digits::OcrDigits,
+    &ocr_ones::OcrOnes,
     &lookalikes::LookalikeLetters,
     &nfc::Nfc,
     &horns::OcrHorns,
