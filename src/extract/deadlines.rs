@@ -752,7 +752,7 @@ fn finishes(before: &str) -> bool {
 fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     /// Words that make a list of cycle words a reporting cycle ("hàng quý", "hằng năm").
     const EVERY: [&str; 2] = ["hàng", "hằng"];
-    let mut out = vec![];
+    let mut out = report_heading_cycles(p, base);
     // The cycle words themselves ("tháng", "năm") are everywhere; a list counts
     // only with its anchor ("định kỳ", an EVERY word), so a paragraph without one has none.
     // Or a list whose every cycle sets its own day ("báo cáo 6 tháng (trước ngày 15/6), năm
@@ -816,6 +816,31 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
         }
     }
     out
+}
+
+/// The cycles a paragraph's heading lists for its reports ("3. Báo cáo quý, 6 tháng: …"),
+/// one entry each. A heading of one cycle is the cycle of the day under it (`CYCLE_HEAD`).
+fn report_heading_cycles(p: &str, base: usize) -> Vec<Candidate> {
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^\s*(?:[0-9]{{1,2}}[.)]\s*|[-+•]\s*)?báo\s+cáo\s+(?P<list>{CYCLE}(?:\s*(?:,|và)\s*{CYCLE})*)\s*:"
+        ))
+        .unwrap()
+    });
+    let Some(list) = HEADING.captures(p).and_then(|c| c.name("list")) else { return vec![] };
+    if CYCLE_ITEM.find_iter(list.as_str()).nth(1).is_none() {
+        return vec![];
+    }
+    CYCLE_ITEM
+        .captures_iter(list.as_str())
+        .filter_map(|c| {
+            let item = c.get(0)?;
+            let s = list.start() + item.start();
+            let mut d = deadline(item.as_str(), Span::new(base + s, base + s + item.len()));
+            d.recurrence = Some(recurrence(&c["word"])?);
+            Some(Candidate { span: d.span, deadline: d, relative: false })
+        })
+        .collect()
 }
 
 /// Keep the longest of overlapping candidates, in reading order.
@@ -1043,6 +1068,10 @@ mod tests {
         use Recurrence::{HalfYearly, Yearly};
         assert_eq!(recs("Ban Chỉ đạo tổ chức sơ kết 6 tháng, tổng kết hằng năm."), [Some(HalfYearly), Some(Yearly)]);
         assert!(recs("Tốc độ tăng trưởng bình quân hằng năm đạt 8%.").is_empty());
+        // A report heading that names its cycles, and the day of another report after it.
+        let p =
+            "3. Báo cáo quý, 6 tháng: Phòng Kế hoạch tổng hợp, báo cáo Sở Y tế; báo cáo năm gửi trước ngày 15/12/2025.";
+        assert_eq!(recs(p), [Some(Recurrence::Quarterly), Some(HalfYearly), None]);
         // A report's cycle named in its row's own cell: a day without its year recurs.
         let table = "| STT | Loại báo cáo | Thời hạn gửi |\n|---|---|---|\n| 1 | Báo cáo 6 tháng về cải cách hành chính | \
                      Trước ngày 16/6 |\n| 2 | Báo cáo năm | Trước ngày 16/12 |\n| 3 | Báo cáo chuyên đề | Trước ngày 20/8 |\n";
