@@ -550,7 +550,11 @@ fn byte_at(s: &str, folded: &str, folded_byte: usize) -> usize {
     s.char_indices().nth(n).map(|(b, _)| b).unwrap_or(s.len())
 }
 
-/// "Ban Thường vụ Tỉnh ủy" under "Tỉnh ủy Lào Cai" → "Ban Thường vụ Tỉnh ủy Lào Cai".
+/// "Ban Thường vụ Tỉnh ủy" under "Tỉnh ủy Lào Cai" → "Ban Thường vụ Tỉnh ủy Lào Cai"; a body
+/// that names its level takes the committee's place after it ("Ban Chấp hành Đảng bộ xã"
+/// under "Đảng ủy xã Nghĩa Lộc" → "… Đảng bộ xã Nghĩa Lộc"); and a Ban Chấp hành is the
+/// Đảng bộ's, as its committee's name is the Đảng ủy ("Ban Chấp hành" under "Đảng ủy xã Phú
+/// Lý" → "Ban Chấp hành Đảng bộ xã Phú Lý").
 fn join_party(body: &str, parent: &str) -> String {
     let fb = fold(body);
     let fp = fold(parent);
@@ -560,6 +564,16 @@ fn join_party(body: &str, parent: &str) -> String {
         if fb.ends_with(&prefix) && fp.starts_with(&prefix) {
             return format!("{} {}", body, words[k..].join(" "));
         }
+    }
+    if let Some(level) = LEVELS_OF_PLACE.iter().find(|l| fb.ends_with(&format!(" {l}")))
+        && let Some(at) = fp.find(&format!("{level} "))
+        && (at == 0 || fp[..at].ends_with(' '))
+    {
+        let skip = fp[..at + level.len()].split_whitespace().count();
+        return format!("{} {}", body, words[skip..].join(" "));
+    }
+    if fb == "ban chap hanh" && fp.starts_with("dang uy ") {
+        return format!("{body} Đảng bộ {}", words[2..].join(" "));
     }
     format!("{body} {parent}")
 }
@@ -1055,6 +1069,12 @@ mod tests {
         assert_eq!(proper_case("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"), "Sở Văn hóa, Thể thao và Du lịch");
         assert_eq!(proper_case("BỘ GIÁO DỤC VÀ ĐÀO TẠO"), "Bộ Giáo dục và Đào tạo");
         assert_eq!(join_party("Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Lào Cai"), "Ban Thường vụ Tỉnh ủy Lào Cai");
+        assert_eq!(
+            join_party("Ban Chấp hành Đảng bộ xã", "Đảng ủy xã Nghĩa Lộc"),
+            "Ban Chấp hành Đảng bộ xã Nghĩa Lộc"
+        );
+        assert_eq!(join_party("Ban Chấp hành", "Đảng ủy xã Phú Lý"), "Ban Chấp hành Đảng bộ xã Phú Lý");
+        assert_eq!(join_party("Ban Thường vụ", "Đảng ủy xã Phú Lý"), "Ban Thường vụ Đảng ủy xã Phú Lý");
     }
 
     #[test]
