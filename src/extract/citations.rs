@@ -144,9 +144,11 @@ static IMPLEMENTING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?:thực hiện|triển khai|Thực hiện|Triển khai)(?:\s+(?:có hiệu quả|hiệu quả|tốt|nghiêm túc|nghiêm))?|quy định tại|theo|điều chỉnh|Căn cứ|căn cứ)\s+$").unwrap()
 });
 
-/// A body whose name holds a type word: "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch".
-static BODY_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i:Bộ|Sở|Phòng|Vụ|Cục|Viện|Trung tâm|Ban)\s+$").unwrap());
+/// A body whose name holds a type word: "Bộ Kế hoạch và Đầu tư", "Sở Kế hoạch"; its head
+/// capitalized, as a body's name is ("triển khai đồng bộ Đề án 06" names no body).
+static BODY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:Bộ|BỘ|Sở|SỞ|Phòng|PHÒNG|Vụ|VỤ|Cục|CỤC|Viện|VIỆN|Trung tâm|TRUNG TÂM|Ban|BAN)\s+$").unwrap()
+});
 
 /// Find the citations of one document.
 pub fn extract(text: &str, layout: &Layout) -> Vec<Citation> {

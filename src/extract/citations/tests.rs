@@ -121,6 +121,8 @@ fn documents_cited_by_name() {
     assert_eq!(c.name.as_deref(), Some("Đề án 06"));
     let c = one("Đẩy mạnh triển khai Đề án 06 và chuyển đổi số trên địa bàn xã.");
     assert_eq!(c.name.as_deref(), Some("Đề án 06"));
+    let c = one("triển khai đồng bộ Đề án 06 và các nhiệm vụ chuyển đổi số");
+    assert_eq!(c.name.as_deref(), Some("Đề án 06"));
     // The manner it is carried out in is no part of its name; "hiệu quả" may be.
     let c = one("tổ chức thi hành Luật Đất đai kịp thời, nghiêm túc trên địa bàn");
     assert_eq!(c.name.as_deref(), Some("Luật Đất đai"));
