@@ -192,8 +192,10 @@ pub fn opens_address_list(cell: &str) -> bool {
 /// converter's (a PDF's "Nơi nhận" items lose their dashes and keep the space after them);
 /// a column gap's worth is the signature's column.
 fn in_left_column(line: &Line, cell: &Line) -> bool {
+    // An item's wrapped line may stand under its text, past the bullet (" - Các Sở: …" /
+    // "   và Đầu tư, …").
     let indent = &line.text[..cell.span.start as usize - line.span.start as usize];
-    indent.len() <= 2 && indent.bytes().all(|b| b == b' ')
+    indent.len() <= 4 && indent.bytes().all(|b| b == b' ')
 }
 
 /// Whether a line opens the signature block: "Nơi nhận:" or an authority prefix.
