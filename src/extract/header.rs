@@ -1488,6 +1488,8 @@ mod tests {
                     Chủ tịch UBND huyện yêu cầu các cơ quan tăng cường phòng, chống dịch.\n\n\
                     Nơi nhận:                                        KT. CHỦ TỊCH\n\
                     - Như trên;                                       PHÓ CHỦ TỊCH\n\
+                    - Các Sở: Xây dựng, Tài chính, Kế hoạch\n\
+                    \x20  và Đầu tư;\n\
                     - Lưu: VT.\n\n                                                 Vũ Thị Thu Hà\n";
         let x = crate::pipeline::extract_bytes("letter.txt", text.as_bytes()).expect("reads");
         let doc = &x.documents[0];
@@ -1498,7 +1500,8 @@ mod tests {
                 "Phòng Giáo dục và Đào tạo",
                 "Phòng Tài chính - Kế hoạch",
                 "Ủy ban nhân dân các xã",
-                "Như trên"
+                "Như trên",
+                "Các Sở: Xây dựng, Tài chính, Kế hoạch và Đầu tư"
             ]
         );
         assert_eq!(doc.signer.as_ref().and_then(|s| s.position.as_deref()), Some("Phó chủ tịch"));
