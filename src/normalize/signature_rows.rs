@@ -73,11 +73,13 @@ fn opens_signature(cell: &str) -> bool {
     fold(t).starts_with("noi nhan") || authority_at(t)
 }
 
-/// Whether a cell opens with the national motto: the right column of a header that an
+/// Whether a cell opens with the national motto, or a Party document's "ĐẢNG CỘNG SẢN VIỆT
+/// NAM" in its place: the right column of a header that an
 /// export laid out as a table row like the signature's ("| **ỦY BAN NHÂN DÂN<br>TỈNH LÂM
 /// ĐỒNG** … | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập …** |").
 fn opens_motto(cell: &str) -> bool {
-    fold(cell.trim_start_matches(['*', ' '])).starts_with("cong hoa xa hoi chu nghia viet nam")
+    let f = fold(cell.trim_start_matches(['*', ' ']));
+    f.starts_with("cong hoa xa hoi chu nghia viet nam") || f.starts_with("dang cong san viet nam")
 }
 
 /// Whether a cell opens with the document's number, "Số:" or "Số 12": the header's second
@@ -193,6 +195,13 @@ mod tests {
         let doc = &x.documents[0];
         assert_eq!((doc.kind.as_deref(), doc.title.as_deref()), (Some("CV"), Some("thông báo ý kiến chỉ đạo")));
         assert_eq!(doc.date.as_deref(), Some("2025-10-09"));
+        // A Party header: its motto is the Party's name.
+        let text = "| **HUYỆN ỦY TÂN KỲ**<br>\\*<br>Số 112-KH/HU | **ĐẢNG CỘNG SẢN VIỆT NAM**<br><br>*Tân Kỳ, ngày 03 \
+                    tháng 4 năm 2025* |\n|---|---|\n\n**KẾ HOẠCH**\n\n**thực hiện Chỉ thị số 39-CT/TW**\n\n\
+                    I. MỤC ĐÍCH\n\n1. Quán triệt.\n";
+        let x = crate::pipeline::extract_bytes("kh.md", text.as_bytes()).expect("reads");
+        let doc = &x.documents[0];
+        assert_eq!((doc.symbol.as_deref(), doc.issuer.as_deref()), (Some("112-KH/HU"), Some("Huyện ủy Tân Kỳ")));
     }
 
     #[test]
