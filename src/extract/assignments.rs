@@ -1180,21 +1180,23 @@ fn push_units(
     }
 }
 
+/// The role of a task table's column by its header: a label ("Đơn vị chủ trì"), or one of
+/// two words or more that opens it and says whose column it is ("Đơn vị chủ trì bảo vệ");
+/// not "Chủ trì kiểm tra".
+pub fn column_role(header: &str) -> Option<Role> {
+    let toks = tokens(header);
+    rows_at(&toks, 0, RoleKind::Label)
+        .filter(|r| r.words.len() == toks.len() || r.words.len() >= 3)
+        .max_by_key(|r| r.words.len())
+        .and_then(|r| r.role)
+}
+
 /// A task table in Markdown ("| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời
 /// gian |"): the cells under a column whose header is a `label` row of roles.tsv list that
 /// column's units, each read as the value after "Cơ quan chủ trì:" is. Whether `p` was one.
 fn read_table(p: &str, base: usize, mut push: impl FnMut(Span, &str, Role)) -> bool {
     let Some(rows) = sections::table_rows(p) else { return false };
-    // The header cell is a label ("Đơn vị chủ trì"), or opens with one of two words or more
-    // that says whose column it is ("Đơn vị chủ trì bảo vệ"); not "Chủ trì kiểm tra".
-    let role_of = |header: &str| {
-        let toks = tokens(header);
-        rows_at(&toks, 0, RoleKind::Label)
-            .filter(|r| r.words.len() == toks.len() || r.words.len() >= 3)
-            .max_by_key(|r| r.words.len())
-            .and_then(|r| r.role)
-    };
-    let roles: Vec<Option<Role>> = rows[0].iter().map(|(_, h)| role_of(h)).collect();
+    let roles: Vec<Option<Role>> = rows[0].iter().map(|(_, h)| column_role(h)).collect();
     if roles.iter().all(Option::is_none) {
         return false;
     }

@@ -8,7 +8,7 @@
 //! an [`Outline`]: the sections, and a lookup from an offset to the innermost
 //! section path that assignments and deadlines share.
 
-use foldhash::HashSet;
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -107,17 +107,21 @@ impl Outline {
             let base = part.start as usize;
             // One split into lines serves the headings and the paragraphs.
             let lines = segment::lines(&text[part.range()]);
+            let ranges = paragraph_ranges(&lines);
+            let rows = task_rows(&text[part.range()], &ranges);
             for line in &lines {
                 let span = Span::new(line.span.start as usize + base, line.span.end as usize + base);
                 let labelled = || matches!(read_label(strip_markup(line.text), true), Some((Label::Appendix(_), _)));
-                if layout.appendix_title == Some(span) && !labelled() {
+                if let Some((number, title)) = rows.get(&(line.span.start as usize)) {
+                    tree.push(vec![(Level::Paren, number.clone())], title.clone(), span);
+                } else if layout.appendix_title == Some(span) && !labelled() {
                     // An appendix headed "DANH MỤC …" or by a programme's type title: `PL`.
                     tree.push(vec![(Level::Appendix, "PL".into())], strip_markup(line.text).to_string(), span);
                 } else {
                     tree.read_line(line.text, span, layout.appendix == Some(part));
                 }
             }
-            paragraphs.push(paragraph_ranges(&lines).into_iter().map(|(s, e)| Span::new(base + s, base + e)).collect());
+            paragraphs.push(ranges.into_iter().map(|(s, e)| Span::new(base + s, base + e)).collect());
         }
         let closing = layout.closing.or_else(|| closing_fallback(text, layout.body, &tree.sections));
         let appendix_closing = layout.appendix.and_then(|a| appendix_closing(text, a, &tree.sections));
@@ -481,6 +485,36 @@ pub fn table_rows(p: &str) -> Option<Vec<Vec<(usize, &str)>>> {
     Some(rows)
 }
 
+/// The numbered rows of the task tables among `paragraphs` of `part` (ranges in it): a
+/// table whose first column numbers the rows ("STT", "TT") and another names who acts
+/// ("Đơn vị chủ trì"). Each row is an item of the section the table stands in, one level
+/// below it, titled by its task ("| 3 | Tổ chức tập huấn … | Trạm Y tế |" is item 3); the
+/// rows of other tables, lists of places or people, are none. By where each row's line
+/// starts in `part`.
+fn task_rows(part: &str, paragraphs: &[(usize, usize)]) -> HashMap<usize, (String, String)> {
+    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:stt|tt|số tt|số thứ tự)$").unwrap());
+    let mut out = HashMap::default();
+    for &(s, e) in paragraphs {
+        let p = &part[s..e];
+        let Some(rows) = table_rows(p) else { continue };
+        let header = &rows[0];
+        let numbered = header.first().is_some_and(|(_, h)| NUMBERED.is_match(h));
+        if !numbered || !header.iter().any(|(_, h)| super::assignments::column_role(h).is_some()) {
+            continue;
+        }
+        for row in &rows[1..] {
+            let [(at, number), (_, task), ..] = row[..] else { continue };
+            let number = number.trim_end_matches(['.', ')']);
+            if number.is_empty() || number.len() > 2 || !number.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let line_start = s + p[..at].rfind('\n').map_or(0, |i| i + 1);
+            out.insert(line_start, (number.trim_start_matches('0').to_string(), task.to_string()));
+        }
+    }
+    out
+}
+
 /// Find the numbered headings of one document.
 pub fn extract(text: &str, layout: &Layout) -> Vec<Section> {
     Outline::build(text, layout).sections
@@ -524,10 +558,16 @@ mod tests {
     }
 
     #[test]
-    fn rows_of_a_table_printed_without_its_border_are_no_sections() {
+    fn rows_of_a_task_table_are_items_below_its_section() {
+        // A task table printed without its border: each numbered row one level below the
+        // item it stands in, titled by its task; the item after it keeps its own number.
         let text = "1. Nhiệm vụ\nTT | Nội dung | Đơn vị chủ trì\n1 | Rà soát | Sở Nội vụ\n2 | Kiểm tra | Thanh tra tỉnh\n2. Tổ chức thực hiện\n";
-        let got: Vec<String> = paths(text).into_iter().map(|(p, _)| p).collect();
-        assert_eq!(got, ["1", "2"]);
+        let got = paths(text);
+        assert_eq!(got.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(), ["1", "1.1", "1.2", "2"]);
+        assert_eq!(got[2].1, "Kiểm tra");
+        // A table that names no one who acts is a list: its rows are no items.
+        let list = "I. DANH SÁCH\n| STT | Xã | Tên thôn |\n|---|---|---|\n| 1 | Xã Đăk Na | Thôn Tu Thó |\n";
+        assert_eq!(paths(list).len(), 1);
         let rows = table_rows("TT | Nội dung | Đơn vị\n1 | Rà soát | Sở Nội vụ").expect("a table");
         assert_eq!(rows[1], [(29, "1"), (33, "Rà soát"), (45, "Sở Nội vụ")]);
         // Lines with pipes that differ in number are no table.
