@@ -752,7 +752,7 @@ fn finishes(before: &str) -> bool {
 fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     /// Words that make a list of cycle words a reporting cycle ("hàng quý", "hằng năm").
     const EVERY: [&str; 2] = ["hàng", "hằng"];
-    let mut out = report_heading_cycles(p, base);
+    let mut out = report_heading_cycles(p, base, ctx);
     // The cycle words themselves ("tháng", "năm") are everywhere; a list counts
     // only with its anchor ("định kỳ", an EVERY word), so a paragraph without one has none.
     // Or a list whose every cycle sets its own day ("báo cáo 6 tháng (trước ngày 15/6), năm
@@ -800,27 +800,31 @@ fn cycles(p: &str, folded: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate
         if !anchored || period || NO_CYCLE_BEFORE.is_match(&p[..m.start()]) {
             continue;
         }
-        for c in CYCLE_ITEM.captures_iter(body) {
-            let item = c.get(0).unwrap();
-            let Some(rec) = recurrence(&c["word"]) else { continue };
-            let s = m.start() + item.start();
-            let mut d = deadline(item.as_str(), Span::new(base + s, base + s + item.len()));
-            d.recurrence = Some(rec);
-            if let (Some(day), Some(month)) = (c.name("d"), c.name("m")) {
-                let y = c.name("y").and_then(|y| y.as_str().parse().ok());
-                let point =
-                    Point::Day { d: day.as_str().parse().unwrap_or(0), m: month.as_str().parse().unwrap_or(0), y };
-                set_due(&mut d, point, Some(rec), ctx.year);
-            }
-            out.push(Candidate { span: d.span, deadline: d, relative: false });
-        }
+        out.extend(cycle_items(body, base + m.start(), ctx));
     }
     out
 }
 
+/// One recurring entry per cycle word of a list (`list`, at `at` of the document), with
+/// the day its "(trước ngày …)" sets.
+fn cycle_items<'l>(list: &'l str, at: usize, ctx: Context<'_>) -> impl Iterator<Item = Candidate> + 'l {
+    CYCLE_ITEM.captures_iter(list).filter_map(move |c| {
+        let item = c.get(0)?;
+        let rec = recurrence(&c["word"])?;
+        let mut d = deadline(item.as_str(), Span::new(at + item.start(), at + item.end()));
+        d.recurrence = Some(rec);
+        if let (Some(day), Some(month)) = (c.name("d"), c.name("m")) {
+            let y = c.name("y").and_then(|y| y.as_str().parse().ok());
+            let point = Point::Day { d: day.as_str().parse().unwrap_or(0), m: month.as_str().parse().unwrap_or(0), y };
+            set_due(&mut d, point, Some(rec), ctx.year);
+        }
+        Some(Candidate { span: d.span, deadline: d, relative: false })
+    })
+}
+
 /// The cycles a paragraph's heading lists for its reports ("3. Báo cáo quý, 6 tháng: …"),
 /// one entry each. A heading of one cycle is the cycle of the day under it (`CYCLE_HEAD`).
-fn report_heading_cycles(p: &str, base: usize) -> Vec<Candidate> {
+fn report_heading_cycles(p: &str, base: usize, ctx: Context<'_>) -> Vec<Candidate> {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?i)^\s*(?:[0-9]{{1,2}}[.)]\s*|[-+•]\s*)?báo\s+cáo\s+(?P<list>{CYCLE}(?:\s*(?:,|và)\s*{CYCLE})*)\s*:"
@@ -831,16 +835,7 @@ fn report_heading_cycles(p: &str, base: usize) -> Vec<Candidate> {
     if CYCLE_ITEM.find_iter(list.as_str()).nth(1).is_none() {
         return vec![];
     }
-    CYCLE_ITEM
-        .captures_iter(list.as_str())
-        .filter_map(|c| {
-            let item = c.get(0)?;
-            let s = list.start() + item.start();
-            let mut d = deadline(item.as_str(), Span::new(base + s, base + s + item.len()));
-            d.recurrence = Some(recurrence(&c["word"])?);
-            Some(Candidate { span: d.span, deadline: d, relative: false })
-        })
-        .collect()
+    cycle_items(list.as_str(), base + list.start(), ctx).collect()
 }
 
 /// Keep the longest of overlapping candidates, in reading order.
