@@ -233,7 +233,7 @@ impl Tree {
             Label::Items(items) => items.into_iter().map(|i| (Level::Item, i)).collect(),
             // "l." is a scan's "1." unless it follows "k.", as the eleventh letter does.
             Label::Letter(l)
-                if l == "l" && !self.open.iter().rfind(|o| o.level == Level::Letter).is_some_and(|o| o.raw == "k") =>
+                if l == "l" && self.open.iter().rfind(|o| o.level == Level::Letter).is_none_or(|o| o.raw != "k") =>
             {
                 vec![(Level::Item, "1".to_string())]
             }
