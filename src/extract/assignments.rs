@@ -1313,8 +1313,11 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
         }
         // "Sở Thông tin và Truyền thông, Báo Hà Tĩnh, Đài …: Tăng cường …" (a Chỉ thị's
         // points): a list of units, split as printed when the reading covers it whole.
-        let (units, _) = read_units(&toks[..colon], i);
-        if units.len() > 1 && units.last().is_some_and(|u| u.1 == colon) {
+        let (units, stop) = read_units(&toks[..colon], i);
+        // "Ủy ban nhân dân các huyện có tên tại Phụ lục I có trách nhiệm:": the phrase that
+        // gives the duties ends the units (an `after` row).
+        let duties = stop.is_some_and(|k| phrase_at(&toks, k, RoleKind::After).is_some());
+        if units.len() > 1 && units.last().is_some_and(|u| u.1 == colon) || duties && !units.is_empty() {
             return units.into_iter().map(|(s, e)| span(s, e)).collect();
         }
         return vec![span(i, colon)];
@@ -2054,6 +2057,10 @@ mod tests {
         assert_eq!(units.len(), 2);
         assert_eq!(heading_units("Công chức Địa chính – Xây dựng", false).len(), 1);
         assert_eq!(heading_units("Tài chính – Kế toán phường", true).len(), 1);
+        // The phrase that gives the duties is no part of the unit before the colon.
+        let title = "Ủy ban nhân dân các huyện có tên tại Phụ lục I có trách nhiệm:";
+        let got: Vec<&str> = heading_units(title, false).into_iter().map(|(a, b)| &title[a..b]).collect();
+        assert_eq!(got, ["Ủy ban nhân dân các huyện có tên tại Phụ lục I"]);
         assert!(heading_units("Tổ chức thực hiện", false).is_empty());
         assert!(heading_units("Kinh phí thực hiện: Kinh phí phục vụ công tác kiểm tra", true).is_empty());
         assert!(heading_units("Tổ chức hội nghị sơ kết", true).is_empty());
