@@ -938,6 +938,12 @@ fn subject_at(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
     (!opens_task(toks, i) && at_stop.is_some() && !deferred && units.iter().all(whole)).then_some(units)
 }
 
+/// Whether the colon at `colon` is followed by the person who holds the post before it
+/// ("Chủ tịch Hội đồng: Ông Vũ Mạnh Hà - …"): a member list, not a task.
+fn names_holder(toks: &[Token], colon: usize) -> bool {
+    matches!(toks.get(colon + 1).map(|t| &*t.lower), Some("ông" | "bà")) && toks.get(colon + 2).is_some_and(|t| t.upper)
+}
+
 /// The units that head an item before its colon ("- Sở Tài chính: tham mưu bố trí kinh
 /// phí"), as a lettered item's heading does: the duties after the colon are theirs.
 fn unit_before_colon(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
@@ -954,7 +960,7 @@ fn unit_before_colon(toks: &[Token], i: usize) -> Option<Vec<(usize, usize)>> {
                 .any(|r| r.words.len() > n && r.words[..n].iter().zip(&toks[s..s + n]).all(|(w, t)| *w == t.lower))
         })
     };
-    let headed = at_stop.is_none() && toks.get(end).is_some_and(|t| t.lower == ":");
+    let headed = at_stop.is_none() && toks.get(end).is_some_and(|t| t.lower == ":") && !names_holder(toks, end);
     (headed && units.iter().all(whole) && !label_head(i)).then_some(units)
 }
 
@@ -1305,8 +1311,10 @@ fn heading_units(title: &str, organizing: bool) -> Vec<(usize, usize)> {
         // "Giám đốc các Sở: Tài chính, …": the names after the colon are the plural's, a
         // list the paragraph's own reading splits.
         let names_follow = ends_in_bare_plural(&toks, i, colon);
-        // "Các thành viên là lãnh đạo: …" says who the members are: a list, no unit.
-        let says_what = (i..colon).any(|k| phrase_at(&toks, k, RoleKind::Narrative).is_some());
+        // "Các thành viên là lãnh đạo: …" says who the members are: a list, no unit; so does
+        // a post and the person who holds it ("Chủ tịch Hội đồng: Ông Vũ Mạnh Hà - …").
+        let says_what =
+            (i..colon).any(|k| phrase_at(&toks, k, RoleKind::Narrative).is_some()) || names_holder(&toks, colon);
         let named = !label && plain && !names_follow && !says_what && colon - i <= 20;
         if !named {
             return vec![];
@@ -2058,6 +2066,7 @@ mod tests {
         assert_eq!(heading_units("Công chức Địa chính – Xây dựng", false).len(), 1);
         assert_eq!(heading_units("Tài chính – Kế toán phường", true).len(), 1);
         // The phrase that gives the duties is no part of the unit before the colon.
+        assert!(heading_units("Chủ tịch Hội đồng: Ông Vũ Mạnh Hà - Chủ tịch UBND huyện.", false).is_empty());
         let title = "Ủy ban nhân dân các huyện có tên tại Phụ lục I có trách nhiệm:";
         let got: Vec<&str> = heading_units(title, false).into_iter().map(|(a, b)| &title[a..b]).collect();
         assert_eq!(got, ["Ủy ban nhân dân các huyện có tên tại Phụ lục I"]);
