@@ -1402,7 +1402,14 @@ fn is_issuer(unit: &str, issuer: &[String]) -> bool {
         return false;
     }
     let joined = words.join(" ");
+    // Or its name without its place ("Sở Tài chính" in a plan of "Sở Tài chính tỉnh Bắc Ninh").
+    let rest = issuer[words.len()..].join(" ");
+    // A level followed by "ủy" is a Party committee ("Ban Tuyên giáo" of "… Huyện ủy Cái Bè").
+    let place_left = grammar::LEVELS_OF_PLACE
+        .iter()
+        .any(|l| rest.strip_prefix(l.as_str()).and_then(|r| r.strip_prefix(' ')).is_some_and(|r| !r.starts_with("uy")));
     words.len() == issuer.len()
+        || words.len() > 1 && place_left
         || words.len() > 1
             && grammar::LEVELS_OF_PLACE
                 .iter()
@@ -1951,6 +1958,11 @@ mod tests {
         let issuer = body_words("Ban Tuyên giáo Huyện ủy Cái Bè");
         assert!(is_issuer("Ban Tuyên giáo Huyện ủy", &issuer));
         assert!(!is_issuer("Ban Tuyên giáo", &issuer));
+        // Its name without its place.
+        let issuer = body_words("Sở Tài chính tỉnh Bắc Ninh");
+        assert!(is_issuer("Sở Tài chính", &issuer));
+        assert!(!is_issuer("Sở Tài chính tỉnh Hà Nam", &issuer));
+        assert!(!is_issuer("Sở", &issuer));
     }
 
     #[test]
