@@ -437,14 +437,17 @@ fn join_wrapped_names(cells: &[&str]) -> Vec<String> {
     for &cell in cells {
         let f = fold(cell);
         let goes_on = f.starts_with("va ") || f.starts_with("ve ") || cell.starts_with(['-', '–']);
-        let places = |above: &str| {
-            let above = fold(above);
-            place_start(&f.split_whitespace().collect::<Vec<_>>()) == Some(0)
-                && !names_place(&above)
-                && opens_body(&above)
+        let wraps = |above: &str| {
+            let fa = fold(above);
+            let places = || {
+                place_start(&f.split_whitespace().collect::<Vec<_>>()) == Some(0)
+                    && !names_place(&fa)
+                    && opens_body(&fa)
+            };
+            goes_on || fa.ends_with(" va") || above.ends_with(['-', '–']) || places()
         };
         match out.last_mut() {
-            Some(above) if goes_on || fold(above).ends_with(" va") || above.ends_with(['-', '–']) || places(above) => {
+            Some(above) if wraps(above) => {
                 above.push(' ');
                 above.push_str(cell);
             }
