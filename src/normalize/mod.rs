@@ -153,7 +153,6 @@ pub static STEPS: &[&dyn NormalizeStep] = &[
     &markdown_marks::MarkdownMarks,
     &ocr_letters::OcrLetters,
     &ocr_digits::OcrDigits,
-    &ocr_ones::OcrOnes,
     &lookalikes::LookalikeLetters,
     &nfc::Nfc,
     &horns::OcrHorns,
@@ -166,6 +165,9 @@ pub static STEPS: &[&dyn NormalizeStep] = &[
     &table_rows::TableRows,
     &duplicates::DuplicateLines,
     &joins::LineJoins,
+    // Last: it reads a word's letters once NFC has composed them and the sentence around the
+    // "1" once page furniture is gone and lines are joined, so a second run finds nothing.
+    &ocr_ones::OcrOnes,
 ];
 
 /// One edit in a step's input: `span` replaced by `replacement`.

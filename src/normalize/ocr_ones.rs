@@ -22,8 +22,14 @@ fn misread_ones(text: &str) -> impl Iterator<Item = usize> + '_ {
             return false;
         }
         let word: &str = text[at + 1..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        word.chars().next().is_some_and(char::is_lowercase) && word.chars().all(char::is_alphabetic) && !word.is_ascii()
+        word.chars().next().is_some_and(char::is_lowercase) && word.chars().all(is_latin_letter) && !word.is_ascii()
     })
+}
+
+/// A letter of the Latin script Vietnamese is written in: a Cyrillic lookalike ("1а") is no
+/// syllable, and `lookalike-letters` reads a Latin word with one as a scan's slip.
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && (c.is_ascii() || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}'))
 }
 
 impl NormalizeStep for OcrOnes {
@@ -65,6 +71,7 @@ mod tests {
             "1. Mục đích",
             "7. 1ỷ lệ",
             "1ập",
+            "của 1а-",
         ] {
             assert_eq!(run_step(&OcrOnes, kept), kept);
         }

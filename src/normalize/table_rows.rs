@@ -234,6 +234,11 @@ fn join_row(text: &str, row: &[Line], columns: Option<&[usize]>, bordered: bool,
     if bordered {
         joined.push_str(" |");
     }
+    // A first cell of hashes joined by " | " would open a Markdown heading ("#| |" becoming
+    // "# |"), which a second run would strip: such a row stays as printed.
+    if joined.split(' ').next().is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b == b'#')) {
+        return;
+    }
     // The first line's indentation stays, outside the rewritten run.
     let indent = first.text(text).len() - first.text(text).trim_start().len();
     edits.replace(first.start + indent..last.end, &joined);
@@ -278,6 +283,11 @@ mod tests {
         // A line without a number whose cell opens with a capital is a row of its own.
         let t = "| TT | Nội dung | Chủ trì |\n| 1 | Rà soát | Sở Nội vụ |\n|   | a) Kiểm tra | Phòng Nội vụ |\n";
         assert_eq!(run_step(&TableRows, t), t);
+    }
+
+    #[test]
+    fn a_row_that_would_open_a_heading_stays() {
+        assert_eq!(run_step(&TableRows, "#| | \n| | a"), "#| | \n| | a");
     }
 
     #[test]
